@@ -1,0 +1,1 @@
+"""Qt user interface (QtWidgets; QtWebEngine only where the workspace opens)."""

@@ -1,0 +1,98 @@
+"""The app's translation machinery: which language to start in, and one live translator.
+
+Source strings in the code are English, written as ``self.tr("...")`` inside QObject
+subclasses; ``scripts/update_translations.sh`` extracts them into ``translations/nework_*.ts``
+and compiles ``resources/i18n/nework_*.qm``.  Both languages ship a catalogue (the English one
+maps every string to itself), so the language in use is always an explicit choice.
+
+:func:`install_translator` keeps exactly one NeWork translator (plus Qt's own ``qtbase``
+catalogue, for the strings Qt's widgets bring along, such as a text field's context menu) on
+the application.  Installing sends ``QEvent.LanguageChange`` to every widget, and widgets
+re-translate themselves in ``changeEvent`` → ``retranslate()``, so a switch is live.
+
+The translators are kept as named children of the application instead of module globals, so
+that a second ``QApplication`` (tests) starts clean.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from nework_desktop.resources import resource_path
+
+log = logging.getLogger("nework.i18n")
+
+# The languages the app ships, in the order a language switch lists them.
+SUPPORTED_LOCALES: tuple[str, ...] = ("ja", "en")
+DEFAULT_LOCALE = "en"
+
+_APP_TRANSLATOR = "nework-translator"
+_QT_TRANSLATOR = "nework-qt-translator"
+
+
+def normalize_locale(locale: str) -> str:
+    """Map ``"ja_JP"``, ``"ja-JP"``, ``"JA"`` … to a supported language; anything else → ``en``."""
+    lang = locale.replace("-", "_").split("_", 1)[0].strip().lower()
+    return lang if lang in SUPPORTED_LOCALES else DEFAULT_LOCALE
+
+
+def system_locale() -> str:
+    """``"ja"`` when the system locale is Japanese, otherwise ``"en"``."""
+    if QLocale.system().language() == QLocale.Language.Japanese:
+        return "ja"
+    return "en"
+
+
+def current_locale(app: QCoreApplication) -> str | None:
+    """The language of the NeWork translator installed on ``app``, or None if there is none."""
+    translator = app.findChild(QTranslator, _APP_TRANSLATOR)
+    if translator is None:
+        return None
+    value = translator.property("nework_locale")
+    return value if isinstance(value, str) else None
+
+
+def install_translator(app: QCoreApplication, locale: str) -> None:
+    """Load ``nework_<locale>.qm`` into one translator on ``app``, replacing any earlier one.
+
+    Widgets receive ``QEvent.LanguageChange`` (posted by Qt) and re-translate themselves.  An
+    unsupported locale falls back to English; a missing catalogue is logged and leaves the
+    English source strings in place.
+    """
+    lang = normalize_locale(locale)
+    if lang != locale:
+        log.debug("locale %r mapped to %r", locale, lang)
+    _replace(app, _APP_TRANSLATOR, lang, str(resource_path("i18n", f"nework_{lang}.qm")))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    _replace(app, _QT_TRANSLATOR, lang, f"{qt_dir}/qtbase_{lang}.qm", required=False)
+
+
+def _replace(
+    app: QCoreApplication, name: str, lang: str, path: str, *, required: bool = True
+) -> None:
+    old = app.findChild(QTranslator, name)
+    translator = QTranslator(app)
+    translator.setObjectName(name)
+    translator.setProperty("nework_locale", lang)
+    loaded = translator.load(path)
+    if old is not None:
+        QCoreApplication.removeTranslator(old)
+        old.setParent(None)  # Python owns it now and frees it on return
+    if not loaded:
+        if required:
+            log.warning("translation catalogue %s could not be loaded; using English", path)
+        translator.setParent(None)
+        return
+    QCoreApplication.installTranslator(translator)
+    log.debug("translator %s installed from %s", name, path)
+
+
+def remove_translator(app: QCoreApplication) -> None:
+    """Remove NeWork's translators from ``app`` (the English source strings show again)."""
+    for name in (_APP_TRANSLATOR, _QT_TRANSLATOR):
+        old = app.findChild(QTranslator, name)
+        if old is not None:
+            QCoreApplication.removeTranslator(old)
+            old.setParent(None)  # Python owns it now and frees it on return

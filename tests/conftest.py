@@ -1,0 +1,97 @@
+"""Test setup shared by every test: headless Qt and a sandboxed home.
+
+This runs before anything imports Qt: the platform is forced to ``offscreen`` here (not by hand),
+``HOME`` and the XDG variables point into a throw-away folder for the whole session, and a final
+check fails the run if anything of NeWork appeared in the real home.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from nework_desktop.qtcompat import protect_none
+
+REAL_HOME = Path(os.path.expanduser("~"))
+_SESSION_DIR = Path(tempfile.mkdtemp(prefix="nework-tests-"))
+
+_XDG_VARS = (
+    "XDG_DATA_HOME",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "XDG_STATE_HOME",
+    "XDG_DATA_DIRS",
+    "XDG_CONFIG_DIRS",
+)
+
+
+def _real_home_residue() -> set[str]:
+    candidates = [
+        ".local/share/NeWork",
+        ".config/NeWork",
+        ".cache/NeWork",
+        ".local/state/NeWork",
+        ".config/QtProject.conf",
+        "Library/Application Support/NeWork",
+        "AppData",
+    ]
+    return {c for c in candidates if (REAL_HOME / c).exists()}
+
+
+_RESIDUE_BEFORE = _real_home_residue()
+
+
+def _prepare_environment() -> None:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["QT_ACCESSIBILITY"] = "1"
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ["QTWEBENGINE_CHROMIUM_FLAGS"]
+        if "--no-sandbox" not in flags:
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    home = _SESSION_DIR / "home"
+    home.mkdir()
+    os.environ["HOME"] = str(home)
+    runtime = _SESSION_DIR / "runtime"
+    runtime.mkdir(mode=0o700)
+    os.environ["XDG_RUNTIME_DIR"] = str(runtime)
+    for var in (*_XDG_VARS, "NEWORK_BASEDIR", "NEWORK_SIMULATE_OS", "NEWORK_POLICY_DIR"):
+        os.environ.pop(var, None)
+    os.environ["LANG"] = "C.UTF-8"
+    os.environ.pop("LANGUAGE", None)
+    os.environ.pop("LC_ALL", None)
+
+
+_prepare_environment()
+protect_none()  # PySide6 6.12 on Python 3.11: see nework_desktop/qtcompat.py
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _real_home_untouched() -> Iterator[None]:
+    yield
+    appeared = _real_home_residue() - _RESIDUE_BEFORE
+    shutil.rmtree(_SESSION_DIR, ignore_errors=True)
+    assert not appeared, f"tests wrote into the real home: {sorted(appeared)}"
+
+
+@pytest.fixture
+def sandbox_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty HOME (and Windows-style AppData variables) for one test."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("APPDATA", str(home / "AppData" / "Roaming"))
+    monkeypatch.setenv("LOCALAPPDATA", str(home / "AppData" / "Local"))
+    return home
+
+
+def tree(root: Path) -> list[str]:
+    """Every entry below ``root``, relative, sorted (for "nothing was written" assertions)."""
+    if not root.exists():
+        return []
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*"))

@@ -1,0 +1,182 @@
+"""The consent gate in the bootstrap: AppController with the dialog replaced (pytest-qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from nework_desktop import log as applog
+from nework_desktop.app import AppController, Services
+from nework_desktop.core.consent import ConsentLedger, Decision
+from nework_desktop.core.paths import AppPaths
+from nework_desktop.core.policy import Policy, load_policy
+from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
+from tests.conftest import tree
+from tests.helpers import policy_with_new_version, record_acceptance
+
+
+class DialogRecorder:
+    """Stands in for ConsentDialog.ask: records each call and answers as told."""
+
+    def __init__(self, answer: str | None) -> None:
+        self.answer = answer  # "agree" / None (decline)
+        self.calls: list[dict[str, Any]] = []
+
+    def __call__(
+        self,
+        policy: Policy,
+        locale: str,
+        *,
+        mode: str = "first",
+        accepted_version: str | None = None,
+        parent: object = None,
+    ) -> ConsentOutcome | None:
+        self.calls.append({"mode": mode, "accepted_version": accepted_version, "locale": locale})
+        if self.answer is None:
+            return None
+        return ConsentOutcome(
+            "en", policy.text_sha256("en"), {"google_analytics": False, "karte": True}
+        )
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    return tmp_path / "base"
+
+
+@pytest.fixture
+def paths(base: Path) -> AppPaths:
+    return AppPaths.from_environment(basedir=base)
+
+
+@pytest.fixture(autouse=True)
+def _no_file_logging() -> Iterator[None]:
+    yield
+    applog.disable_file_logging()
+
+
+def controller(paths: AppPaths, policy: Policy | None = None) -> AppController:
+    policy = policy or load_policy()
+    return AppController(Services(paths, policy, ConsentLedger(paths)), "ja")
+
+
+def test_first_launch_agree_records_and_opens(
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ask = DialogRecorder("agree")
+    monkeypatch.setattr(ConsentDialog, "ask", ask)
+    ctl = controller(paths)
+    assert ctl.start()
+    assert ctl.window is not None
+    qtbot.addWidget(ctl.window)
+    assert ask.calls == [{"mode": "first", "accepted_version": None, "locale": "ja"}]
+    record = ConsentLedger(paths).read().last
+    policy = load_policy()
+    assert record is not None
+    assert record.decision is Decision.ACCEPTED
+    assert record.policy_version == policy.version
+    assert record.text_sha256 == policy.text_sha256("en")
+    assert record.locale == "en"
+    assert dict(record.modules) == {"google_analytics": False, "karte": True}
+    assert (paths.log / "nework.log").is_file()
+    assert policy.version in ctl.window.status_label.text()
+
+    # The next launch goes straight in: the dialog is not asked again.
+    applog.disable_file_logging()
+    ctl.window.close()
+    again = DialogRecorder("agree")
+    monkeypatch.setattr(ConsentDialog, "ask", again)
+    ctl2 = controller(paths)
+    assert ctl2.start()
+    assert ctl2.window is not None
+    qtbot.addWidget(ctl2.window)
+    assert again.calls == []
+    assert not ctl2.window.notice_bar.isVisibleTo(ctl2.window)
+
+
+def test_decline_leaves_disk_exactly_as_it_was(
+    qtbot: QtBot, base: Path, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ConsentDialog, "ask", DialogRecorder(None))
+    ctl = controller(paths)
+    assert not ctl.start()
+    assert ctl.window is None
+    assert not base.exists()
+
+
+def test_withdraw_records_and_asks_again(
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    policy = load_policy()
+    record_acceptance(paths, policy)
+    ask = DialogRecorder(None)
+    monkeypatch.setattr(ConsentDialog, "ask", ask)
+    ctl = controller(paths, policy)
+    assert ctl.start()
+    window = ctl.window
+    assert window is not None
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "confirm_withdraw", lambda: True)
+    quits: list[bool] = []
+    monkeypatch.setattr(ctl, "quit", lambda: quits.append(True))
+    window.withdraw_button.click()
+    state = ConsentLedger(paths).read()
+    assert state.state == "withdrawn"
+    assert [r.decision for r in state.records] == [Decision.ACCEPTED, Decision.WITHDRAWN]
+    assert ask.calls and ask.calls[0]["mode"] == "first"  # back to the first-launch state
+    assert quits == [True]  # declined the new dialog: the app quits
+
+
+def test_material_change_reasks_with_summary_mode(
+    qtbot: QtBot, tmp_path: Path, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_acceptance(paths, load_policy())
+    new = load_policy(policy_with_new_version(tmp_path, "2030-01-01", material=True))
+    ask = DialogRecorder("agree")
+    monkeypatch.setattr(ConsentDialog, "ask", ask)
+    ctl = controller(paths, new)
+    assert ctl.start()
+    assert ctl.window is not None
+    qtbot.addWidget(ctl.window)
+    assert ask.calls == [{"mode": "reconsent", "accepted_version": "2024-02-08", "locale": "ja"}]
+    last = ConsentLedger(paths).read().last
+    assert last is not None and last.policy_version == "2030-01-01"
+
+
+def test_minor_change_opens_with_dismissible_notice(
+    qtbot: QtBot, tmp_path: Path, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_acceptance(paths, load_policy())
+    new = load_policy(policy_with_new_version(tmp_path, "2030-01-01", material=False))
+    ask = DialogRecorder("agree")
+    monkeypatch.setattr(ConsentDialog, "ask", ask)
+    ctl = controller(paths, new)
+    assert ctl.start()
+    window = ctl.window
+    assert window is not None
+    qtbot.addWidget(window)
+    assert ask.calls == []
+    assert window.notice_bar.isVisibleTo(window)
+    assert "2030-01-01" in window.notice_label.text()
+    window.notice_close.click()
+    assert not window.notice_bar.isVisibleTo(window)
+    # No new record: a minor change needs no new consent.
+    assert len(ConsentLedger(paths).read().records) == 1
+
+
+def test_corrupt_ledger_is_quarantined_and_asks_again(
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_acceptance(paths, load_policy())
+    ledger_file = ConsentLedger(paths).path
+    ledger_file.write_text(ledger_file.read_text(encoding="utf-8").replace("ja", "en"))
+    ask = DialogRecorder(None)
+    monkeypatch.setattr(ConsentDialog, "ask", ask)
+    ctl = controller(paths)
+    assert not ctl.start()
+    assert ask.calls and ask.calls[0]["mode"] == "first"
+    assert any("quarantine" in entry for entry in tree(paths.data))

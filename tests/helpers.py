@@ -1,0 +1,58 @@
+"""Builders shared by tests: policy folders with a newer version, ledgers with a record."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from nework_desktop.core.consent import ConsentLedger, ConsentRecord, Decision
+from nework_desktop.core.paths import AppPaths
+from nework_desktop.core.policy import Policy
+from nework_desktop.resources import resource_path
+
+
+def policy_with_new_version(
+    tmp_path: Path, version: str, *, material: bool, summary_en: str = "What changed."
+) -> Path:
+    """A copy of the shipped policy folder whose current version is ``version``."""
+    root = tmp_path / "policy"
+    shutil.copytree(resource_path("policy"), root)
+    index = json.loads((root / "index.json").read_text(encoding="utf-8"))
+    old = index["current"]
+    shutil.copytree(root / old, root / version)
+    meta_path = root / version / "policy.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["version"] = version
+    meta["effective_date"] = version
+    meta["material"] = material
+    summary = {"ja": "変更点の要約（テスト）。", "en": summary_en}
+    meta["change_summary"] = summary
+    meta["revisions"].append(
+        {
+            "version": version,
+            "announced": version,
+            "effective": version,
+            "reference": "TEST-1",
+            "material": material,
+            "summary": summary,
+        }
+    )
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    index["current"] = version
+    index["versions"].append(version)
+    (root / "index.json").write_text(json.dumps(index), encoding="utf-8")
+    return root
+
+
+def record_acceptance(
+    paths: AppPaths, policy: Policy, *, version: str | None = None, locale: str = "ja"
+) -> ConsentRecord:
+    return ConsentLedger(paths).record(
+        Decision.ACCEPTED,
+        policy_id=policy.policy_id,
+        policy_version=version or policy.version,
+        text_sha256=policy.text_sha256(locale),
+        locale=locale,
+        modules=policy.default_module_choices(),
+    )
