@@ -35,7 +35,7 @@ from nework_desktop.ui.main_window import MainWindow
 log = logging.getLogger("nework.app")
 
 #: Steps ``--automate`` understands (QA lifecycle and end-to-end tests drive the real app so).
-AUTOMATION_STEPS = ("accept-consent", "quit")
+AUTOMATION_STEPS = ("accept-consent", "decline-consent", "quit")
 
 
 @dataclass
@@ -79,10 +79,9 @@ class AppController(QObject):
                 "reconsent" if decision.launch is Launch.RECONSENT else "first"
             )
             outcome: ConsentOutcome | None
-            if "accept-consent" in self.automate:
-                log.info("automation: consent accepted with the policy's defaults")
-                outcome = ConsentOutcome(
-                    self.locale, policy.text_sha256(self.locale), policy.default_module_choices()
+            if "accept-consent" in self.automate or "decline-consent" in self.automate:
+                outcome = self._automated_consent(
+                    mode, decision.accepted_version, accept="accept-consent" in self.automate
                 )
             else:
                 outcome = ConsentDialog.ask(
@@ -113,6 +112,28 @@ class AppController(QObject):
         if "quit" in self.automate:
             QTimer.singleShot(0, self.quit)
         return True
+
+    def _automated_consent(
+        self, mode: Literal["first", "reconsent"], accepted_version: str | None, *, accept: bool
+    ) -> ConsentOutcome | None:
+        """Drive the real dialog as a person would: read to the end, then agree or decline."""
+        dialog = ConsentDialog(
+            self.services.policy, self.locale, mode=mode, accepted_version=accepted_version
+        )
+
+        def drive() -> None:
+            dialog.show_full_text()
+            bar = dialog.text.verticalScrollBar()
+            bar.setValue(bar.maximum())
+            (dialog.agree_button if accept else dialog.decline_button).click()
+
+        QTimer.singleShot(0, drive)
+        try:
+            accepted = dialog.exec() == ConsentDialog.DialogCode.Accepted
+            log.info("automation: consent %s", "accepted" if accepted else "declined")
+            return dialog.outcome if accepted else None
+        finally:
+            dialog.deleteLater()
 
     def withdraw(self) -> None:
         """Record the withdrawal and return to the first-launch state."""
