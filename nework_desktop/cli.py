@@ -72,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="show where the app keeps data and the consent state")
     _common(status, top=False)
     status.add_argument("--json", action="store_true", help="machine-readable output")
+    wipe = sub.add_parser(
+        "uninstall-cleanup", help="delete all of the app's data on this device (uninstall)"
+    )
+    _common(wipe, top=False)
+    wipe.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    wipe.add_argument("--dry-run", action="store_true", help="list what would go; delete nothing")
+    wipe.add_argument("--json", action="store_true", help="machine-readable report")
     return parser
 
 
@@ -144,6 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from nework_desktop.qtcompat import protect_none
 
         protect_none()  # before the first PySide6 call
+        if args.command == "uninstall-cleanup":
+            from nework_desktop.cleanup_cmd import run as run_cleanup
+
+            return run_cleanup(args)
         from nework_desktop.app import run
 
         return run(args)

@@ -1,0 +1,189 @@
+"""Secrets only in the OS keyring, and an index of what we put there.
+
+keyring cannot list entries, so the store records every (service, name) pair it writes in an
+index file under the data root (the index holds names only, never a secret).  The uninstall wipe
+reads that index to delete our keyring entries; sign-out deletes them too.
+
+When no usable keyring backend exists (no Secret Service, a locked or absent keychain) the store
+keeps secrets in memory only, for this process: never a plaintext file.  ``persistent`` tells the
+caller so it can say once that the user will have to sign in again next time.
+
+The backends are the real OS keyrings: Windows Credential Manager, macOS Keychain, the Secret
+Service on Linux (gnome-keyring in the tests).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nework_desktop.core.paths import AppPaths
+
+log = logging.getLogger("nework.secrets")
+
+SERVICE = "NeWork Desktop"
+INDEX_NAME = "secrets-index.json"
+
+
+@dataclass(frozen=True, order=True)
+class SecretRef:
+    service: str
+    name: str
+
+
+def index_path(paths: AppPaths) -> Path:
+    return paths.data / INDEX_NAME
+
+
+def read_index(paths: AppPaths) -> list[SecretRef]:
+    """The entries recorded in the index (read-only; a damaged index reads as empty)."""
+    try:
+        raw = json.loads(index_path(paths).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError) as exc:
+        log.error("secrets index unreadable (%s): keyring entries may be left behind", exc)
+        return []
+    entries = raw.get("entries", []) if isinstance(raw, dict) else []
+    refs = {
+        SecretRef(str(e["service"]), str(e["name"]))
+        for e in entries
+        if isinstance(e, dict) and "service" in e and "name" in e
+    }
+    return sorted(refs)
+
+
+def _write_index(paths: AppPaths, refs: list[SecretRef]) -> None:
+    folder = paths.ensure("data")
+    data = {"schema": 1, "entries": [{"service": r.service, "name": r.name} for r in refs]}
+    fd, tmp = tempfile.mkstemp(prefix=".secrets-index.", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, index_path(paths))
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def system_backend() -> Any | None:
+    """The OS keyring backend, or None when there is no usable one."""
+    import keyring
+    from keyring.backends import fail
+
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # a broken keyring configuration is "no keyring"
+        log.warning("keyring unavailable: %s", exc)
+        return None
+    if isinstance(backend, fail.Keyring):
+        return None
+    if type(backend).__name__ == "ChainerBackend" and not getattr(backend, "backends", None):
+        return None
+    return backend
+
+
+class SecretStore:
+    """Stores secrets in the OS keyring (or memory), remembering what it stored."""
+
+    def __init__(self, paths: AppPaths, backend: Any | None = None, *, service: str = SERVICE):
+        self._paths = paths
+        self._backend = backend
+        self._service = service
+        self._memory: dict[str, str] = {}
+        self._warned = False
+        self._degraded = False  # the keyring refused a write: memory only from then on
+
+    @classmethod
+    def open(cls, paths: AppPaths) -> SecretStore:
+        return cls(paths, system_backend())
+
+    @property
+    def persistent(self) -> bool:
+        """False when secrets live in memory only (no keyring backend, or it refused a write)."""
+        return self._backend is not None and not self._degraded
+
+    def _ref(self, name: str) -> SecretRef:
+        return SecretRef(self._service, name)
+
+    def set(self, name: str, secret: str) -> None:
+        if not name or not isinstance(secret, str):
+            raise ValueError("a secret needs a name and a string value")
+        if self._backend is None or self._degraded:
+            self._keep_in_memory(name, secret)
+            return
+        refs = read_index(self._paths)
+        ref = self._ref(name)
+        if ref not in refs:
+            _write_index(self._paths, sorted({*refs, ref}))  # index first: never an orphan
+        try:
+            self._backend.set_password(self._service, name, secret)
+        except Exception as exc:  # locked/denied keychain, D-Bus gone: never a file instead
+            log.warning("keyring write failed (%s)", type(exc).__name__)
+            self._degraded = True
+            self._keep_in_memory(name, secret)
+            return
+        self._memory.pop(name, None)
+
+    def _keep_in_memory(self, name: str, secret: str) -> None:
+        if not self._warned:
+            log.warning("no usable OS keyring: signed-in state is kept in memory only")
+            self._warned = True
+        self._memory[name] = secret
+
+    def get(self, name: str) -> str | None:
+        if name in self._memory or self._backend is None:
+            return self._memory.get(name)
+        try:
+            value = self._backend.get_password(self._service, name)
+        except Exception as exc:
+            log.warning("keyring read failed: %s", type(exc).__name__)
+            return None
+        return value if isinstance(value, str) else None
+
+    def delete(self, name: str) -> None:
+        self._memory.pop(name, None)
+        if self._backend is None:
+            return
+        _delete_entry(self._backend, self._ref(name))
+        refs = [r for r in read_index(self._paths) if r != self._ref(name)]
+        if index_path(self._paths).exists():
+            _write_index(self._paths, refs)
+
+
+def _delete_entry(backend: Any, ref: SecretRef) -> bool:
+    """Delete one keyring entry; True if it is gone (or was never there)."""
+    from keyring.errors import PasswordDeleteError
+
+    with contextlib.suppress(PasswordDeleteError):  # already gone
+        backend.delete_password(ref.service, ref.name)
+    return backend.get_password(ref.service, ref.name) is None
+
+
+def wipe_indexed(paths: AppPaths, backend: Any | None) -> tuple[list[SecretRef], list[str]]:
+    """Delete every keyring entry the index names; return (removed, errors).
+
+    Used by the uninstall wipe; the index file itself goes with the data root.
+    """
+    removed: list[SecretRef] = []
+    errors: list[str] = []
+    refs = read_index(paths)
+    if refs and backend is None:
+        return [], [f"no keyring available to delete {len(refs)} stored entries"]
+    for ref in refs:
+        try:
+            if _delete_entry(backend, ref):
+                removed.append(ref)
+            else:
+                errors.append(f"keyring entry {ref.service}/{ref.name} still present")
+        except Exception as exc:
+            errors.append(f"keyring entry {ref.service}/{ref.name}: {type(exc).__name__}: {exc}")
+    return removed, errors

@@ -1,0 +1,793 @@
+"""Run the real app in an empty sandbox home, wipe, and check that nothing is left.
+
+The run, in order (each app run is a separate process, offscreen unless ``--visible``):
+
+1. refuse a home that is not empty (everything in it at the end counts as residue), create it;
+2. snapshot the (empty) home;
+3. preflight: ``status --json`` with the sandbox environment must succeed, report the requested
+   layout and name folders *inside* the home -- otherwise the run stops before the GUI ever
+   starts, so that ``uninstall-cleanup --yes`` can never reach a real user's data;
+4. the app steps of :data:`APP_STEPS` (first ``consent``: ``--automate accept-consent,quit``),
+   each followed by a check that the process and its children exited and a snapshot; what the
+   step created, changed and removed is recorded (relative to the home);
+5. ``status --json``: the roots the app names are recorded (and count as ours in the residue);
+6. unless ``--no-cleanup``: ``uninstall-cleanup --yes --json``; its report is kept;
+7. a final snapshot -- probing every keyring entry any earlier snapshot saw, since the index is
+   gone by then -- diffed against the first one: *everything* there is residue.
+
+The environment is the caller's minus ``XDG_*`` (except ``XDG_RUNTIME_DIR``: a runtime folder
+holds sockets, not data, and without it Qt falls back to ``/tmp/runtime-$USER`` with a warning),
+``NEWORK_*`` and ``WIN_PD_OVERRIDE_*``, plus ``HOME`` (and ``USERPROFILE`` on Windows) = the
+sandbox, ``NEWORK_SIMULATE_OS`` = the layout and, for the windows layout, ``APPDATA`` /
+``LOCALAPPDATA`` under the sandbox (and the ``WIN_PD_OVERRIDE_*`` pair, which platformdirs
+honours on a real Windows).  ``nework-desktop status`` run with the same environment names the
+same roots.
+
+Verdicts: ``clean`` (exit 0); ``residue`` -- something is left (exit 1); ``failed`` -- nothing is
+left but a step did not do what it must (status wrote files, consent wrote nothing, cleanup
+reported a failure, processes outlived the app) (exit 1); ``no-cleanup`` (exit 0, or 1 when a
+step failed); ``error`` -- the run could not go on (the app crashed, timed out, or printed no
+report) (exit 3).  The sandbox is left as it is after an error, for inspection.
+
+Adding a step (sign-in, workspace …) is one :class:`AppStep` in :data:`APP_STEPS`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import nework_desktop
+from nework_desktop.core.paths import Layout
+from nework_desktop.qa.common import (
+    EXIT_ENVIRONMENT,
+    EXIT_OK,
+    EXIT_RESIDUE,
+    EXIT_USAGE,
+    Progress,
+    QAError,
+)
+from nework_desktop.qa.diff import Change, compute_diff, fold_lines
+from nework_desktop.qa.junit import Case
+from nework_desktop.qa.ownership import (
+    CLASSES,
+    STRIPPED_PREFIXES,
+    Class,
+    classify_path,
+    classify_registry,
+    relative,
+)
+from nework_desktop.qa.snapshot import Snapshot, now_utc, take_snapshot
+
+KIND = "nework-qa-lifecycle"
+SCHEMA = 1
+DEFAULT_TIMEOUT = 120.0
+EXIT_GRACE_S = 5.0
+
+
+@dataclass(frozen=True)
+class AppStep:
+    """One run of the GUI app, driven by its hidden ``--automate`` option."""
+
+    name: str
+    automate: tuple[str, ...]
+    #: The step must write something under the home (else the sandbox does not see the app).
+    must_write: bool = False
+
+    def argv(self) -> list[str]:
+        return ["--automate", ",".join(self.automate)]
+
+
+#: The app steps, in order.  Later issues add e.g.
+#: ``AppStep("sign-in", ("sign-in-email:qa@example.test", "quit"))`` and
+#: ``AppStep("workspace", ("open-workspace", "quit"))``.
+APP_STEPS: tuple[AppStep, ...] = (AppStep("consent", ("accept-consent", "quit"), must_write=True),)
+
+
+@dataclass
+class StepResult:
+    name: str
+    command: list[str]
+    exit_code: int | None = None
+    duration_s: float = 0.0
+    files_created: list[str] = field(default_factory=list)
+    files_changed: list[str] = field(default_factory=list)
+    files_removed: list[str] = field(default_factory=list)
+    problem: str | None = None  # the step did not do what it must (the run went on)
+    fatal: str | None = None  # the run stopped here
+    stderr_tail: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def add_problem(self, text: str) -> None:
+        self.problem = f"{self.problem}; {text}" if self.problem else text
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "name": self.name,
+            "command": self.command,
+            "exit_code": self.exit_code,
+            "files_created": self.files_created,
+            "files_changed": self.files_changed,
+            "files_removed": self.files_removed,
+            "duration_s": round(self.duration_s, 3),
+            "ok": self.problem is None and self.fatal is None,
+        }
+        if self.problem or self.fatal:
+            data["problem"] = self.fatal or self.problem
+        if self.stderr_tail:
+            data["stderr_tail"] = self.stderr_tail
+        data.update(self.extra)
+        return data
+
+
+@dataclass
+class Options:
+    layout: Layout
+    home: Path
+    app: str | None = None
+    cleanup: bool = True
+    timeout: float = DEFAULT_TIMEOUT
+    visible: bool = False
+    steps: Sequence[AppStep] = APP_STEPS
+
+
+@dataclass
+class LifecycleReport:
+    layout: str
+    home: str
+    app: list[str]
+    cleanup_enabled: bool
+    started_at: str = ""
+    preflight: dict[str, Any] = field(default_factory=dict)
+    steps: list[StepResult] = field(default_factory=list)
+    roots: dict[str, str] = field(default_factory=dict)
+    cleanup: dict[str, Any] | None = None
+    residue: list[Change] = field(default_factory=list)
+    fatal: str | None = None
+    environment: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def failed_steps(self) -> list[StepResult]:
+        return [s for s in self.steps if s.problem or s.fatal]
+
+    @property
+    def verdict(self) -> str:
+        if self.fatal:
+            return "error"
+        if not self.cleanup_enabled:
+            return "no-cleanup"
+        if self.residue:
+            return "residue"
+        return "failed" if self.failed_steps else "clean"
+
+    @property
+    def exit_code(self) -> int:
+        verdict = self.verdict
+        if verdict == "error":
+            return EXIT_ENVIRONMENT
+        if verdict in ("residue", "failed"):
+            return EXIT_RESIDUE
+        return EXIT_RESIDUE if self.failed_steps else EXIT_OK
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": KIND,
+            "schema": SCHEMA,
+            "layout": self.layout,
+            "home": self.home,
+            "app": self.app,
+            "started_at": self.started_at,
+            "environment": self.environment,
+            "preflight": self.preflight,
+            "steps": [s.to_json() for s in self.steps],
+            "roots": self.roots,
+            "cleanup": self.cleanup,
+            "residue": [c.to_json() for c in self.residue],
+            "verdict": self.verdict,
+            "problem": self.fatal,
+            "exit_code": self.exit_code,
+        }
+
+    def human(self) -> str:
+        out = [f"nework-qa lifecycle: {self.layout} layout, home {self.home}"]
+        out.append(f"  app: {shlex.join(self.app)}")
+        for step in self.steps:
+            code = "-" if step.exit_code is None else str(step.exit_code)
+            counts = []
+            for label, items in (
+                ("created", step.files_created),
+                ("changed", step.files_changed),
+                ("removed", step.files_removed),
+            ):
+                if items:
+                    counts.append(f"{len(items)} {label}")
+            line = f"  {step.name:<18} exit {code:<4} {step.duration_s:6.2f} s  {', '.join(counts)}"
+            out.append(line.rstrip())
+            if step.fatal or step.problem:
+                out.append(f"    problem: {step.fatal or step.problem}")
+        verdict = self.verdict
+        if verdict == "error":
+            if not any(s.fatal for s in self.steps):
+                out.append(f"stopped: {self.fatal}")
+            out.append(f"the sandbox is left as it is for inspection: {self.home}")
+        elif verdict == "no-cleanup":
+            out.append("--no-cleanup: the app's data is left in place:")
+            for role, path in self.roots.items():
+                mark = "" if os.path.lexists(path) else "  (not created)"
+                out.append(f"  {role:<12} {path}{mark}")
+            out.extend(f"  {line}" for line in fold_lines(self.residue))
+            env = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.environment.items())
+            wipe = shlex.join([*self.app, "uninstall-cleanup", "--yes"])
+            out.append(f"to wipe it with the app, run with this environment: {env} {wipe}")
+            out.append(f"or delete {self.home}")
+        for cls in CLASSES:
+            left = [c for c in self.residue if c.cls == cls]
+            if left and verdict != "no-cleanup":
+                out.append(f"residue, {cls}: {len(left)}")
+                out.extend(f"  {line}" for line in fold_lines(left))
+        summary = {
+            "clean": f"clean: nothing left in {self.home}",
+            "residue": f"residue: {len(self.residue)} entries left",
+            "failed": "failed: nothing left, but a step did not do what it must",
+            "no-cleanup": "no-cleanup: stopped before the wipe",
+            "error": "error: the run could not be completed",
+        }[verdict]
+        out.append(f"verdict: {summary} (exit {self.exit_code})")
+        return "\n".join(out)
+
+    def junit_cases(self) -> list[Case]:
+        classname = f"nework-qa.lifecycle.{self.layout}"
+        cases: list[Case] = []
+        for step in self.steps:
+            case = Case(name=step.name, classname=classname, time=step.duration_s)
+            detail = "\n".join(
+                [f"command: {shlex.join(step.command)}", f"exit code: {step.exit_code}"]
+                + [f"created: {p}" for p in step.files_created]
+                + step.stderr_tail
+            )
+            if step.fatal:
+                case.error = (step.fatal, detail)
+            elif step.problem:
+                case.failure = (step.problem, detail)
+            else:
+                case.system_out = detail
+            cases.append(case)
+        residue = Case(name="residue", classname=classname)
+        if self.fatal:
+            residue.skipped = "not reached: the run stopped"
+        elif not self.cleanup_enabled:
+            residue.skipped = "--no-cleanup: nothing was wiped"
+        elif self.residue:
+            listing = "\n".join(f"[{c.cls}] {c.line()}" for c in self.residue)
+            residue.failure = (f"{len(self.residue)} entries left after the wipe", listing)
+        cases.append(residue)
+        return cases
+
+
+# -- the app command and its environment ---------------------------------------------------
+
+
+def default_app() -> list[str]:
+    return [sys.executable, "-m", "nework_desktop"]
+
+
+def resolve_app(value: str | None) -> list[str]:
+    """The app's argv prefix; ``value`` is ``--app`` (a path, or a command line)."""
+    if value is None:
+        return default_app()
+    value = value.strip()
+    if not value:
+        raise QAError("--app is empty", EXIT_USAGE)
+    argv = [value] if os.path.exists(value) or shutil.which(value) else _split(value)
+    program = _bundle_executable(argv[0])
+    if os.path.isdir(program):
+        raise QAError(f"app command not found: {program} is a folder", EXIT_ENVIRONMENT)
+    found = program if os.path.isfile(program) else shutil.which(program)
+    if not found:
+        raise QAError(f"app command not found: {program}", EXIT_ENVIRONMENT)
+    if os.name == "posix" and not os.access(found, os.X_OK):
+        raise QAError(f"app command is not executable: {found}", EXIT_ENVIRONMENT)
+    return [program, *argv[1:]]
+
+
+def _split(value: str) -> list[str]:
+    if os.name == "nt":
+        return [
+            t[1:-1] if len(t) > 1 and t[0] == t[-1] == '"' else t
+            for t in shlex.split(value, posix=False)
+        ]
+    try:
+        return shlex.split(value)
+    except ValueError as exc:
+        raise QAError(f"--app cannot be parsed: {exc}", EXIT_USAGE) from exc
+
+
+def _bundle_executable(program: str) -> str:
+    """``X.app`` (a macOS bundle folder) → its executable in ``Contents/MacOS``."""
+    bundle = Path(program)
+    if not (bundle.suffix == ".app" and bundle.is_dir()):
+        return program
+    macos = bundle / "Contents" / "MacOS"
+    named = macos / bundle.stem
+    if named.is_file():
+        return str(named)
+    files = sorted(p for p in macos.glob("*") if p.is_file()) if macos.is_dir() else []
+    if len(files) == 1:
+        return str(files[0])
+    raise QAError(f"cannot find the executable inside {program}", EXIT_ENVIRONMENT)
+
+
+def sandbox_variables(layout: Layout, home: str) -> dict[str, str]:
+    """The variables the lifecycle sets (shown in reports: paste them to reproduce a run)."""
+    out = {"HOME": home, "NEWORK_SIMULATE_OS": layout}
+    if sys.platform == "win32":
+        out["USERPROFILE"] = home
+    if layout == "windows":
+        local = os.path.join(home, "AppData", "Local")
+        roaming = os.path.join(home, "AppData", "Roaming")
+        out.update(
+            {
+                "APPDATA": roaming,
+                "LOCALAPPDATA": local,
+                "WIN_PD_OVERRIDE_APPDATA": roaming,
+                "WIN_PD_OVERRIDE_LOCAL_APPDATA": local,
+            }
+        )
+    return out
+
+
+def build_environment(
+    layout: Layout, home: str, *, default: bool, visible: bool = False
+) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k.upper() == "XDG_RUNTIME_DIR" or not k.upper().startswith(STRIPPED_PREFIXES)
+    }
+    env.update(sandbox_variables(layout, home))
+    if not visible:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = env.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags.split():
+            env["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    if default:
+        # ``python -m nework_desktop`` from the home folder: make this checkout importable.
+        package_parent = str(Path(nework_desktop.__file__).resolve().parent.parent)
+        current = env.get("PYTHONPATH")
+        env["PYTHONPATH"] = package_parent + (os.pathsep + current if current else "")
+    return env
+
+
+def prepare_home(home: Path) -> tuple[str, bool]:
+    """Refuse a home that is not an empty folder; create an absent one.
+
+    Returns the absolute path and whether this call created the folder.
+    """
+    path = Path(os.path.abspath(home))
+    if path.exists() or path.is_symlink():
+        if not path.is_dir():
+            raise QAError(f"refusing {path}: it is not a folder", EXIT_USAGE)
+        try:
+            content = next(iter(path.iterdir()), None)
+        except OSError as exc:
+            raise QAError(f"cannot read {path}: {exc.strerror or exc}", EXIT_ENVIRONMENT) from exc
+        if content is not None:
+            raise QAError(
+                f"refusing {path}: the folder is not empty (it holds {content.name!r}); the "
+                "lifecycle needs an empty or absent folder, as everything left in it counts as "
+                "residue",
+                EXIT_USAGE,
+            )
+        return str(path), False
+    try:
+        path.mkdir(parents=True)
+    except OSError as exc:
+        raise QAError(f"cannot create {path}: {exc.strerror or exc}", EXIT_ENVIRONMENT) from exc
+    return str(path), True
+
+
+# -- running processes ---------------------------------------------------------------------
+
+
+@dataclass
+class ProcessResult:
+    returncode: int | None
+    stdout: str
+    stderr: str
+    duration: float
+    timed_out: bool = False
+    leftover: bool = False
+
+    def tail(self, n: int = 15) -> list[str]:
+        return [line for line in self.stderr.splitlines() if line.strip()][-n:]
+
+
+def run_process(
+    argv: Sequence[str],
+    env: dict[str, str],
+    cwd: str,
+    timeout: float,
+    *,
+    progress: Progress,
+    label: str,
+) -> ProcessResult:
+    """Run ``argv``, wait (with a timeout), then make sure no process of its group remains."""
+    start = time.monotonic()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = _spawn(argv, env, cwd, out, err)
+        timed_out = False
+        while True:
+            try:
+                proc.wait(timeout=0.1)
+                break
+            except subprocess.TimeoutExpired:
+                elapsed = time.monotonic() - start
+                if elapsed > timeout:
+                    _kill_tree(proc)
+                    proc.wait()
+                    timed_out = True
+                    break
+                progress.update(f"{label}: running, {elapsed:.0f} s")
+        duration = time.monotonic() - start
+        leftover = _group_left_over(proc.pid)
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
+        stderr = err.read().decode("utf-8", "replace")
+    return ProcessResult(proc.returncode, stdout, stderr, duration, timed_out, leftover)
+
+
+def _spawn(
+    argv: Sequence[str], env: dict[str, str], cwd: str, out: IO[bytes], err: IO[bytes]
+) -> subprocess.Popen[bytes]:
+    try:
+        if sys.platform == "win32":
+            return subprocess.Popen(
+                list(argv),
+                env=env,
+                cwd=cwd,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                creationflags=subprocess.CREATE_NEW_PROCESS_GROUP,
+            )
+        return subprocess.Popen(
+            list(argv),
+            env=env,
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            start_new_session=True,
+        )
+    except FileNotFoundError:
+        raise QAError(f"app command not found: {argv[0]}", EXIT_ENVIRONMENT) from None
+    except OSError as exc:
+        raise QAError(f"cannot run {argv[0]}: {exc.strerror or exc}", EXIT_ENVIRONMENT) from exc
+
+
+def _kill_tree(proc: subprocess.Popen[bytes]) -> None:
+    if sys.platform == "win32":
+        subprocess.run(
+            ["taskkill", "/T", "/F", "/PID", str(proc.pid)],
+            capture_output=True,
+            check=False,
+        )
+        with contextlib.suppress(OSError):
+            proc.kill()
+    else:
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _group_left_over(pgid: int) -> bool:
+    """True if processes of the app's group outlived it (they are killed then).  POSIX only."""
+    if sys.platform == "win32":
+        return False
+    deadline = time.monotonic() + EXIT_GRACE_S
+    while True:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            pass
+        if time.monotonic() > deadline:
+            with contextlib.suppress(OSError):
+                os.killpg(pgid, signal.SIGKILL)
+            return True
+        time.sleep(0.1)
+
+
+def _signal_name(code: int) -> str:
+    if code >= 0:
+        return f"exit code {code}"
+    try:
+        return f"signal {signal.Signals(-code).name}"
+    except ValueError:
+        return f"signal {-code}"
+
+
+# -- the run -------------------------------------------------------------------------------
+
+
+class _Run:
+    def __init__(self, options: Options, progress: Progress) -> None:
+        self.options = options
+        self.progress = progress
+        self.app = resolve_app(options.app)
+        self.home, self.created_home = prepare_home(options.home)
+        self.env = build_environment(
+            options.layout, self.home, default=options.app is None, visible=options.visible
+        )
+        self.report = LifecycleReport(
+            layout=options.layout,
+            home=self.home,
+            app=self.app,
+            cleanup_enabled=options.cleanup,
+            started_at=now_utc(),
+            environment=sandbox_variables(options.layout, self.home),
+        )
+        self.snapshots: list[Snapshot] = []
+        self.keyring_names: set[tuple[str, str]] = set()
+        self.total = 1 + len(options.steps) + 1 + (1 if options.cleanup else 0)
+        self.count = 0
+
+    # helpers
+
+    def snapshot(self) -> Snapshot:
+        snap = take_snapshot(self.home, probe=sorted(self.keyring_names), progress=self.progress)
+        self.keyring_names.update(snap.keyring_names())
+        self.snapshots.append(snap)
+        return snap
+
+    def execute(self, name: str, args: Sequence[str]) -> tuple[StepResult, ProcessResult]:
+        self.count += 1
+        label = f"[{self.count}/{self.total}] {name}"
+        self.progress.update(f"{label}: starting", force=True)
+        command = [*self.app, *args]
+        result = run_process(
+            command, self.env, self.home, self.options.timeout, progress=self.progress, label=label
+        )
+        step = StepResult(name, command, result.returncode, result.duration)
+        if result.timed_out:
+            step.fatal = (
+                f"{name}: the app did not finish within {self.options.timeout:.0f} s "
+                "(it was killed)"
+            )
+        elif result.returncode != 0:
+            last = result.tail(1)
+            why = f": {last[0].strip()[:200]}" if last else ""
+            step.fatal = f"{name}: the app ended with {_signal_name(result.returncode or 0)}{why}"
+        if result.leftover:
+            step.add_problem(f"{name}: processes of the app were still running after it exited")
+        if step.fatal:
+            step.stderr_tail = result.tail()
+        self.progress.note(
+            f"{label}: {'FAILED' if step.fatal else 'done'} ({result.duration:.1f} s)"
+        )
+        return step, result
+
+    def record_changes(self, step: StepResult) -> None:
+        before = self.snapshots[-1]
+        after = self.snapshot()
+        diff = compute_diff(before, after)
+        step.files_created = sorted(c.path for c in diff.changes if c.change == "added")
+        step.files_changed = sorted(c.path for c in diff.changes if c.change == "changed")
+        step.files_removed = sorted(c.path for c in diff.removed)
+
+    def stop(self, step: StepResult | None, message: str) -> LifecycleReport:
+        if step is not None:
+            step.fatal = step.fatal or message
+            self.report.steps.append(step)
+        self.report.fatal = message
+        self.progress.clear()
+        return self.report
+
+    @staticmethod
+    def json_output(result: ProcessResult) -> dict[str, Any] | None:
+        try:
+            data = json.loads(result.stdout)
+        except ValueError:
+            return None
+        return data if isinstance(data, dict) else None
+
+    # the steps
+
+    def preflight(self) -> None:
+        step, result = self.execute("preflight", ["status", "--json"])
+        if step.fatal:
+            raise QAError(
+                f"the app's 'status --json' failed before anything ran ({step.fatal}); "
+                "is --app a NeWork Desktop executable?",
+                EXIT_ENVIRONMENT,
+            )
+        status = self.json_output(result)
+        paths = status.get("paths") if status else None
+        if not isinstance(paths, dict) or not paths:
+            raise QAError(
+                "the app's 'status --json' printed no report with \"paths\": is --app a NeWork "
+                "Desktop executable?",
+                EXIT_ENVIRONMENT,
+            )
+        assert status is not None
+        layout = status.get("layout")
+        if layout != self.options.layout:
+            raise QAError(
+                f"the app reports the {layout} layout, not {self.options.layout}: this build "
+                "does not honour NEWORK_SIMULATE_OS; stopping before it runs",
+                EXIT_ENVIRONMENT,
+            )
+        outside = {r: p for r, p in paths.items() if not _inside(str(p), self.home)}
+        if outside:
+            role, path = next(iter(outside.items()))
+            raise QAError(
+                f"the app would write outside the sandbox ({role}: {path}; {len(outside)} "
+                f"folders outside {self.home}); stopping before it runs so that the wipe "
+                "cannot reach real data",
+                EXIT_ENVIRONMENT,
+            )
+        self.record_changes(step)
+        self.report.preflight = {
+            "command": step.command,
+            "exit_code": step.exit_code,
+            "paths": {str(k): str(v) for k, v in paths.items()},
+            "files_created": step.files_created,
+        }
+        if step.files_created:
+            self.report.preflight["problem"] = "status wrote to disk before consent"
+
+    def app_step(self, spec: AppStep) -> StepResult:
+        step, _ = self.execute(spec.name, spec.argv())
+        self.record_changes(step)
+        if not step.fatal and spec.must_write and not (step.files_created or step.files_changed):
+            step.add_problem(
+                f"{spec.name}: the app wrote nothing under {self.home}: it keeps its files "
+                "elsewhere or did not record anything"
+            )
+        return step
+
+    def status_step(self) -> StepResult:
+        step, result = self.execute("status", ["status", "--json"])
+        self.record_changes(step)
+        if step.fatal:
+            return step
+        status = self.json_output(result)
+        paths = status.get("paths") if status else None
+        if not isinstance(paths, dict):
+            step.fatal = 'status: the app printed no JSON report with "paths"'
+            return step
+        self.report.roots = {str(k): str(v) for k, v in paths.items()}
+        step.extra["roots"] = self.report.roots
+        if status is not None and isinstance(status.get("consent"), dict):
+            step.extra["consent_state"] = status["consent"].get("state")
+        if step.files_created or step.files_changed:
+            step.add_problem("status: a reading command wrote to disk")
+        return step
+
+    def cleanup_step(self) -> StepResult:
+        step, result = self.execute("uninstall-cleanup", ["uninstall-cleanup", "--yes", "--json"])
+        report = self.json_output(result)
+        if report is None:
+            last = result.tail(1)
+            why = f" ({last[0].strip()[:200]})" if last else ""
+            step.fatal = (
+                "uninstall-cleanup: the app printed no JSON report, exit "
+                f"{result.returncode}{why}: does this build have 'uninstall-cleanup'?"
+            )
+            step.stderr_tail = result.tail()
+            return step
+        step.fatal = None if not result.timed_out else step.fatal
+        self.report.cleanup = report
+        self.record_changes(step)
+        if result.returncode != 0 or report.get("ok") is False:
+            step.add_problem(
+                f"uninstall-cleanup reported a failure (exit {result.returncode}, "
+                f"ok={report.get('ok')!r})"
+            )
+        return step
+
+    def finish(self) -> None:
+        extra = [r for r in (relative(p, self.home) for p in self.report.roots.values()) if r]
+        final = self.snapshot()
+        diff = compute_diff(self.snapshots[0], final, extra_ours=extra, strict=True)
+        residue = list(diff.changes)
+        residue.extend(_wipe_residue(self.report.cleanup, self.home, residue, final, extra))
+        self.report.residue = residue
+
+    def run(self) -> LifecycleReport:
+        self.snapshot()
+        try:
+            self.preflight()
+        except QAError:
+            self.progress.clear()
+            if self.created_home:  # nothing ran: leave no trace of this attempt
+                with contextlib.suppress(OSError):
+                    os.rmdir(self.home)
+            raise
+        for spec in self.options.steps:
+            step = self.app_step(spec)
+            if step.fatal:
+                return self.stop(step, step.fatal)
+            self.report.steps.append(step)
+        step = self.status_step()
+        if step.fatal:
+            return self.stop(step, step.fatal)
+        self.report.steps.append(step)
+        if self.options.cleanup:
+            step = self.cleanup_step()
+            if step.fatal:
+                return self.stop(step, step.fatal)
+            self.report.steps.append(step)
+        self.finish()
+        self.progress.clear()
+        return self.report
+
+
+def _inside(path: str, home: str) -> bool:
+    return relative(os.path.realpath(path), os.path.realpath(home)) is not None
+
+
+def _wipe_residue(
+    report: dict[str, Any] | None,
+    home: str,
+    seen: Sequence[Change],
+    final: Snapshot,
+    extra: Sequence[str],
+) -> list[Change]:
+    """What the wipe's own report says remains and the final snapshot did not show.
+
+    Its ``residue`` holds strings: paths, ``keyring:<service>/<name>`` labels, shared-store
+    locations (files or registry keys); objects with a ``path`` are accepted too.  Something the
+    final snapshot saw is not repeated; a path that no longer exists, or a keyring entry the
+    final snapshot probed and found absent, is gone since the wipe reported.
+    """
+    items = report.get("residue") if report else None
+    if not isinstance(items, list):
+        return []
+    known = {c.path for c in seen}
+    probed = {e.label: e.present for e in final.keyring_entries}
+    why = "uninstall-cleanup reports it remains"
+    out: list[Change] = []
+    for item in items:
+        text = item.get("path") if isinstance(item, dict) else item
+        if not isinstance(text, str) or not text:
+            continue
+        if text.startswith("keyring:"):
+            if text in known or probed.get(text) is False:
+                continue
+            out.append(Change(text, "keyring", "added", "ours", why))
+        elif os.path.isabs(text):
+            rel = relative(text, home)
+            label = rel or text
+            if label in known or not os.path.lexists(text):
+                continue
+            cls: Class = "ours"
+            if rel:
+                cls = classify_path(rel, fold=final.case_insensitive, extra=extra)[0]
+            out.append(Change(label, "other", "added", cls, why))
+        else:
+            label = f"registry:{text}" if text[:4].upper() in ("HKCU", "HKLM") else text
+            if label in known:
+                continue
+            out.append(Change(label, "registry", "added", classify_registry(text)[0], why))
+        known.add(out[-1].path)
+    return out
+
+
+def run_lifecycle(options: Options, progress: Progress | None = None) -> LifecycleReport:
+    """Run the lifecycle; :class:`QAError` when it cannot start (the report is not made)."""
+    return _Run(options, progress or Progress(enabled=False)).run()
