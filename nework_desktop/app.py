@@ -11,31 +11,49 @@ are used.  After consent the log also goes to a rotating file in the log root.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from nework_desktop import APP_NAME, __version__
 from nework_desktop import log as applog
+from nework_desktop.core.account import AccountManager, SignInStatus
+from nework_desktop.core.cleanup import WipeReport
 from nework_desktop.core.consent import ConsentLedger, ConsentRecord, ConsentState, Decision
 from nework_desktop.core.decision import Launch, LaunchDecision, decide
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy, load_policy
+from nework_desktop.core.prefs import Preferences
+from nework_desktop.core.secrets import SecretStore
 from nework_desktop.instance import SingleInstance
+from nework_desktop.net.api import ServiceClient
+from nework_desktop.net.oauth import load_providers
 from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
 from nework_desktop.ui.i18n import install_translator, system_locale
 from nework_desktop.ui.main_window import MainWindow
+from nework_desktop.ui.registration import RegistrationDialog
+from nework_desktop.ui.wipe import (
+    LocalDataWiper,
+    app_bundle,
+    confirm_wipe,
+    move_to_trash,
+    show_wipe_failure,
+)
 
 log = logging.getLogger("nework.app")
 
 #: Steps ``--automate`` understands (QA lifecycle and end-to-end tests drive the real app so).
 AUTOMATION_STEPS = ("accept-consent", "decline-consent", "quit")
+#: ``sign-in-email:<address>``: register by e-mail against the reference service (QA).
+SIGN_IN_EMAIL_STEP = "sign-in-email:"
 
 
 @dataclass
@@ -45,6 +63,8 @@ class Services:
     paths: AppPaths
     policy: Policy
     ledger: ConsentLedger
+    #: Registration and sign-in (Art. 3); None skips them (tests of the consent gate).
+    account: AccountManager | None = None
 
 
 class AppController(QObject):
@@ -62,6 +82,8 @@ class AppController(QObject):
         self.locale = locale
         self.automate = automate
         self.window: MainWindow | None = None
+        self.wiper: LocalDataWiper | None = None
+        self.last_wipe: WipeReport | None = None
         self.last_decision: LaunchDecision | None = None
 
     def start(self, state: ConsentState | None = None) -> bool:
@@ -103,10 +125,23 @@ class AppController(QObject):
         assert record is not None
         path = applog.enable_file_logging(self.services.paths)
         log.info("logging to %s", path)
+        if not self._ensure_signed_in():
+            log.info("registration declined: quitting")
+            return False
         notice = decision.changes if decision.launch is Launch.NOTICE else ()
         self.window = MainWindow(policy, record, self.locale, notice=notice)
         self.window.withdraw_requested.connect(self.withdraw)
         self.window.quit_requested.connect(self._on_window_quit)
+        self.window.sign_out_requested.connect(self.sign_out)
+        self.window.sign_out_action.setVisible(self.services.account is not None)
+        self.window.delete_data_requested.connect(self.delete_local_data)
+        self.window.uninstall_requested.connect(self.uninstall)
+        account = self.services.account
+        summary = account.summary if account is not None else None
+        if summary is not None:
+            self.window.set_account(
+                summary.provider, summary.masked_email, persistent=summary.persistent
+            )
         self.window.show()
         log.info("step 7 main window shown")
         if "quit" in self.automate:
@@ -134,6 +169,70 @@ class AppController(QObject):
             return dialog.outcome if accepted else None
         finally:
             dialog.deleteLater()
+
+    def _ensure_signed_in(self) -> bool:
+        """Art. 3: resume the session, or register; False if the user declined."""
+        account = self.services.account
+        if account is None or account.signed_in:
+            return True
+        # No network before the first window: the session is renewed on first use.
+        restored = account.restore(renew=False)
+        log.info("account: %s%s", restored.status.value, " (offline)" if restored.offline else "")
+        if restored.status is SignInStatus.SIGNED_IN:
+            return True
+        steps = [s for s in self.automate if s.startswith(SIGN_IN_EMAIL_STEP)]
+        if steps:
+            address = steps[0].removeprefix(SIGN_IN_EMAIL_STEP)
+            return RegistrationDialog.automate_email(account, self.locale, address) is not None
+        if self.automate:
+            log.info("automation: registration skipped (no %s step)", SIGN_IN_EMAIL_STEP)
+            return True
+        previous = restored if restored.status is SignInStatus.SIGN_IN_AGAIN else None
+        return RegistrationDialog.ask(account, self.locale, previous=previous) is not None
+
+    def sign_out(self) -> None:
+        """Sign out (the service is told; keyring entries and summary deleted), then register."""
+        if self.services.account is None:
+            return
+        self.services.account.sign_out()
+        self._close_window()
+        if not self.start():
+            self.quit()
+
+    def delete_local_data(self) -> None:
+        """Privacy → Delete all local data…: confirm, wipe, return to first launch."""
+        self._wipe(uninstall=False)
+
+    def uninstall(self) -> None:
+        """macOS NeWork → Uninstall NeWork…: confirm, wipe, bundle to the Trash, quit."""
+        self._wipe(uninstall=True)
+
+    def _wipe(self, *, uninstall: bool) -> None:
+        if self.wiper is not None and self.wiper.running:
+            return  # never twice at once
+        paths = self.services.paths
+        if not confirm_wipe(self.window, paths, uninstall=uninstall):
+            return
+        log.info("%s requested: wiping all local data", "uninstall" if uninstall else "delete")
+        self._close_window()  # nothing of ours may keep writing during the wipe
+        if self.services.account is not None:
+            self.services.account.forget()
+        self.wiper = LocalDataWiper(paths)
+        self.wiper.finished.connect(lambda report: self._wiped(report, uninstall=uninstall))
+        self.wiper.start()
+
+    def _wiped(self, report: WipeReport, *, uninstall: bool) -> None:
+        self.last_wipe = report
+        if not report.ok:
+            show_wipe_failure(None, report)
+        if uninstall:
+            bundle = app_bundle()
+            if report.ok and bundle is not None:
+                move_to_trash(bundle)
+            self.quit()
+            return
+        if not self.start():
+            self.quit()
 
     def withdraw(self) -> None:
         """Record the withdrawal and return to the first-launch state."""
@@ -186,14 +285,103 @@ class AppController(QObject):
             window.deleteLater()
 
 
+class StartupTiming(QObject):
+    """``--startup-timing FILE`` (benchmarks only): when the first frame and the workspace appear.
+
+    Appends JSON lines ``{"event": ..., "t_ns": time.monotonic_ns(), ...}`` to FILE:
+
+    * ``first-frame``: the first top-level window (consent dialog, registration or main window)
+      has painted its first frame.  Taken in a zero-timer posted from that window's first Paint
+      event, i.e. once the whole backing-store sync (the window and all its children) that the
+      Paint event belongs to has run; ``paint_start_ns`` is when that Paint event arrived.
+    * ``page-loaded`` / ``page-load-failed``: a ``QWebEngineView`` (the workspace) emitted
+      ``loadFinished(True)`` / ``(False)``.  The view is found by class name when it is shown, so
+      QtWebEngine is never imported here.
+
+    CLOCK_MONOTONIC is one clock for the whole machine, so the harness compares these times with
+    its own ``time.monotonic_ns()`` taken just before it started this process.  The application
+    event filter removes itself once the first frame is recorded and a web view is connected;
+    nothing of this exists without the option (it is the one file written before consent, at the
+    caller's explicit request).
+    """
+
+    def __init__(self, path: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._path = path
+        self._paint_start: int | None = None
+        self._framed = False
+        self._views: list[QWidget] = []
+        self._want_views = True
+
+    def record(self, event: str, t_ns: int | None = None, **extra: object) -> None:
+        stamp = time.monotonic_ns() if t_ns is None else t_ns
+        line = json.dumps({"event": event, "t_ns": stamp, **extra})
+        with open(self._path, "a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Paint:
+            if self._paint_start is None and isinstance(watched, QWidget) and watched.isWindow():
+                self._paint_start = time.monotonic_ns()
+                window = watched
+                QTimer.singleShot(0, self, lambda: self._first_frame(window))
+        elif (
+            kind == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched.inherits("QWebEngineView")
+            and all(v is not watched for v in self._views)
+        ):
+            self._views.append(watched)
+            watched.loadFinished.connect(self._page_finished)  # type: ignore[attr-defined]
+            self._want_views = False
+            self._maybe_done()
+        return False
+
+    def _first_frame(self, window: QWidget) -> None:
+        now = time.monotonic_ns()
+        self._framed = True
+        size = window.size()
+        self.record(
+            "first-frame",
+            now,
+            paint_start_ns=self._paint_start,
+            window=window.metaObject().className(),
+            w=size.width(),
+            h=size.height(),
+        )
+        self._maybe_done()
+
+    def _page_finished(self, ok: bool) -> None:
+        self.record("page-loaded" if ok else "page-load-failed")
+
+    def _maybe_done(self) -> None:
+        app = QApplication.instance()
+        if self._framed and not self._want_views and app is not None:
+            app.removeEventFilter(self)
+
+
 def _policy_root() -> Path | None:
     value = os.environ.get("NEWORK_POLICY_DIR")
     return Path(value) if value else None
 
 
+def _account_manager(paths: AppPaths) -> AccountManager:
+    """Preferences, keyring, service client and providers (reads only: writes nothing)."""
+    prefs = Preferences.load(paths)
+    client = ServiceClient(prefs.service_url)
+    log.info("service %s", client.base_url)
+    return AccountManager(paths, SecretStore.open(paths), client, providers=load_providers(prefs))
+
+
 def _automation(value: str | None) -> tuple[str, ...]:
     steps = tuple(s.strip() for s in (value or "").split(",") if s.strip())
-    unknown = [s for s in steps if s not in AUTOMATION_STEPS]
+    unknown = [
+        s
+        for s in steps
+        if s not in AUTOMATION_STEPS
+        and not (s.startswith(SIGN_IN_EMAIL_STEP) and "@" in s.removeprefix(SIGN_IN_EMAIL_STEP))
+    ]
     if unknown:
         raise ValueError(f"unknown --automate step(s): {', '.join(unknown)}")
     return steps
@@ -215,6 +403,8 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setQuitOnLastWindowClosed(False)
+    if getattr(args, "startup_timing", None):
+        app.installEventFilter(StartupTiming(args.startup_timing, app))
     instance = SingleInstance(paths)
     if not instance.listen():
         from nework_desktop.instance import send_command
@@ -226,7 +416,8 @@ def run(args: argparse.Namespace) -> int:
     locale = args.locale or system_locale()
     install_translator(app, locale)
     automate = _automation(args.automate)
-    controller = AppController(Services(paths, policy, ledger), locale, automate)
+    account = _account_manager(paths)
+    controller = AppController(Services(paths, policy, ledger, account), locale, automate)
     instance.activate_requested.connect(controller.activate)
     instance.quit_requested.connect(controller.quit)
     if not controller.start(state):

@@ -68,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
         # "accept-consent,quit" (see nework_desktop.app.AUTOMATION_STEPS).
         help=argparse.SUPPRESS,
     )
+    parser.add_argument(
+        "--startup-timing",
+        metavar="FILE",
+        default=None,
+        # Benchmarks only (tests/bench): append "first-frame" / "page-loaded" events as JSON
+        # lines with time.monotonic_ns() to FILE (see nework_desktop.app.StartupTiming).
+        help=argparse.SUPPRESS,
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     status = sub.add_parser("status", help="show where the app keeps data and the consent state")
     _common(status, top=False)

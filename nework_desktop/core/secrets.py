@@ -149,6 +149,10 @@ class SecretStore:
             return None
         return value if isinstance(value, str) else None
 
+    def clear_memory(self) -> None:
+        """Forget secrets held in memory (the keyring is not touched)."""
+        self._memory.clear()
+
     def delete(self, name: str) -> None:
         self._memory.pop(name, None)
         if self._backend is None:

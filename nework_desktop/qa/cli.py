@@ -93,8 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
         "lifecycle",
         help="run the app in an empty sandbox home, wipe, and check nothing is left",
         description="Run the real app (offscreen) in an empty or absent sandbox home: consent, "
-        "status, uninstall-cleanup, then diff the home against the start. Everything left is "
-        "residue. Exit 0 only when nothing is left.",
+        "sign-in, restart, status, uninstall-cleanup, then diff the home and the app's keyring "
+        "entries against the start. Everything left is residue. Exit 0 only when nothing is "
+        "left.",
     )
     life.add_argument(
         "--layout",
@@ -114,6 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--app",
         metavar="CMD",
         help="the app to run, e.g. an installed build (default: this Python's nework_desktop)",
+    )
+    life.add_argument(
+        "--service-url",
+        metavar="URL",
+        help="the NeWork test service on this machine the app signs in to (e.g. "
+        "http://127.0.0.1:8765 of 'python -m tests.refservice'); default: the reference "
+        "service of a source checkout, started for the run; without one, sign-in is skipped",
     )
     life.add_argument(
         "--timeout",
@@ -193,6 +201,7 @@ def cmd_lifecycle(args: argparse.Namespace) -> int:
         cleanup=not args.no_cleanup,
         timeout=args.timeout,
         visible=args.visible,
+        service_url=args.service_url,
     )
     report = run_lifecycle(options, Progress())
     if args.junit:

@@ -3,40 +3,53 @@
 The run, in order (each app run is a separate process, offscreen unless ``--visible``):
 
 1. refuse a home that is not empty (everything in it at the end counts as residue), create it;
+   with ``--service-url``: refuse a URL the app's automation cannot use (not a loopback test
+   service) and check that the service answers; refuse to run while the calling user's own
+   NeWork is signed in (:func:`entries_in_use`: the keyring is not sandboxed);
 2. snapshot the (empty) home;
 3. preflight: ``status --json`` with the sandbox environment must succeed, report the requested
    layout and name folders *inside* the home -- otherwise the run stops before the GUI ever
    starts, so that ``uninstall-cleanup --yes`` can never reach a real user's data;
-4. the app steps of :data:`APP_STEPS` (first ``consent``: ``--automate accept-consent,quit``),
-   each followed by a check that the process and its children exited and a snapshot; what the
-   step created, changed and removed is recorded (relative to the home);
-5. ``status --json``: the roots the app names are recorded (and count as ours in the residue);
-6. unless ``--no-cleanup``: ``uninstall-cleanup --yes --json``; its report is kept;
-7. a final snapshot -- probing every keyring entry any earlier snapshot saw, since the index is
-   gone by then -- diffed against the first one: *everything* there is residue.
+4. the NeWork service for the run: ``--service-url``, or else the reference service of a source
+   checkout (``tests.refservice``, not in the wheel), started here on 127.0.0.1 for the run;
+   without either, the steps that need a service are reported as skipped (with the reason);
+5. the app steps of :data:`APP_STEPS` -- ``consent`` (``--automate accept-consent,quit``),
+   ``sign-in`` (``--automate sign-in-email:qa@example.com,quit``: consent is on record by then),
+   ``restart`` (``--automate quit``: the session must be resumed, not asked for again) -- each
+   followed by a check that the process and its children exited and a snapshot; what the step
+   created, changed and removed is recorded (files relative to the home, and the keyring entries
+   of ours it created or removed);
+6. ``status --json``: the roots the app names are recorded (and count as ours in the residue);
+7. unless ``--no-cleanup``: ``uninstall-cleanup --yes --json``; its report is kept;
+8. a final snapshot -- probing every keyring entry any earlier snapshot saw, since the index is
+   gone by then -- diffed against the first one: *everything* there is residue, keyring entries
+   included.
 
 The environment is the caller's minus ``XDG_*`` (except ``XDG_RUNTIME_DIR``: a runtime folder
 holds sockets, not data, and without it Qt falls back to ``/tmp/runtime-$USER`` with a warning),
 ``NEWORK_*`` and ``WIN_PD_OVERRIDE_*``, plus ``HOME`` (and ``USERPROFILE`` on Windows) = the
-sandbox, ``NEWORK_SIMULATE_OS`` = the layout and, for the windows layout, ``APPDATA`` /
-``LOCALAPPDATA`` under the sandbox (and the ``WIN_PD_OVERRIDE_*`` pair, which platformdirs
-honours on a real Windows).  ``nework-desktop status`` run with the same environment names the
-same roots.
+sandbox, ``NEWORK_SIMULATE_OS`` = the layout, ``NEWORK_SERVICE_URL`` = the service (when there is
+one) and, for the windows layout, ``APPDATA`` / ``LOCALAPPDATA`` under the sandbox (and the
+``WIN_PD_OVERRIDE_*`` pair, which platformdirs honours on a real Windows).  ``nework-desktop
+status`` run with the same environment names the same roots.
 
 Verdicts: ``clean`` (exit 0); ``residue`` -- something is left (exit 1); ``failed`` -- nothing is
-left but a step did not do what it must (status wrote files, consent wrote nothing, cleanup
-reported a failure, processes outlived the app) (exit 1); ``no-cleanup`` (exit 0, or 1 when a
-step failed); ``error`` -- the run could not go on (the app crashed, timed out, or printed no
-report) (exit 3).  The sandbox is left as it is after an error, for inspection.
+left but a step did not do what it must (status wrote files, consent wrote nothing, sign-in stored
+no session, the restart did not resume it, cleanup reported a failure, processes outlived the app)
+(exit 1); ``no-cleanup`` (exit 0, or 1 when a step failed); ``error`` -- the run could not go on
+(the app crashed, timed out, or printed no report) (exit 3).  The sandbox is left as it is after
+an error, for inspection.  A skipped step fails nothing; the report says why it was skipped.
 
-Adding a step (sign-in, workspace …) is one :class:`AppStep` in :data:`APP_STEPS`.
+Adding a step (a workspace …) is one :class:`AppStep` in :data:`APP_STEPS`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -44,13 +57,22 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 import nework_desktop
 from nework_desktop.core.paths import Layout
+from nework_desktop.core.prefs import (
+    ENV_SERVICE_URL,
+    PrefsError,
+    check_service_url,
+    is_loopback_host,
+)
 from nework_desktop.qa.common import (
     EXIT_ENVIRONMENT,
     EXIT_OK,
@@ -85,15 +107,45 @@ class AppStep:
     automate: tuple[str, ...]
     #: The step must write something under the home (else the sandbox does not see the app).
     must_write: bool = False
+    #: The step talks to the NeWork service: skipped (with the reason) when there is none.
+    needs_service: bool = False
+    #: The step signs in: it must store a session (keyring entries, when a keyring is usable).
+    signs_in: bool = False
+    #: The step must resume the session an earlier step stored, without signing in again.
+    resumes_session: bool = False
 
     def argv(self) -> list[str]:
         return ["--automate", ",".join(self.automate)]
 
 
-#: The app steps, in order.  Later issues add e.g.
-#: ``AppStep("sign-in", ("sign-in-email:qa@example.test", "quit"))`` and
-#: ``AppStep("workspace", ("open-workspace", "quit"))``.
-APP_STEPS: tuple[AppStep, ...] = (AppStep("consent", ("accept-consent", "quit"), must_write=True),)
+#: The address the sign-in step registers (the reference service accepts any).
+SIGN_IN_ADDRESS = "qa@example.com"
+
+#: The app steps, in order.  A later issue adds e.g.
+#: ``AppStep("workspace", ("open-workspace", "quit"), needs_service=True)`` before ``restart``.
+#: The sign-in step has no ``accept-consent``: consent is on record by then, so the app goes
+#: straight to registration (app.py skips registration under automation without a sign-in step,
+#: which is why ``consent`` and ``restart`` need none).
+APP_STEPS: tuple[AppStep, ...] = (
+    AppStep("consent", ("accept-consent", "quit"), must_write=True),
+    AppStep(
+        "sign-in",
+        (f"sign-in-email:{SIGN_IN_ADDRESS}", "quit"),
+        must_write=True,
+        needs_service=True,
+        signs_in=True,
+    ),
+    AppStep("restart", ("quit",), resumes_session=True),
+)
+
+#: Where the reference service lives in a source checkout (not in the wheel).
+REFERENCE_SERVICE_MODULE = "tests.refservice"
+#: How long the service given with ``--service-url`` gets to answer its health check.
+SERVICE_CHECK_TIMEOUT = 10.0
+
+#: What the app logs about its sign-in state at start (app.py, ``_ensure_signed_in``).
+_ACCOUNT_LINE = re.compile(r"\baccount: (signed-in|signed-out|sign-in-again)( \(offline\))?")
+_SIGN_IN_FAILED = re.compile(r"e-mail sign-in failed: (.*)$")
 
 
 @dataclass
@@ -105,8 +157,12 @@ class StepResult:
     files_created: list[str] = field(default_factory=list)
     files_changed: list[str] = field(default_factory=list)
     files_removed: list[str] = field(default_factory=list)
+    #: Labels (``keyring:<service>/<name>``) of our keyring entries the step created / removed.
+    keyring_created: list[str] = field(default_factory=list)
+    keyring_removed: list[str] = field(default_factory=list)
     problem: str | None = None  # the step did not do what it must (the run went on)
     fatal: str | None = None  # the run stopped here
+    skipped: str | None = None  # the step did not run, and why (fails nothing)
     stderr_tail: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -121,9 +177,13 @@ class StepResult:
             "files_created": self.files_created,
             "files_changed": self.files_changed,
             "files_removed": self.files_removed,
+            "keyring_entries": self.keyring_created,
+            "keyring_entries_removed": self.keyring_removed,
             "duration_s": round(self.duration_s, 3),
             "ok": self.problem is None and self.fatal is None,
         }
+        if self.skipped is not None:
+            data["skipped"] = self.skipped
         if self.problem or self.fatal:
             data["problem"] = self.fatal or self.problem
         if self.stderr_tail:
@@ -141,6 +201,9 @@ class Options:
     timeout: float = DEFAULT_TIMEOUT
     visible: bool = False
     steps: Sequence[AppStep] = APP_STEPS
+    #: A NeWork (test) service on a loopback address; None: the reference service of a source
+    #: checkout, started for the run, or -- without one -- the steps needing a service skipped.
+    service_url: str | None = None
 
 
 @dataclass
@@ -157,6 +220,12 @@ class LifecycleReport:
     residue: list[Change] = field(default_factory=list)
     fatal: str | None = None
     environment: dict[str, str] = field(default_factory=dict)
+    #: ``url`` (or None), ``source`` (``--service-url`` / ``reference`` / None), ``note``.
+    service: dict[str, Any] = field(default_factory=dict)
+    #: ``backend``, ``note``, ``entries`` (every entry of ours seen present during the run) and
+    #: ``remaining`` (present at the end).
+    keyring: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def failed_steps(self) -> list[StepResult]:
@@ -191,10 +260,13 @@ class LifecycleReport:
             "started_at": self.started_at,
             "environment": self.environment,
             "preflight": self.preflight,
+            "service": self.service,
             "steps": [s.to_json() for s in self.steps],
             "roots": self.roots,
             "cleanup": self.cleanup,
             "residue": [c.to_json() for c in self.residue],
+            "keyring": self.keyring,
+            "notes": self.notes,
             "verdict": self.verdict,
             "problem": self.fatal,
             "exit_code": self.exit_code,
@@ -203,13 +275,20 @@ class LifecycleReport:
     def human(self) -> str:
         out = [f"nework-qa lifecycle: {self.layout} layout, home {self.home}"]
         out.append(f"  app: {shlex.join(self.app)}")
+        if self.service.get("url"):
+            out.append(f"  service: {self.service['url']} ({self.service.get('source')})")
         for step in self.steps:
+            if step.skipped is not None:
+                out.append(f"  {step.name:<18} skipped: {step.skipped}")
+                continue
             code = "-" if step.exit_code is None else str(step.exit_code)
             counts = []
             for label, items in (
                 ("created", step.files_created),
                 ("changed", step.files_changed),
                 ("removed", step.files_removed),
+                ("keyring entries created", step.keyring_created),
+                ("keyring entries removed", step.keyring_removed),
             ):
                 if items:
                     counts.append(f"{len(items)} {label}")
@@ -217,11 +296,14 @@ class LifecycleReport:
             out.append(line.rstrip())
             if step.fatal or step.problem:
                 out.append(f"    problem: {step.fatal or step.problem}")
+        out.extend(f"note: {note}" for note in self.notes)
         verdict = self.verdict
         if verdict == "error":
             if not any(s.fatal for s in self.steps):
                 out.append(f"stopped: {self.fatal}")
             out.append(f"the sandbox is left as it is for inspection: {self.home}")
+            for label in self.keyring.get("entries", []):
+                out.append(f"  left in the keyring: {label}")
         elif verdict == "no-cleanup":
             out.append("--no-cleanup: the app's data is left in place:")
             for role, path in self.roots.items():
@@ -255,9 +337,13 @@ class LifecycleReport:
             detail = "\n".join(
                 [f"command: {shlex.join(step.command)}", f"exit code: {step.exit_code}"]
                 + [f"created: {p}" for p in step.files_created]
+                + [f"created: {k}" for k in step.keyring_created]
+                + [f"removed: {k}" for k in step.keyring_removed]
                 + step.stderr_tail
             )
-            if step.fatal:
+            if step.skipped is not None:
+                case.skipped = step.skipped
+            elif step.fatal:
                 case.error = (step.fatal, detail)
             elif step.problem:
                 case.failure = (step.problem, detail)
@@ -521,6 +607,180 @@ def _signal_name(code: int) -> str:
         return f"signal {-code}"
 
 
+# -- the NeWork service and the keyring -----------------------------------------------------
+
+
+def check_service_option(value: str) -> str:
+    """``--service-url``, cleaned; :class:`QAError` (usage) for a URL the run cannot use.
+
+    The app's automation reads the e-mail code from the test service's test-only endpoint, and
+    the app asks that of a loopback service only: so the service must run on this machine.
+    """
+    try:
+        url = check_service_url(value.strip())
+    except PrefsError as exc:
+        raise QAError(f"--service-url: {exc}", EXIT_USAGE) from None
+    if not is_loopback_host(urlsplit(url).hostname or ""):
+        raise QAError(
+            f"--service-url {url}: the sign-in automation only works with a test service on "
+            "this machine (127.0.0.1, ::1 or localhost), e.g. 'python -m tests.refservice' "
+            "from a source checkout",
+            EXIT_USAGE,
+        )
+    return url
+
+
+def probe_service(url: str, timeout: float = SERVICE_CHECK_TIMEOUT) -> None:
+    """``GET <url>/api/v1/health`` must answer with a JSON object; else :class:`QAError`."""
+    # No proxy: the service is on this machine, and a proxy variable must not reroute it.
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    health = f"{url}/api/v1/health"
+    try:
+        with opener.open(health, timeout=timeout) as reply:
+            data = json.loads(reply.read(65536).decode("utf-8", "replace"))
+    except urllib.error.HTTPError as exc:
+        why = f"HTTP {exc.code}"
+    except (OSError, ValueError) as exc:
+        why = str(getattr(exc, "reason", None) or exc)
+    else:
+        if isinstance(data, dict):
+            return
+        why = "its answer is not a JSON object"
+    raise QAError(
+        f"the service given with --service-url does not answer ({health}: {why}); start it "
+        "first, e.g. 'python -m tests.refservice --port 8765' in a source checkout",
+        EXIT_ENVIRONMENT,
+    )
+
+
+def _import_reference_service() -> Any:
+    """The reference service module of a source checkout; ImportError without one."""
+    try:
+        return importlib.import_module(REFERENCE_SERVICE_MODULE)
+    except ModuleNotFoundError:
+        # ``nework-qa`` from a checkout but outside its root: the checkout is next to the package.
+        root = str(Path(nework_desktop.__file__).resolve().parent.parent)
+        package = Path(root, *REFERENCE_SERVICE_MODULE.split("."), "__init__.py")
+        if not package.is_file() or root in sys.path:
+            raise
+        sys.path.append(root)
+        return importlib.import_module(REFERENCE_SERVICE_MODULE)
+
+
+@dataclass
+class ServiceForRun:
+    """The NeWork service the app talks to during the run (or why there is none)."""
+
+    url: str | None
+    source: str | None  # "--service-url" | "reference" | None
+    note: str
+    #: The reference service started in this process (requests can be counted), or None.
+    reference: Any = None
+
+    @classmethod
+    def open(cls, given: str | None) -> ServiceForRun:
+        if given is not None:
+            return cls(given, "--service-url", "the test service given with --service-url")
+        try:
+            module = _import_reference_service()
+        except ImportError as exc:
+            return cls(
+                None,
+                None,
+                "no NeWork service for the run: --service-url was not given and the reference "
+                f"service of a source checkout ({REFERENCE_SERVICE_MODULE}) cannot be imported "
+                f"here ({exc}); pass --service-url of a test service",
+            )
+        try:
+            service = module.RefService(host="127.0.0.1", port=0)
+            service.start()
+            url = str(service.url)
+        except (AttributeError, OSError) as exc:
+            return cls(None, None, f"the reference service did not start: {exc}")
+        note = f"the reference service ({REFERENCE_SERVICE_MODULE}), started for this run"
+        return cls(url, "reference", note, service)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"url": self.url, "source": self.source, "note": self.note}
+
+    def mark(self) -> int:
+        return len(self.reference.requests) if self.reference is not None else 0
+
+    def requests_since(self, mark: int) -> dict[str, int]:
+        """``"METHOD path" → count`` of what the app asked the reference service since ``mark``."""
+        counts: dict[str, int] = {}
+        if self.reference is not None:
+            for request in list(self.reference.requests)[mark:]:
+                key = f"{request.method} {request.path}"
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def stop(self) -> None:
+        if self.reference is not None:
+            with contextlib.suppress(Exception):
+                self.reference.stop()
+            self.reference = None
+
+
+def keyring_backend() -> tuple[str | None, str | None]:
+    """(the name of the keyring backend the snapshots probe with, None) or (None, why not)."""
+    try:
+        from nework_desktop.core.secrets import SERVICE, system_backend
+
+        backend = system_backend()
+    except Exception as exc:  # a broken keyring installation: "none", never a crash
+        return None, f"keyring unavailable: {type(exc).__name__}: {exc}"
+    if backend is None:
+        return None, "no usable keyring backend"
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    try:  # a backend can be chosen and still not answer (no D-Bus session, a locked store)
+        backend.get_password(SERVICE, "nework-qa-probe")
+    except Exception as exc:
+        return None, f"the keyring ({name}) does not answer: {type(exc).__name__}: {exc}"
+    return name, None
+
+
+def entries_in_use() -> list[str]:
+    """Keyring entries the calling user's own NeWork installation stored and still has.
+
+    The keyring is not sandboxed: the run's sign-in would replace these entries (same service,
+    same names) and its wipe delete them, i.e. sign the real installation out.  Read from that
+    installation's secrets index (names only) and probed; nothing is written.
+    """
+    try:
+        from nework_desktop.core.paths import AppPaths
+        from nework_desktop.core.secrets import read_index, system_backend
+
+        refs = read_index(AppPaths.from_environment())
+        backend = system_backend() if refs else None
+        if backend is None:
+            return []
+        return [
+            f"keyring:{r.service}/{r.name}"
+            for r in refs
+            if backend.get_password(r.service, r.name) is not None
+        ]
+    except Exception:  # no paths, no keyring: nothing of a real installation can be at risk
+        return []
+
+
+def account_state(stderr: str) -> str | None:
+    """The sign-in state the app logged at start (``signed-in``, ``signed-in (offline)`` …)."""
+    found = list(_ACCOUNT_LINE.finditer(stderr))
+    if not found:
+        return None
+    last = found[-1]
+    return last.group(1) + (" (offline)" if last.group(2) else "")
+
+
+def _sign_in_failure(stderr: str) -> str | None:
+    for line in reversed(stderr.splitlines()):
+        match = _SIGN_IN_FAILED.search(line)
+        if match:
+            return match.group(1).strip()[:200]
+    return None
+
+
 # -- the run -------------------------------------------------------------------------------
 
 
@@ -529,6 +789,9 @@ class _Run:
         self.options = options
         self.progress = progress
         self.app = resolve_app(options.app)
+        self.service_url = (
+            check_service_option(options.service_url) if options.service_url is not None else None
+        )
         self.home, self.created_home = prepare_home(options.home)
         self.env = build_environment(
             options.layout, self.home, default=options.app is None, visible=options.visible
@@ -545,6 +808,10 @@ class _Run:
         self.keyring_names: set[tuple[str, str]] = set()
         self.total = 1 + len(options.steps) + 1 + (1 if options.cleanup else 0)
         self.count = 0
+        self.service = ServiceForRun(None, None, "not opened yet")
+        self.keyring_usable = False
+        #: A step signed in and stored its session in the keyring: later steps must resume it.
+        self.session_stored = False
 
     # helpers
 
@@ -585,15 +852,24 @@ class _Run:
         before = self.snapshots[-1]
         after = self.snapshot()
         diff = compute_diff(before, after)
-        step.files_created = sorted(c.path for c in diff.changes if c.change == "added")
-        step.files_changed = sorted(c.path for c in diff.changes if c.change == "changed")
-        step.files_removed = sorted(c.path for c in diff.removed)
+        keyring = [c for c in diff.changes if c.kind == "keyring"]
+        other = [c for c in diff.changes if c.kind != "keyring"]
+        step.files_created = sorted(c.path for c in other if c.change == "added")
+        step.files_changed = sorted(c.path for c in other if c.change == "changed")
+        step.files_removed = sorted(c.path for c in diff.removed if c.kind != "keyring")
+        step.keyring_created = sorted(c.path for c in keyring if c.change == "added")
+        step.keyring_removed = sorted(c.path for c in diff.removed if c.kind == "keyring")
+
+    def keyring_seen(self) -> list[str]:
+        """Every keyring entry of ours any snapshot of the run found present."""
+        return sorted({e.label for s in self.snapshots for e in s.keyring_entries if e.present})
 
     def stop(self, step: StepResult | None, message: str) -> LifecycleReport:
         if step is not None:
             step.fatal = step.fatal or message
             self.report.steps.append(step)
         self.report.fatal = message
+        self.report.keyring["entries"] = self.keyring_seen()
         self.progress.clear()
         return self.report
 
@@ -650,15 +926,83 @@ class _Run:
         if step.files_created:
             self.report.preflight["problem"] = "status wrote to disk before consent"
 
+    def open_service(self) -> None:
+        """The service for the run, the app's ``NEWORK_SERVICE_URL``, and the keyring facts."""
+        self.service = ServiceForRun.open(self.service_url)
+        self.report.service = self.service.to_json()
+        if self.service.url is not None:
+            self.env[ENV_SERVICE_URL] = self.service.url
+            self.report.environment[ENV_SERVICE_URL] = self.service.url
+        backend, why = keyring_backend()
+        self.keyring_usable = backend is not None
+        self.report.keyring = {"backend": backend, "note": why, "entries": [], "remaining": None}
+
     def app_step(self, spec: AppStep) -> StepResult:
-        step, _ = self.execute(spec.name, spec.argv())
+        if spec.needs_service and self.service.url is None:
+            return StepResult(spec.name, [*self.app, *spec.argv()], skipped=self.service.note)
+        mark = self.service.mark()
+        step, result = self.execute(spec.name, spec.argv())
         self.record_changes(step)
-        if not step.fatal and spec.must_write and not (step.files_created or step.files_changed):
+        if self.service.reference is not None:
+            step.extra["service_requests"] = self.service.requests_since(mark)
+        account = account_state(result.stderr)
+        if account is not None:
+            step.extra["account"] = account
+        if step.fatal:
+            return step
+        if spec.must_write and not (step.files_created or step.files_changed):
             step.add_problem(
                 f"{spec.name}: the app wrote nothing under {self.home}: it keeps its files "
                 "elsewhere or did not record anything"
             )
+        if spec.signs_in:
+            self.check_sign_in(step, result)
+        if spec.resumes_session:
+            self.check_session_resumed(step, account)
+        if step.problem and not step.stderr_tail:
+            step.stderr_tail = result.tail()
         return step
+
+    def check_sign_in(self, step: StepResult, result: ProcessResult) -> None:
+        failed = _sign_in_failure(result.stderr)
+        said = f" (the app says: {failed})" if failed else ""
+        if not self.keyring_usable:
+            if failed:
+                step.add_problem(f"{step.name}: the sign-in failed{said}")
+            note = (
+                f"{step.name}: no usable keyring here ({self.report.keyring.get('note')}): the "
+                "app kept its session in memory only, so keyring entries and their removal were "
+                "not checked and the restart cannot resume the session"
+            )
+            self.report.notes.append(note)
+            return
+        if not step.keyring_created:
+            step.add_problem(
+                f"{step.name}: no keyring entry of ours was created{said}: the sign-in failed, "
+                "or the app keeps its session where the check cannot see it (it must be in the "
+                "OS keyring, named in its secrets index)"
+            )
+            return
+        self.session_stored = True
+
+    def check_session_resumed(self, step: StepResult, account: str | None) -> None:
+        if not self.session_stored:
+            return  # no session to resume: the sign-in was skipped or stored nothing
+        asked = sum(n for k, n in step.extra.get("service_requests", {}).items() if "/email/" in k)
+        resumed = account is not None and account.startswith("signed-in") and not asked
+        step.extra["session_resumed"] = resumed
+        if account is None:
+            step.add_problem(
+                f"{step.name}: the app did not report its sign-in state (no 'account: …' line "
+                "in its log on stderr), so the resumed session cannot be checked"
+            )
+        elif not account.startswith("signed-in"):
+            step.add_problem(
+                f"{step.name}: the session was not resumed (the app reports 'account: "
+                f"{account}'): the user would have to sign in again after every start"
+            )
+        if asked:
+            step.add_problem(f"{step.name}: the app asked the service for an e-mail code again")
 
     def status_step(self) -> StepResult:
         step, result = self.execute("status", ["status", "--json"])
@@ -707,10 +1051,32 @@ class _Run:
         residue = list(diff.changes)
         residue.extend(_wipe_residue(self.report.cleanup, self.home, residue, final, extra))
         self.report.residue = residue
+        self.report.keyring["entries"] = self.keyring_seen()
+        self.report.keyring["remaining"] = sorted(
+            e.label for e in final.keyring_entries if e.present
+        )
+        unknown = sorted(e.label for e in final.keyring_entries if e.present is None)
+        if unknown:
+            self.report.keyring["unknown"] = unknown
+            self.report.notes.append(
+                f"{len(unknown)} keyring entries of ours could not be probed at the end: "
+                + ", ".join(unknown)
+            )
 
     def run(self) -> LifecycleReport:
         self.snapshot()
         try:
+            if self.service_url is not None:
+                probe_service(self.service_url)
+            in_use = entries_in_use()
+            if in_use:
+                raise QAError(
+                    f"NeWork is signed in for this user account ({len(in_use)} keyring entries, "
+                    f"e.g. {in_use[0]}): the keyring is not sandboxed, so the run's sign-in would "
+                    "replace that session and its wipe delete it; sign out of NeWork first, or "
+                    "run the lifecycle as a test user",
+                    EXIT_ENVIRONMENT,
+                )
             self.preflight()
         except QAError:
             self.progress.clear()
@@ -718,6 +1084,13 @@ class _Run:
                 with contextlib.suppress(OSError):
                     os.rmdir(self.home)
             raise
+        self.open_service()
+        try:
+            return self.run_steps()
+        finally:
+            self.service.stop()
+
+    def run_steps(self) -> LifecycleReport:
         for spec in self.options.steps:
             step = self.app_step(spec)
             if step.fatal:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -47,6 +49,9 @@ class MainWindow(QMainWindow):
 
     withdraw_requested = Signal()
     quit_requested = Signal()
+    sign_out_requested = Signal()
+    delete_data_requested = Signal()
+    uninstall_requested = Signal()
 
     def __init__(
         self,
@@ -55,8 +60,13 @@ class MainWindow(QMainWindow):
         locale: str,
         notice: tuple[Revision, ...] = (),
         parent: QWidget | None = None,
+        *,
+        uninstall_available: bool = sys.platform == "darwin",
     ) -> None:
         super().__init__(parent)
+        self._uninstall_available = uninstall_available
+        self._account_text = ""
+        self._account_persistent = True
         self._policy = policy
         self._record = record
         self._locale = locale
@@ -86,6 +96,11 @@ class MainWindow(QMainWindow):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status_label)
 
+        self.account_label = QLabel(central)
+        self.account_label.setWordWrap(True)
+        self.account_label.setVisible(False)
+        layout.addWidget(self.account_label)
+
         buttons = QHBoxLayout()
         self.view_button = QPushButton(central)
         self.view_button.clicked.connect(self.show_policy)
@@ -107,10 +122,18 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.app_menu = bar.addMenu("")
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.app_menu.addAction(self.sign_out_action)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.quit_requested)
+        self.uninstall_action = QAction(self)
+        self.uninstall_action.setMenuRole(QAction.MenuRole.NoRole)
+        self.uninstall_action.triggered.connect(self.uninstall_requested)
+        self.uninstall_action.setVisible(self._uninstall_available)
+        self.app_menu.addAction(self.uninstall_action)
         self.app_menu.addAction(self.quit_action)
 
         self.privacy_menu = bar.addMenu("")
@@ -120,6 +143,10 @@ class MainWindow(QMainWindow):
         self.withdraw_action.triggered.connect(self.ask_withdraw)
         self.privacy_menu.addAction(self.view_action)
         self.privacy_menu.addAction(self.withdraw_action)
+        self.privacy_menu.addSeparator()
+        self.delete_data_action = QAction(self)
+        self.delete_data_action.triggered.connect(self.delete_data_requested)
+        self.privacy_menu.addAction(self.delete_data_action)
 
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
@@ -130,8 +157,11 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle("NeWork")
         self.app_menu.setTitle(self.tr("&NeWork"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
         self.quit_action.setText(self.tr("&Quit NeWork"))
         self.privacy_menu.setTitle(self.tr("&Privacy"))
+        self.delete_data_action.setText(self.tr("&Delete all local data…"))
+        self.uninstall_action.setText(self.tr("&Uninstall NeWork…"))
         self.view_action.setText(self.tr("View &policy"))
         self.withdraw_action.setText(self.tr("&Withdraw consent…"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -161,6 +191,26 @@ class MainWindow(QMainWindow):
             )
         )
         self.status_label.setAccessibleName(self.tr("Consent status"))
+
+        self._show_account()
+
+    def set_account(self, provider: str, masked_email: str, *, persistent: bool) -> None:
+        """Show who is signed in (provider and masked address only)."""
+        self._account_text = f"{masked_email} ({provider})"
+        self._account_persistent = persistent
+        self._show_account()
+
+    def _show_account(self) -> None:
+        if not self._account_text:
+            return
+        text = self.tr("Signed in as {account}.").format(account=self._account_text)
+        if not self._account_persistent:
+            text += " " + self.tr(
+                "No keyring is available: you will need to sign in again next time."
+            )
+        self.account_label.setText(text)
+        self.account_label.setAccessibleName(self.tr("Account"))
+        self.account_label.setVisible(True)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,9 +1,11 @@
 """``nework-qa lifecycle`` end to end: subprocesses all the way down, in a sandbox home.
 
-The first tests drive the real app (``python -m nework_desktop``: consent, status,
-uninstall-cleanup) for each layout.  The others give ``--app`` a small stand-in program so that
-the failure paths (a crash, a wipe that leaves residue, a program that is not NeWork) are
-tested without breaking the real app.
+The first tests drive the real app (``python -m nework_desktop``: consent, sign-in against the
+reference service, restart, status, uninstall-cleanup) for each layout, with the real keyring
+(the private one of ``scripts/with-test-keyring``; skipped without it, failed under CI=true).
+The others give ``--app`` a small stand-in program so that the failure paths (a crash, a wipe
+that leaves files or a keyring entry, a sign-in that stores nothing, a program that is not
+NeWork) are tested without breaking the real app.
 """
 
 from __future__ import annotations
@@ -14,12 +16,19 @@ import subprocess
 import sys
 import textwrap
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from nework_desktop.core.account import SECRET_ACCESS, SECRET_REFRESH
+from nework_desktop.core.secrets import SERVICE
+from nework_desktop.qa import lifecycle
+from nework_desktop.qa.lifecycle import Options, run_lifecycle
 from tests.conftest import tree
+from tests.refservice import RefService
+from tests.refservice.testing import delete_service, keyring_names, real_keyring, unique_service
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -55,7 +64,19 @@ def step(report: dict[str, Any], name: str) -> dict[str, Any]:
     return result
 
 
+@pytest.fixture
+def backend() -> Iterator[Any]:
+    """The private test keyring, empty of the app's entries before and after the test."""
+    found = real_keyring()
+    delete_service(found, SERVICE)
+    yield found
+    delete_service(found, SERVICE)
+
+
 # -- the real app ----------------------------------------------------------------------------
+
+APP_ENTRIES = [f"keyring:{SERVICE}/{SECRET_ACCESS}", f"keyring:{SERVICE}/{SECRET_REFRESH}"]
+STEPS = ["consent", "sign-in", "restart", "status", "uninstall-cleanup"]
 
 CONSENT_FILES = {
     "linux": (".local/share/NeWork/consent-ledger.json", ".local/state/NeWork/log/nework.log"),
@@ -70,65 +91,118 @@ CONSENT_FILES = {
 }
 
 
+@pytest.mark.keyring
 @pytest.mark.parametrize("layout", ["linux", "macos", "windows"])
-def test_lifecycle_of_the_real_app_leaves_nothing(tmp_path: Path, layout: str) -> None:
+def test_lifecycle_of_the_real_app_leaves_nothing(
+    tmp_path: Path, layout: str, backend: Any
+) -> None:
     home = tmp_path / "home"
     junit = tmp_path / "junit.xml"
-    result = run_qa(
-        "lifecycle", "--layout", layout, "--home", home, "--json", "--junit", junit, cwd=tmp_path
-    )
+    args: list[str | Path] = ["lifecycle", "--layout", layout, "--home", home, "--json"]
+    with RefService() as svc:
+        # windows: a service QA started (--service-url); the others: the one nework-qa starts.
+        given = layout == "windows"
+        if given:
+            args += ["--service-url", svc.url]
+        result = run_qa(*args, "--junit", junit, cwd=tmp_path)
+        codes_asked = svc.count("/api/v1/auth/email/code")
     assert result.stdout, result.stderr
     report = report_of(result)
 
     assert report["layout"] == layout and report["home"] == str(home)
-    assert [s["name"] for s in report["steps"]] == ["consent", "status", "uninstall-cleanup"]
+    assert report["service"]["source"] == ("--service-url" if given else "reference")
+    assert report["environment"]["NEWORK_SERVICE_URL"] == report["service"]["url"]
+    assert codes_asked == (1 if given else 0)
+    assert [s["name"] for s in report["steps"]] == STEPS
     consent = step(report, "consent")
     assert consent["exit_code"] == 0
     assert consent["command"][-2:] == ["--automate", "accept-consent,quit"]
     for path in CONSENT_FILES[layout]:
         assert path in consent["files_created"]
+    assert consent["keyring_entries"] == []
+
+    sign_in = step(report, "sign-in")
+    assert sign_in["ok"] is True, sign_in
+    assert sign_in["command"][-2:] == ["--automate", "sign-in-email:qa@example.com,quit"]
+    assert sign_in["keyring_entries"] == APP_ENTRIES
+    assert not any(p.startswith("keyring:") for p in sign_in["files_created"])
+    if not given:
+        asked = sign_in["service_requests"]
+        assert asked["POST /api/v1/auth/email/code"] == 1, asked
+        assert asked["POST /api/v1/auth/email/verify"] == 1, asked
+
+    restart = step(report, "restart")
+    assert restart["ok"] is True, restart
+    assert restart["command"][-2:] == ["--automate", "quit"]
+    assert restart["account"] == "signed-in" and restart["session_resumed"] is True
+    assert restart["keyring_entries"] == [] and restart["files_created"] == []
+    if not given:
+        assert not any("/email/" in k for k in restart["service_requests"])
+
     assert step(report, "status")["files_created"] == []
     assert step(report, "status")["consent_state"] == "accepted"
     assert all(p.startswith(str(home)) for p in report["roots"].values())
     cleanup = step(report, "uninstall-cleanup")
     assert cleanup["exit_code"] == 0, cleanup
+    assert cleanup["keyring_entries_removed"] == APP_ENTRIES
     assert report["cleanup"]["ok"] is True
+    assert report["keyring"]["entries"] == APP_ENTRIES
+    assert report["keyring"]["remaining"] == []
     assert report["residue"] == [], report["residue"]
     assert report["verdict"] == "clean"
     assert result.returncode == 0, result.stderr
     assert tree(home) == []
+    assert keyring_names(backend, SERVICE) == []  # checked without nework-qa, too
 
     suite = ET.parse(junit).getroot().find("testsuite")  # noqa: S314 - our own file
     assert suite is not None and suite.get("failures") == "0" and suite.get("errors") == "0"
     names = [c.get("name") for c in suite.iter("testcase")]
-    assert names == ["consent", "status", "uninstall-cleanup", "residue"]
+    assert names == [*STEPS, "residue"]
 
 
-def test_no_cleanup_leaves_the_data_and_says_where(tmp_path: Path) -> None:
+@pytest.mark.keyring
+def test_no_cleanup_leaves_the_data_and_the_keyring_entries_and_says_where(
+    tmp_path: Path, backend: Any
+) -> None:
     home = tmp_path / "home"
     result = run_qa("lifecycle", "--layout", "linux", "--home", home, "--no-cleanup", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "verdict: no-cleanup" in result.stdout
     assert str(home / ".local/share/NeWork") in result.stdout
     assert "uninstall-cleanup --yes" in result.stdout
+    for entry in APP_ENTRIES:
+        assert f"+ keyring  {entry}" in result.stdout
     assert (home / ".local/share/NeWork/consent-ledger.json").is_file()
     assert (home / ".local/state/NeWork/log/nework.log").is_file()
+    assert keyring_names(backend, SERVICE) == [SECRET_ACCESS, SECRET_REFRESH]
+    delete_service(backend, SERVICE)
 
+    home = tmp_path / "h2"
     result = run_qa(
-        "lifecycle",
-        "--layout",
-        "linux",
-        "--home",
-        tmp_path / "h2",
-        "--no-cleanup",
-        "--json",
-        cwd=tmp_path,
+        "lifecycle", "--layout", "linux", "--home", home, "--no-cleanup", "--json", cwd=tmp_path
     )
     report = report_of(result)
     assert result.returncode == 0 and report["verdict"] == "no-cleanup"
     assert report["cleanup"] is None
-    assert [s["name"] for s in report["steps"]] == ["consent", "status"]
-    assert ".local/share/NeWork/consent-ledger.json" in {e["path"] for e in report["residue"]}
+    assert [s["name"] for s in report["steps"]] == ["consent", "sign-in", "restart", "status"]
+    residue = {e["path"]: e for e in report["residue"]}
+    assert ".local/share/NeWork/consent-ledger.json" in residue
+    assert ".local/share/NeWork/secrets-index.json" in residue
+    for entry in APP_ENTRIES:  # the keyring entries the wipe would have to remove
+        assert residue[entry]["kind"] == "keyring" and residue[entry]["class"] == "ours"
+    assert report["keyring"]["remaining"] == APP_ENTRIES
+
+    # The app's own wipe, with the run's environment, removes them (and the files).
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "NEWORK_"))}
+    env.update(report["environment"], XDG_RUNTIME_DIR=os.environ["XDG_RUNTIME_DIR"])
+    env["PYTHONPATH"] = str(REPO)
+    wipe = subprocess.run(
+        [*report["app"], "uninstall-cleanup", "--yes"],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert wipe.returncode == 0, wipe.stdout + wipe.stderr
+    assert keyring_names(backend, SERVICE) == []
+    assert not (home / ".local/share/NeWork").exists()
 
 
 def test_a_home_that_is_not_empty_is_refused(tmp_path: Path) -> None:
@@ -160,26 +234,54 @@ def test_an_app_command_that_does_not_exist(tmp_path: Path) -> None:
 STAND_IN = textwrap.dedent(
     """
     import json, os, shutil, sys
+    from pathlib import Path
     from nework_desktop.core.paths import AppPaths
 
     mode = os.environ.get("STAND_IN_MODE", "")
+    service = os.environ.get("STAND_IN_SERVICE", "")  # keyring service for its "session"
     paths = AppPaths.from_environment()
     args = sys.argv[1:]
+    steps = args[1].split(",") if args[:1] == ["--automate"] else []
+    index = paths.data / "secrets-index.json"
     if mode == "not-nework":
         sys.exit(0)
     if args[:1] == ["status"]:
         print(json.dumps({"layout": paths.layout, "paths": paths.as_dict(), "consent": {}}))
-    elif args[:1] == ["--automate"]:
+    elif steps:
         if mode == "crash":
             print("Fatal: simulated crash", file=sys.stderr)
             os.abort()
         paths.ensure("data")
-        (paths.data / "consent-ledger.json").write_text("{}")
+        if "accept-consent" in steps:
+            (paths.data / "consent-ledger.json").write_text("{}")
+        if any(s.startswith("sign-in-email:") for s in steps):
+            (paths.data / "account.json").write_text("{}")
+            if service and mode != "no-session":
+                import keyring
+                entry = {"service": service, "name": "session:refresh_token"}
+                index.write_text(json.dumps({"schema": 1, "entries": [entry]}))
+                keyring.set_password(service, entry["name"], "stand-in-secret")
+            elif mode == "no-session":
+                print("nework.registration: automation: e-mail sign-in failed: the code was "
+                      "not accepted", file=sys.stderr)
+        if steps == ["quit"]:
+            state = "sign-in-again" if mode == "not-resumed" else "signed-in"
+            print(f"INFO nework.app: account: {state}", file=sys.stderr)
     elif args[:1] == ["uninstall-cleanup"]:
         removed = []
-        for root in paths.existing_roots():
-            shutil.rmtree(root)  # forgets the parents it created: residue
-            removed.append(str(root))
+        if mode in ("", "crash"):
+            for root in paths.existing_roots():
+                shutil.rmtree(root)  # forgets the parents it created: residue
+                removed.append(str(root))
+        else:  # a tidy wipe of the files; the keyring too unless the mode forgets it
+            if mode != "forget-keyring" and index.is_file():
+                import keyring
+                for e in json.loads(index.read_text())["entries"]:
+                    keyring.delete_password(e["service"], e["name"])
+            home = Path(os.environ["HOME"])
+            for child in list(home.iterdir()):
+                shutil.rmtree(child)
+                removed.append(str(child))
         print(json.dumps({"ok": True, "removed": removed, "failed": [], "refused": [],
                           "residue": []}))
     """
@@ -239,3 +341,153 @@ def test_a_program_that_is_not_nework_is_stopped_before_it_runs(
     assert result.returncode == 3 and result.stdout == ""
     assert "is --app a NeWork Desktop executable?" in result.stderr
     assert not home.exists()  # the folder it created for the run is gone again
+
+
+@pytest.fixture
+def stand_in_service(backend: Any) -> Iterator[str]:
+    """A keyring service name of this test only, for the stand-in's "session"."""
+    name = unique_service()
+    yield name
+    delete_service(backend, name)
+
+
+@pytest.mark.keyring
+def test_a_keyring_entry_the_wipe_forgets_is_residue(
+    tmp_path: Path, stand_in: str, stand_in_service: str, backend: Any
+) -> None:
+    home = tmp_path / "home"
+    junit = tmp_path / "junit.xml"
+    result = run_qa(
+        "lifecycle", "--layout", "linux", "--home", home, "--app", stand_in,
+        "--json", "--junit", junit, cwd=tmp_path,
+        extra_env={"STAND_IN_MODE": "forget-keyring", "STAND_IN_SERVICE": stand_in_service},
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    report = report_of(result)
+    label = f"keyring:{stand_in_service}/session:refresh_token"
+    assert step(report, "sign-in")["keyring_entries"] == [label]
+    assert step(report, "restart")["session_resumed"] is True
+    assert step(report, "uninstall-cleanup")["keyring_entries_removed"] == []
+    assert tree(home) == []  # every file went: only the keyring entry is left
+    assert report["verdict"] == "residue"
+    assert [(e["path"], e["kind"], e["class"]) for e in report["residue"]] == [
+        (label, "keyring", "ours")
+    ]
+    assert report["keyring"]["remaining"] == [label]
+    assert keyring_names(backend, stand_in_service) == ["session:refresh_token"]
+    suite = ET.parse(junit).getroot().find("testsuite")  # noqa: S314
+    assert suite is not None
+    cases = {c.get("name", ""): c for c in suite.iter("testcase")}
+    failure = cases["residue"].find("failure")
+    assert failure is not None and label in (failure.text or "")
+
+    # The same stand-in with a wipe that removes its keyring entry: clean.
+    result = run_qa(
+        "lifecycle", "--layout", "macos", "--home", tmp_path / "h2", "--app", stand_in,
+        "--json", cwd=tmp_path,
+        extra_env={"STAND_IN_MODE": "tidy", "STAND_IN_SERVICE": stand_in_service},
+    )  # fmt: skip
+    report = report_of(result)
+    assert report["verdict"] == "clean", report
+    assert step(report, "uninstall-cleanup")["keyring_entries_removed"] == [label]
+    assert report["keyring"] == {
+        "backend": report["keyring"]["backend"],
+        "note": None,
+        "entries": [label],
+        "remaining": [],
+    }
+    assert result.returncode == 0
+    assert keyring_names(backend, stand_in_service) == []
+
+
+@pytest.mark.keyring
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("no-session", "sign-in", "no keyring entry of ours was created (the app says: the code"),
+        ("not-resumed", "restart", "the session was not resumed (the app reports 'account: sign"),
+    ],
+    ids=["no-session", "not-resumed"],
+)
+def test_a_sign_in_that_stores_or_resumes_nothing_fails(
+    tmp_path: Path, stand_in: str, stand_in_service: str, case: tuple[str, str, str]
+) -> None:
+    mode, failing, why = case
+    result = run_qa(
+        "lifecycle", "--layout", "linux", "--home", tmp_path / "home", "--app", stand_in,
+        "--json", cwd=tmp_path,
+        extra_env={"STAND_IN_MODE": mode, "STAND_IN_SERVICE": stand_in_service},
+    )  # fmt: skip
+    report = report_of(result)
+    assert report["verdict"] == "failed" and report["residue"] == []
+    assert result.returncode == 1
+    bad = step(report, failing)
+    assert bad["ok"] is False and why in bad["problem"], bad
+    assert [s["name"] for s in report["steps"] if not s["ok"]] == [failing]
+
+
+def test_without_a_service_the_sign_in_is_skipped_and_said_so(
+    tmp_path: Path, stand_in: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No --service-url and no reference service (an installed nework-qa): skip, and say so."""
+    monkeypatch.setattr(lifecycle, "REFERENCE_SERVICE_MODULE", "tests.no_such_service")
+    monkeypatch.setenv("PYTHONPATH", str(REPO))  # for the stand-in
+    monkeypatch.setenv("STAND_IN_MODE", "tidy")
+    home = tmp_path / "home"
+    report = run_lifecycle(Options(layout="linux", home=home, app=stand_in))
+    data = report.to_json()
+    assert [s["name"] for s in data["steps"]] == STEPS
+    skipped = step(data, "sign-in")
+    assert skipped["exit_code"] is None and skipped["ok"] is True
+    assert "--service-url was not given" in skipped["skipped"]
+    assert "tests.no_such_service" in skipped["skipped"]
+    assert data["service"]["url"] is None
+    assert "NEWORK_SERVICE_URL" not in data["environment"]
+    assert "session_resumed" not in step(data, "restart")  # nothing to resume
+    assert data["verdict"] == "clean" and data["exit_code"] == 0
+    human = report.human()
+    assert "sign-in            skipped: no NeWork service for the run" in human
+    cases = {c.name: c for c in report.junit_cases()}
+    assert cases["sign-in"].skipped and cases["restart"].skipped is None
+
+
+def test_service_url_must_be_a_local_test_service_that_answers(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    result = run_qa(
+        "lifecycle", "--home", home, "--service-url", "https://nework.app", cwd=tmp_path
+    )
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "test service on this machine" in result.stderr
+    result = run_qa("lifecycle", "--home", home, "--service-url", "ftp://x", cwd=tmp_path)
+    assert result.returncode == 2 and "--service-url" in result.stderr
+    assert not home.exists()
+
+    with RefService() as svc:
+        url = svc.url  # a port that nothing listens on once the service has stopped
+    result = run_qa("lifecycle", "--home", home, "--service-url", url, cwd=tmp_path)
+    assert result.returncode == 3 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "does not answer" in result.stderr
+    assert not home.exists()  # nothing ran: the folder it created is gone again
+
+
+@pytest.mark.keyring
+def test_a_real_signed_in_installation_is_not_touched(
+    tmp_path: Path, stand_in_service: str, backend: Any
+) -> None:
+    """The keyring is not sandboxed: a session of the caller's own NeWork stops the run."""
+    real_home = tmp_path / "real-home"
+    data = real_home / ".local/share/NeWork"
+    data.mkdir(parents=True)
+    entry = {"service": stand_in_service, "name": "session:refresh_token"}
+    (data / "secrets-index.json").write_text(json.dumps({"schema": 1, "entries": [entry]}))
+    backend.set_password(stand_in_service, entry["name"], "the real session")
+    home = tmp_path / "home"
+    result = run_qa(
+        "lifecycle", "--layout", "linux", "--home", home, cwd=tmp_path,
+        extra_env={"HOME": str(real_home)},
+    )  # fmt: skip
+    assert result.returncode == 3 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "NeWork is signed in" in result.stderr
+    assert f"keyring:{stand_in_service}/session:refresh_token" in result.stderr
+    assert not home.exists()
+    assert backend.get_password(stand_in_service, entry["name"]) == "the real session"

@@ -180,3 +180,79 @@ def test_corrupt_ledger_is_quarantined_and_asks_again(
     assert not ctl.start()
     assert ask.calls and ask.calls[0]["mode"] == "first"
     assert any("quarantine" in entry for entry in tree(paths.data))
+
+
+def _consented_window(
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch, ask: DialogRecorder
+) -> AppController:
+    policy = load_policy()
+    record_acceptance(paths, policy)
+    monkeypatch.setattr(ConsentDialog, "ask", ask)
+    ctl = controller(paths, policy)
+    assert ctl.start()
+    assert ctl.window is not None
+    qtbot.addWidget(ctl.window)
+    return ctl
+
+
+def test_delete_all_local_data_wipes_and_returns_to_first_launch(
+    qtbot: QtBot, base: Path, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ask = DialogRecorder(None)
+    ctl = _consented_window(qtbot, paths, monkeypatch, ask)
+    paths.ensure("cache").joinpath("blob.bin").write_bytes(b"x" * 1000)
+    confirms: list[bool] = []
+
+    def confirm(parent: object, p: AppPaths, *, uninstall: bool = False) -> bool:
+        confirms.append(uninstall)
+        return True
+
+    monkeypatch.setattr("nework_desktop.app.confirm_wipe", confirm)
+    quits: list[bool] = []
+    monkeypatch.setattr(ctl, "quit", lambda: quits.append(True))
+    assert ctl.window is not None
+    ctl.window.delete_data_action.trigger()
+    ctl.delete_local_data()  # a second request while the first runs is ignored
+    qtbot.waitUntil(lambda: ctl.last_wipe is not None, timeout=20_000)
+    assert confirms == [False]
+    assert ctl.last_wipe is not None and ctl.last_wipe.ok
+    assert [p for p in paths.roots() if p.exists()] == []
+    assert tree(base) == []
+    assert ask.calls and ask.calls[-1]["mode"] == "first"  # back to first launch
+    assert quits == [True]  # ... which the recorder declined
+
+
+def test_uninstall_wipes_trashes_the_bundle_and_quits(
+    qtbot: QtBot, tmp_path: Path, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctl = _consented_window(qtbot, paths, monkeypatch, DialogRecorder(None))
+    bundle = tmp_path / "Applications" / "NeWork.app"
+    trashed: list[Path] = []
+    monkeypatch.setattr("nework_desktop.app.confirm_wipe", lambda *a, **k: True)
+    monkeypatch.setattr("nework_desktop.app.app_bundle", lambda: bundle)
+
+    def trash(b: Path) -> bool:
+        trashed.append(b)
+        return True
+
+    monkeypatch.setattr("nework_desktop.app.move_to_trash", trash)
+    quits: list[bool] = []
+    monkeypatch.setattr(ctl, "quit", lambda: quits.append(True))
+    ctl.uninstall()
+    qtbot.waitUntil(lambda: bool(quits), timeout=20_000)
+    assert ctl.last_wipe is not None and ctl.last_wipe.ok
+    assert trashed == [bundle]
+    assert [p for p in paths.roots() if p.exists()] == []
+
+
+def test_uninstall_menu_item_only_on_macos(qtbot: QtBot, paths: AppPaths) -> None:
+    from nework_desktop.ui.main_window import MainWindow
+
+    policy = load_policy()
+    record = record_acceptance(paths, policy)
+    mac = MainWindow(policy, record, "en", uninstall_available=True)
+    other = MainWindow(policy, record, "en", uninstall_available=False)
+    qtbot.addWidget(mac)
+    qtbot.addWidget(other)
+    assert mac.uninstall_action.isVisible() and not other.uninstall_action.isVisible()
+    assert mac.delete_data_action.text()

@@ -1,0 +1,708 @@
+"""HTTP plumbing (:class:`HttpClient`) and the NeWork service API client (:class:`ServiceClient`).
+
+Rules every request follows
+---------------------------
+* **https only**, except for loopback hosts (127.0.0.0/8, ::1, ``localhost``) used in
+  development and tests; certificate verification is always on (``verify=True``; a CA bundle
+  from ``REQUESTS_CA_BUNDLE`` still verifies).  Redirects are not followed: a hop would bypass
+  these checks, and the service API never redirects.
+* **before_request(url) -> bool** is asked first; ``False`` (or an exception in the hook) refuses
+  the request with :class:`BlockedError` before any socket is opened.  The egress rules plug in
+  here.
+* **timeouts** on connect and read; replies larger than :data:`MAX_REPLY_BYTES` are refused.
+* **retries** with exponential backoff and jitter, for idempotent calls only: GET, HEAD, PUT,
+  DELETE, OPTIONS, and POSTs sent with an ``Idempotency-Key`` header (the service answers a
+  repeated key with the first answer).  Offline errors, 5xx and short 429s are retried.
+* **replies are validated field by field** (:class:`Fields`); anything unexpected becomes
+  :class:`BadReplyError`, never a crash (deep nesting, huge numbers, NaN, wrong types, bad
+  UTF-8 …).
+
+Errors
+------
+``ServiceError`` → ``OfflineError``, ``ServerError``, ``BadReplyError``, ``AuthError``,
+``RateLimitedError``, ``BlockedError``, ``TLSError``, ``RequestRejected`` (a 4xx with an error code;
+the e-mail flow's ``InvalidCodeError`` & co. derive from it).  ``str(exc)`` is a plain-English
+sentence for logs and the "Details" box; the UI shows its own translated text per class.
+Tokens never appear in an exception, a ``repr`` or a log line.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import logging
+import math
+import random
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+from nework_desktop import __version__
+from nework_desktop.core.prefs import is_loopback_host
+
+log = logging.getLogger("nework.net")
+
+#: (connect, read) seconds.
+DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 20.0)
+MAX_REPLY_BYTES = 1_000_000
+MAX_TOKEN_LENGTH = 16_384
+USER_AGENT = f"NeWork-Desktop/{__version__}"
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+RETRY_STATUSES = frozenset({500, 502, 503, 504})
+
+BeforeRequest = Callable[[str], bool]
+Sleep = Callable[[float], None]
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+class ServiceError(Exception):
+    """Something went wrong talking to a server.  ``str()`` is a plain-English sentence."""
+
+    default_message = "The NeWork service could not be used."
+
+    def __init__(self, message: str | None = None, *, status: int | None = None) -> None:
+        super().__init__(message or self.default_message)
+        self.status = status
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class OfflineError(ServiceError):
+    default_message = "The NeWork service cannot be reached. Check the internet connection."
+
+
+class TLSError(ServiceError):
+    default_message = "A secure connection to the server could not be established."
+
+
+class ServerError(ServiceError):
+    default_message = "The NeWork service has a problem. Please try again later."
+
+
+class BadReplyError(ServiceError):
+    default_message = "The server sent a reply the app does not understand."
+
+
+class AuthError(ServiceError):
+    default_message = "The sign-in is no longer valid. Please sign in again."
+
+
+class BlockedError(ServiceError):
+    default_message = "The app refused to contact this address."
+
+
+class RateLimitedError(ServiceError):
+    default_message = "Too many requests. Please wait a moment and try again."
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        status: int | None = 429,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, status=status)
+        self.retry_after = retry_after
+
+
+class RequestRejected(ServiceError):
+    """A 4xx reply with an error code (``{"error": "<code>", "message": …}``)."""
+
+    default_message = "The service rejected the request."
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        status: int | None = 400,
+        code: str = "",
+        body: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(message, status=status)
+        self.code = code
+        self.body: Mapping[str, Any] = body or {}
+
+
+class InvalidEmailError(RequestRejected):
+    default_message = "The e-mail address is not valid."
+
+
+class InvalidCodeError(RequestRejected):
+    default_message = "The code is not correct."
+
+    @property
+    def attempts_left(self) -> int | None:
+        value = self.body.get("attempts_left")
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+class ExpiredCodeError(RequestRejected):
+    default_message = "The code has expired. Request a new code."
+
+
+class TooManyAttemptsError(RequestRejected):
+    default_message = "Too many wrong codes. Request a new code."
+
+
+# -- reply validation -----------------------------------------------------------------------
+
+
+class Fields:
+    """Field-by-field access to a JSON object from a server; every miss is a BadReplyError."""
+
+    def __init__(self, data: object, what: str = "reply") -> None:
+        if not isinstance(data, dict):
+            raise BadReplyError(f"the {what} is not a JSON object")
+        self.data: dict[str, Any] = data
+        self.what = what
+
+    def _bad(self, name: str, problem: str) -> BadReplyError:
+        return BadReplyError(f"the {self.what} field '{name}' {problem}")
+
+    def text(
+        self, name: str, *, max_len: int = 1024, required: bool = True, allow_empty: bool = False
+    ) -> str:
+        value = self.data.get(name)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str):
+            raise self._bad(name, "is missing or not a string")
+        if len(value) > max_len:
+            raise self._bad(name, "is too long")
+        if not value and not allow_empty:
+            raise self._bad(name, "is empty")
+        return value
+
+    def opt_text(self, name: str, *, max_len: int = 1024) -> str | None:
+        if self.data.get(name) is None:
+            return None
+        return self.text(name, max_len=max_len)
+
+    def integer(
+        self,
+        name: str,
+        *,
+        minimum: int = 0,
+        maximum: int = 10**9,
+        default: int | None = None,
+    ) -> int:
+        value = self.data.get(name)
+        if value is None and default is not None:
+            return default
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self._bad(name, "is missing or not an integer")
+        if not minimum <= value <= maximum:
+            raise self._bad(name, f"is out of range ({minimum}..{maximum})")
+        return value
+
+    def number(self, name: str, *, default: float | None = None) -> float:
+        value = self.data.get(name)
+        if value is None and default is not None:
+            return default
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise self._bad(name, "is missing or not a number")
+        number = float(value)
+        if not math.isfinite(number):
+            raise self._bad(name, "is not a finite number")
+        return number
+
+    def flag(self, name: str, *, default: bool | None = None) -> bool:
+        value = self.data.get(name)
+        if value is None and default is not None:
+            return default
+        if not isinstance(value, bool):
+            raise self._bad(name, "is missing or not true/false")
+        return value
+
+    def obj(self, name: str) -> Fields:
+        return Fields(self.data.get(name), f"{self.what}.{name}")
+
+    def text_list(self, name: str, *, max_items: int = 100, required: bool = True) -> list[str]:
+        value = self.data.get(name)
+        if value is None and not required:
+            return []
+        if not isinstance(value, list) or len(value) > max_items:
+            raise self._bad(name, "is missing or not a list")
+        if not all(isinstance(v, str) and len(v) <= 1024 for v in value):
+            raise self._bad(name, "is not a list of strings")
+        return list(value)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def parse_json(body: bytes, what: str = "reply") -> Any:
+    """Parse a server's JSON strictly (no NaN/Infinity); any failure is a BadReplyError."""
+    try:
+        return json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise BadReplyError(f"the {what} is not valid JSON ({type(exc).__name__})") from None
+
+
+# -- transport -----------------------------------------------------------------------------------
+
+
+def check_url(url: str) -> None:
+    """Refuse anything but https (or http to a loopback host), and URLs with credentials."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        _ = parts.port
+    except ValueError:
+        raise BlockedError("the address is not a valid URL") from None
+    if not host or parts.username or parts.password:
+        raise BlockedError("the address is not a valid URL")
+    if parts.scheme == "https":
+        return
+    if parts.scheme == "http" and is_loopback_host(host):
+        return
+    raise BlockedError(f"only https addresses may be contacted (refused {parts.scheme}://{host})")
+
+
+def _loggable(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}"
+
+
+def _retry_after(value: str | None, cap: float = 3600.0) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), cap)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, min((when - datetime.now(UTC)).total_seconds(), cap))
+
+
+@dataclass
+class Reply:
+    """A successful reply: status, headers and (for JSON) the validated top-level object."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+    def json(self, what: str = "reply") -> Fields:
+        if not self.body.strip():
+            raise BadReplyError(f"the {what} is empty")
+        return Fields(parse_json(self.body, what), what)
+
+
+class HttpClient:
+    """requests.Session with the project's rules (see the module docstring)."""
+
+    def __init__(
+        self,
+        *,
+        before_request: BeforeRequest | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        attempts: int = 3,
+        backoff: float = 0.5,
+        max_backoff: float = 8.0,
+        sleep: Sleep = time.sleep,
+        session: requests.Session | None = None,
+    ) -> None:
+        self.before_request = before_request
+        self.timeout = timeout
+        self.attempts = max(1, attempts)
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self._sleep = sleep
+        self.session = session or requests.Session()
+        self.session.headers["User-Agent"] = USER_AGENT
+
+    def close(self) -> None:
+        self.session.close()
+
+    def _delay(self, attempt: int, exc: ServiceError) -> float:
+        if isinstance(exc, RateLimitedError) and exc.retry_after is not None:
+            return exc.retry_after
+        base: float = min(self.max_backoff, self.backoff * (2**attempt))
+        return base * (0.5 + random.random() / 2)  # noqa: S311 - jitter, not a secret
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        json_body: Mapping[str, Any] | None = None,
+        form: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
+        accept: str = "application/json",
+    ) -> Reply:
+        """Send one request (retried when idempotent); return the 2xx reply or raise."""
+        method = method.upper()
+        all_headers = {"Accept": accept, **(headers or {})}
+        if idempotency_key is not None:
+            all_headers["Idempotency-Key"] = idempotency_key
+        idempotent = method in IDEMPOTENT_METHODS or idempotency_key is not None
+        attempts = self.attempts if idempotent else 1
+        for attempt in range(attempts):
+            try:
+                return self._once(method, url, json_body, form, all_headers)
+            except (OfflineError, ServerError, RateLimitedError) as exc:
+                retryable = not isinstance(exc, ServerError) or exc.status in RETRY_STATUSES
+                if isinstance(exc, RateLimitedError):
+                    retryable = exc.retry_after is None or exc.retry_after <= self.max_backoff
+                if not retryable or attempt + 1 >= attempts:
+                    raise
+                delay = self._delay(attempt, exc)
+                log.info(
+                    "%s %s failed (%s); retry %d/%d in %.1fs",
+                    method,
+                    _loggable(url),
+                    type(exc).__name__,
+                    attempt + 1,
+                    attempts - 1,
+                    delay,
+                )
+                self._sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _once(
+        self,
+        method: str,
+        url: str,
+        json_body: Mapping[str, Any] | None,
+        form: Mapping[str, str] | None,
+        headers: Mapping[str, str],
+    ) -> Reply:
+        check_url(url)
+        hook = self.before_request
+        if hook is not None:
+            try:
+                allowed = bool(hook(url))
+            except Exception as exc:  # fail closed
+                log.error("before_request hook failed (%s): request refused", type(exc).__name__)
+                allowed = False
+            if not allowed:
+                log.warning("request to %s refused by the egress rules", _loggable(url))
+                raise BlockedError(f"the app's rules do not allow contacting {_loggable(url)}")
+        host = urlsplit(url).hostname or ""
+        # Loopback never goes through a proxy (an environment proxy would see test traffic).
+        proxies = {"http": "", "https": ""} if is_loopback_host(host) else None
+        try:
+            response = self.session.request(
+                method,
+                url,
+                json=dict(json_body) if json_body is not None else None,
+                data=dict(form) if form is not None else None,
+                headers=dict(headers),
+                timeout=self.timeout,
+                verify=True,
+                allow_redirects=False,
+                stream=True,
+                proxies=proxies,
+            )
+        except requests.exceptions.SSLError:
+            raise TLSError(f"secure connection to {host} failed") from None
+        except requests.exceptions.Timeout:
+            raise OfflineError(f"{host} did not answer in time") from None
+        except requests.exceptions.RequestException as exc:
+            raise OfflineError(f"{host} cannot be reached ({type(exc).__name__})") from None
+        try:
+            body = self._read(response)
+        finally:
+            response.close()
+        log.debug("%s %s -> %d", method, _loggable(url), response.status_code)
+        return self._check(response, body)
+
+    def _read(self, response: requests.Response) -> bytes:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > MAX_REPLY_BYTES:
+            raise BadReplyError("the reply is too large")
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in response.iter_content(65_536):
+                size += len(chunk)
+                if size > MAX_REPLY_BYTES:
+                    raise BadReplyError("the reply is too large")
+                chunks.append(chunk)
+        except requests.exceptions.RequestException as exc:
+            raise OfflineError(f"the connection broke off ({type(exc).__name__})") from None
+        return b"".join(chunks)
+
+    def _check(self, response: requests.Response, body: bytes) -> Reply:
+        status = response.status_code
+        headers = dict(response.headers)
+        if 200 <= status < 300:
+            return Reply(status, headers, body)
+        code, message, data = _error_body(body)
+        if 300 <= status < 400:
+            raise BadReplyError(f"unexpected redirect ({status})", status=status)
+        if status == 429:
+            raise RateLimitedError(
+                message or None, retry_after=_retry_after(response.headers.get("Retry-After"))
+            )
+        if status in (401, 403):
+            raise AuthError(message or None, status=status)
+        if status >= 500:
+            raise ServerError(f"the server answered {status}", status=status)
+        raise RequestRejected(
+            message or f"the server answered {status} ({code or 'no error code'})",
+            status=status,
+            code=code,
+            body=data,
+        )
+
+
+def _error_body(body: bytes) -> tuple[str, str, dict[str, Any]]:
+    """(error code, message, object) from an error reply; empty when it has none."""
+    try:
+        data = parse_json(body, "error reply") if body.strip() else None
+    except BadReplyError:
+        return "", "", {}
+    if not isinstance(data, dict):
+        return "", "", {}
+    code = data.get("error")
+    message = data.get("message", data.get("error_description"))
+    code = code if isinstance(code, str) and len(code) <= 64 and code.isprintable() else ""
+    message = message if isinstance(message, str) and len(message) <= 300 else ""
+    return code, message.replace("\n", " "), data
+
+
+# -- the NeWork service ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    """Who signed in, as the service says.  ``email`` is personal data: kept in memory only."""
+
+    user_id: str
+    provider: str
+    email: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Session:
+    """Tokens from the service.  Never printed: the token fields are left out of ``repr``."""
+
+    access_token: str = field(repr=False)
+    refresh_token: str = field(repr=False)
+    expires_in: int
+    account: AccountInfo
+
+
+@dataclass(frozen=True)
+class CodeRequest:
+    """The service sent a one-time code to ``email``."""
+
+    request_id: str
+    email: str = field(repr=False)
+    expires_in: int
+    resend_after: int
+    attempts_left: int
+
+
+@dataclass(frozen=True)
+class DeletionReceipt:
+    request_id: str
+    status: str
+    received_at: str
+
+
+@dataclass(frozen=True)
+class ServiceInfo:
+    name: str
+    version: str
+
+
+def _session(reply: Fields) -> Session:
+    account = reply.obj("account")
+    token_type = reply.text("token_type", max_len=32, required=False) or "Bearer"
+    if token_type.lower() != "bearer":
+        raise BadReplyError("the reply's token_type is not Bearer")
+    return Session(
+        access_token=reply.text("access_token", max_len=MAX_TOKEN_LENGTH),
+        refresh_token=reply.text("refresh_token", max_len=MAX_TOKEN_LENGTH),
+        expires_in=reply.integer("expires_in", minimum=1, maximum=366 * 86_400),
+        account=AccountInfo(
+            user_id=account.text("user_id", max_len=256),
+            provider=account.text("provider", max_len=64),
+            email=account.text("email", max_len=320, required=False),
+        ),
+    )
+
+
+_EMAIL_ERRORS: dict[str, type[RequestRejected]] = {
+    "invalid_email": InvalidEmailError,
+    "invalid_code": InvalidCodeError,
+    "expired_code": ExpiredCodeError,
+    "unknown_request": ExpiredCodeError,
+    "too_many_attempts": TooManyAttemptsError,
+}
+
+
+def _specific(exc: RequestRejected) -> RequestRejected:
+    cls = _EMAIL_ERRORS.get(exc.code)
+    if cls is None:
+        return exc
+    return cls(str(exc), status=exc.status, code=exc.code, body=exc.body)
+
+
+def _bearer(token: str | None) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"} if token else {}
+
+
+class ServiceClient:
+    """The NeWork service API (see ``tests/refservice`` for a reference implementation)."""
+
+    API = "/api/v1"
+
+    def __init__(self, base_url: str, http: HttpClient | None = None) -> None:
+        check_url(base_url)
+        self.base_url = base_url.rstrip("/")
+        self.http = http or HttpClient()
+
+    def url(self, path: str) -> str:
+        return f"{self.base_url}{path}"
+
+    def _api(self, path: str) -> str:
+        return f"{self.base_url}{self.API}{path}"
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- calls ----------------------------------------------------------------------------------
+
+    def health(self) -> ServiceInfo:
+        reply = self.http.request("GET", self._api("/health")).json()
+        return ServiceInfo(reply.text("name", max_len=100), reply.text("version", max_len=100))
+
+    def request_email_code(self, email: str, locale: str = "en") -> CodeRequest:
+        """Ask the service to send a one-time code (not retried: each call sends a mail)."""
+        try:
+            reply = self.http.request(
+                "POST", self._api("/auth/email/code"), json_body={"email": email, "locale": locale}
+            ).json()
+        except RequestRejected as exc:
+            raise _specific(exc) from None
+        return CodeRequest(
+            request_id=reply.text("request_id", max_len=256),
+            email=email,
+            expires_in=reply.integer("expires_in", minimum=1, maximum=86_400),
+            resend_after=reply.integer("resend_after", maximum=3600, default=0),
+            attempts_left=reply.integer("attempts_left", minimum=1, maximum=100),
+        )
+
+    def verify_email_code(self, request_id: str, code: str) -> Session:
+        try:
+            reply = self.http.request(
+                "POST",
+                self._api("/auth/email/verify"),
+                json_body={"request_id": request_id, "code": code},
+            ).json()
+        except RequestRejected as exc:
+            raise _specific(exc) from None
+        return _session(reply)
+
+    def sign_in_oauth(self, provider: str, id_token: str) -> Session:
+        """Exchange a validated ID token of ``provider`` for a NeWork session."""
+        try:
+            reply = self.http.request(
+                "POST",
+                self._api("/auth/oauth"),
+                json_body={"provider": provider, "id_token": id_token},
+            ).json()
+        except RequestRejected as exc:
+            raise AuthError(f"the service refused the sign-in ({exc.code or exc.status})") from None
+        return _session(reply)
+
+    def refresh(self, refresh_token: str) -> Session:
+        """New tokens for a refresh token (rotated).  Retried safely with an Idempotency-Key."""
+        try:
+            reply = self.http.request(
+                "POST",
+                self._api("/auth/refresh"),
+                json_body={"refresh_token": refresh_token},
+                idempotency_key=str(uuid.uuid4()),
+            ).json()
+        except RequestRejected as exc:
+            raise AuthError(f"the session cannot be renewed ({exc.code or exc.status})") from None
+        return _session(reply)
+
+    def sign_out(self, access_token: str | None, refresh_token: str | None) -> None:
+        body = {"refresh_token": refresh_token} if refresh_token else {}
+        self.http.request(
+            "POST",
+            self._api("/auth/signout"),
+            json_body=body,
+            headers=_bearer(access_token),
+            idempotency_key=str(uuid.uuid4()),
+        )
+
+    def account(self, access_token: str) -> AccountInfo:
+        reply = self.http.request(
+            "GET", self._api("/account"), headers=_bearer(access_token)
+        ).json()
+        return AccountInfo(
+            user_id=reply.text("user_id", max_len=256),
+            provider=reply.text("provider", max_len=64),
+            email=reply.text("email", max_len=320, required=False),
+        )
+
+    def upload_consent_receipt(
+        self, receipt: Mapping[str, Any], receipt_id: str, access_token: str | None = None
+    ) -> str:
+        """Upload a consent receipt (idempotent by ``receipt_id``); returns the service's id."""
+        reply = self.http.request(
+            "POST",
+            self._api("/consent-receipts"),
+            json_body={"receipt_id": receipt_id, "receipt": dict(receipt)},
+            headers=_bearer(access_token),
+            idempotency_key=receipt_id,
+        ).json()
+        return reply.text("receipt_id", max_len=256)
+
+    def request_deletion(
+        self, request_id: str, access_token: str | None = None, *, reason: str = "user_request"
+    ) -> DeletionReceipt:
+        """Ask the service to delete the account's data (idempotent by ``request_id``)."""
+        reply = self.http.request(
+            "POST",
+            self._api("/deletion-requests"),
+            json_body={"request_id": request_id, "reason": reason},
+            headers=_bearer(access_token),
+            idempotency_key=request_id,
+        ).json()
+        return DeletionReceipt(
+            request_id=reply.text("request_id", max_len=256),
+            status=reply.text("status", max_len=64),
+            received_at=reply.text("received_at", max_len=64),
+        )
+
+    def workspace_url(self) -> str:
+        return self.url("/workspace")
+
+    def test_email_code(self, email: str) -> str:
+        """The last code sent to ``email`` -- the reference service's test-only endpoint.
+
+        Used by ``--automate sign-in-email:`` in QA runs; refused unless the service is on a
+        loopback address, so it can never be aimed at a real service.
+        """
+        if not is_loopback_host(urlsplit(self.base_url).hostname or ""):
+            raise BlockedError("the test code endpoint exists only on a loopback test service")
+        reply = self.http.request(
+            "POST", self.url("/_test/email-code"), json_body={"email": email}
+        ).json()
+        return reply.text("code", max_len=32)
