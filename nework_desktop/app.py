@@ -18,9 +18,9 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from nework_desktop import APP_NAME, __version__
@@ -29,13 +29,14 @@ from nework_desktop.core.account import AccountManager, SignInStatus
 from nework_desktop.core.cleanup import WipeReport
 from nework_desktop.core.consent import ConsentLedger, ConsentRecord, ConsentState, Decision
 from nework_desktop.core.decision import Launch, LaunchDecision, decide
+from nework_desktop.core.egress import EgressPolicy, EgressState, TransmissionLog
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy, load_policy
 from nework_desktop.core.prefs import Preferences
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.instance import SingleInstance
-from nework_desktop.net.api import ServiceClient
-from nework_desktop.net.oauth import load_providers
+from nework_desktop.net.api import HttpClient, ServiceClient
+from nework_desktop.net.oauth import load_providers, provider_hosts
 from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
 from nework_desktop.ui.i18n import install_translator, system_locale
 from nework_desktop.ui.main_window import MainWindow
@@ -48,10 +49,18 @@ from nework_desktop.ui.wipe import (
     show_wipe_failure,
 )
 
+if TYPE_CHECKING:  # QtWebEngine is imported only when the workspace opens
+    from nework_desktop.ui.workspace import Workspace
+
 log = logging.getLogger("nework.app")
 
+#: How long ``--automate open-workspace`` waits for the page before going on.
+WORKSPACE_AUTOMATION_TIMEOUT_MS = 30_000
+#: Pause between closing the web profile and wiping its folders.
+WIPE_SETTLE_MS = 300
+
 #: Steps ``--automate`` understands (QA lifecycle and end-to-end tests drive the real app so).
-AUTOMATION_STEPS = ("accept-consent", "decline-consent", "quit")
+AUTOMATION_STEPS = ("accept-consent", "decline-consent", "open-workspace", "quit")
 #: ``sign-in-email:<address>``: register by e-mail against the reference service (QA).
 SIGN_IN_EMAIL_STEP = "sign-in-email:"
 
@@ -65,6 +74,10 @@ class Services:
     ledger: ConsentLedger
     #: Registration and sign-in (Art. 3); None skips them (tests of the consent gate).
     account: AccountManager | None = None
+    #: Who may be contacted (Art. 2, 5, 9); with a service URL, the workspace opens.
+    egress: EgressPolicy | None = None
+    service_url: str | None = None
+    debug: bool = False
 
 
 class AppController(QObject):
@@ -85,6 +98,9 @@ class AppController(QObject):
         self.wiper: LocalDataWiper | None = None
         self.last_wipe: WipeReport | None = None
         self.last_decision: LaunchDecision | None = None
+        self.workspace: Workspace | None = None
+        self._automation_done = False
+        self._wiping = False
 
     def start(self, state: ConsentState | None = None) -> bool:
         """Ask for consent if needed and open the main window; False if the user declined."""
@@ -122,6 +138,8 @@ class AppController(QObject):
             )
             self.locale = outcome.locale
             log.info("consent recorded: policy %s, record %d", policy.version, record.seq)
+            if self.services.egress is not None:
+                self.services.egress.set_consented(True, dict(record.modules))
         assert record is not None
         path = applog.enable_file_logging(self.services.paths)
         log.info("logging to %s", path)
@@ -144,9 +162,46 @@ class AppController(QObject):
             )
         self.window.show()
         log.info("step 7 main window shown")
-        if "quit" in self.automate:
+        can_open = self.services.egress is not None and bool(self.services.service_url)
+        wanted = "open-workspace" in self.automate or "quit" not in self.automate
+        if can_open and wanted:
+            QTimer.singleShot(0, self.open_workspace)  # after the first paint
+        if "quit" in self.automate and not (can_open and "open-workspace" in self.automate):
             QTimer.singleShot(0, self.quit)
         return True
+
+    def open_workspace(self) -> None:
+        """Host the service's web client in the main window (imports QtWebEngine only now)."""
+        egress, url = self.services.egress, self.services.service_url
+        if self.window is None or egress is None or not url or self.workspace is not None:
+            return
+        from nework_desktop.ui.workspace import Workspace
+
+        account = self.services.account
+        token = account.access_token if account is not None else None
+        self.workspace = Workspace(
+            self.services.paths, egress, url, debug=self.services.debug, access_token=token
+        )
+        self.window.set_workspace(self.workspace)
+        if "open-workspace" in self.automate:
+            self.workspace.loaded.connect(self._automation_workspace_loaded)
+            QTimer.singleShot(WORKSPACE_AUTOMATION_TIMEOUT_MS, self._automation_workspace_loaded)
+        self.workspace.start()
+        log.info("workspace opening: %s", url)
+
+    def _automation_workspace_loaded(self, ok: bool = False) -> None:
+        if self.workspace is None or self._automation_done:
+            return
+        self._automation_done = True
+        log.info("automation: workspace %s", "loaded" if ok else "not loaded")
+        if "quit" in self.automate:
+            QTimer.singleShot(0, self.quit)
+
+    def _close_workspace(self) -> None:
+        workspace, self.workspace = self.workspace, None
+        if workspace is not None:
+            workspace.shutdown()
+            workspace.deleteLater()
 
     def _automated_consent(
         self, mode: Literal["first", "reconsent"], accepted_version: str | None, *, accept: bool
@@ -208,21 +263,33 @@ class AppController(QObject):
         self._wipe(uninstall=True)
 
     def _wipe(self, *, uninstall: bool) -> None:
-        if self.wiper is not None and self.wiper.running:
+        if self._wiping:
             return  # never twice at once
         paths = self.services.paths
         if not confirm_wipe(self.window, paths, uninstall=uninstall):
             return
         log.info("%s requested: wiping all local data", "uninstall" if uninstall else "delete")
+        self._wiping = True
         self._close_window()  # nothing of ours may keep writing during the wipe
         if self.services.account is not None:
             self.services.account.forget()
+        egress = self.services.egress
+        if egress is not None:
+            egress.set_consented(False)
+            if egress.transmissions is not None:
+                egress.transmissions.persist = False
         self.wiper = LocalDataWiper(paths)
         self.wiper.finished.connect(lambda report: self._wiped(report, uninstall=uninstall))
-        self.wiper.start()
+        # Let the closed web profile release its files before the wipe walks the roots.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QTimer.singleShot(WIPE_SETTLE_MS, self.wiper.start)
 
     def _wiped(self, report: WipeReport, *, uninstall: bool) -> None:
         self.last_wipe = report
+        self._wiping = False
+        egress = self.services.egress
+        if egress is not None:  # counters of the wiped data start again from zero
+            egress.transmissions = TransmissionLog(self.services.paths)
         if not report.ok:
             show_wipe_failure(None, report)
         if uninstall:
@@ -247,6 +314,8 @@ class AppController(QObject):
             modules=dict(last.modules) if last else policy.default_module_choices(),
         )
         log.info("consent withdrawn; back to the first-launch state")
+        if self.services.egress is not None:
+            self.services.egress.set_consented(False)
         applog.disable_file_logging()
         self._close_window()
         if not self.start():
@@ -265,8 +334,10 @@ class AppController(QObject):
 
     def quit(self) -> None:
         log.info("quitting")
-        applog.disable_file_logging()
         self._close_window()
+        if self.services.egress is not None:
+            self.services.egress.close()
+        applog.disable_file_logging()
         for widget in QApplication.topLevelWidgets():
             widget.close()
         app = QApplication.instance()
@@ -279,6 +350,7 @@ class AppController(QObject):
             self.quit()
 
     def _close_window(self) -> None:
+        self._close_workspace()
         window, self.window = self.window, None
         if window is not None:
             window.close()
@@ -312,6 +384,7 @@ class StartupTiming(QObject):
         self._framed = False
         self._views: list[QWidget] = []
         self._want_views = True
+        self._quick = False
 
     def record(self, event: str, t_ns: int | None = None, **extra: object) -> None:
         stamp = time.monotonic_ns() if t_ns is None else t_ns
@@ -320,6 +393,13 @@ class StartupTiming(QObject):
             fh.write(line + "\n")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._quick and "PySide6.QtWebEngineCore" in sys.modules:
+            # PySide6 6.12 crashes (recursion in getWrapperForQObject) when an application
+            # event filter first sees one of the QtQuick objects QtWebEngine makes, unless
+            # their types are known: load the (small) QtQuick binding with QtWebEngine.
+            import PySide6.QtQuick  # noqa: F401
+
+            self._quick = True
         kind = event.type()
         if kind == QEvent.Type.Paint:
             if self._paint_start is None and isinstance(watched, QWidget) and watched.isWindow():
@@ -366,12 +446,24 @@ def _policy_root() -> Path | None:
     return Path(value) if value else None
 
 
-def _account_manager(paths: AppPaths) -> AccountManager:
-    """Preferences, keyring, service client and providers (reads only: writes nothing)."""
+def _network_services(
+    paths: AppPaths, policy: Policy, state: ConsentState
+) -> tuple[AccountManager, EgressPolicy, str]:
+    """Preferences, egress rules, service client, keyring and providers (writes nothing)."""
     prefs = Preferences.load(paths)
-    client = ServiceClient(prefs.service_url)
+    providers = load_providers(prefs)
+    egress = EgressPolicy(
+        policy,
+        prefs.service_url,
+        state=EgressState.from_consent(state),
+        transmissions=TransmissionLog(paths),
+        # Art. 3: the sign-in providers the user may choose are declared destinations too.
+        service_hosts=provider_hosts(providers),
+    )
+    client = ServiceClient(prefs.service_url, HttpClient(before_request=egress.allows))
     log.info("service %s", client.base_url)
-    return AccountManager(paths, SecretStore.open(paths), client, providers=load_providers(prefs))
+    account = AccountManager(paths, SecretStore.open(paths), client, providers=providers)
+    return account, egress, prefs.service_url
 
 
 def _automation(value: str | None) -> tuple[str, ...]:
@@ -398,6 +490,8 @@ def run(args: argparse.Namespace) -> int:
     ledger = ConsentLedger(paths)
     state = ledger.load()
     log.info("step 4 policy %s; consent ledger: %s", policy.version, state.state)
+    # QtWebEngine is imported later (workspace) and needs this before the QApplication exists.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -416,8 +510,9 @@ def run(args: argparse.Namespace) -> int:
     locale = args.locale or system_locale()
     install_translator(app, locale)
     automate = _automation(args.automate)
-    account = _account_manager(paths)
-    controller = AppController(Services(paths, policy, ledger, account), locale, automate)
+    account, egress, service_url = _network_services(paths, policy, state)
+    services = Services(paths, policy, ledger, account, egress, service_url, bool(args.debug))
+    controller = AppController(services, locale, automate)
     instance.activate_requested.connect(controller.activate)
     instance.quit_requested.connect(controller.quit)
     if not controller.start(state):

@@ -48,7 +48,7 @@ import socket
 import socketserver
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
@@ -213,6 +213,21 @@ class Provider:
     @property
     def available(self) -> bool:
         return not self.unavailable_reason
+
+
+def provider_hosts(providers: Iterable[Provider]) -> list[str]:
+    """Host names the app itself contacts for these providers (token exchange, keys, discovery).
+
+    The authorization page opens in the system browser, not through the app.
+    """
+    hosts: set[str] = set()
+    for provider in providers:
+        spec = provider.spec
+        for url in (spec.issuer, spec.token_endpoint, spec.jwks_uri):
+            host = urlsplit(url).hostname if url else None
+            if host and "{" not in host:
+                hosts.add(host.lower())
+    return sorted(hosts)
 
 
 def load_providers(

@@ -110,7 +110,10 @@ class MainWindow(QMainWindow):
         buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
+        self._layout = layout
+        self._filler = QWidget(central)
+        layout.addWidget(self._filler, 1)
+        self.workspace: QWidget | None = None
         self.setCentralWidget(central)
 
         self._build_menus()
@@ -193,6 +196,15 @@ class MainWindow(QMainWindow):
         self.status_label.setAccessibleName(self.tr("Consent status"))
 
         self._show_account()
+
+    def set_workspace(self, workspace: QWidget) -> None:
+        """Host the web client below the status lines, filling the window."""
+        self._layout.replaceWidget(self._filler, workspace)
+        self._filler.deleteLater()
+        self.workspace = workspace
+        workspace.setParent(self.centralWidget())
+        workspace.show()
+        self.resize(max(self.width(), 1200), max(self.height(), 800))
 
     def set_account(self, provider: str, masked_email: str, *, persistent: bool) -> None:
         """Show who is signed in (provider and masked address only)."""
