@@ -225,10 +225,33 @@
     </message>
 </context>
 <context>
+    <name>LocalDataWiper</name>
+    <message>
+        <source>Deleting local data</source>
+        <translation>Deleting local data</translation>
+    </message>
+    <message>
+        <source>Deleting all of NeWork&apos;s data on this computer…</source>
+        <translation>Deleting all of NeWork&apos;s data on this computer…</translation>
+    </message>
+    <message>
+        <source>Deletion progress</source>
+        <translation>Deletion progress</translation>
+    </message>
+    <message>
+        <source>Deleted {count} items…</source>
+        <translation>Deleted {count} items…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;NeWork</source>
         <translation>&amp;NeWork</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
     </message>
     <message>
         <source>&amp;Quit NeWork</source>
@@ -237,6 +260,14 @@
     <message>
         <source>&amp;Privacy</source>
         <translation>&amp;Privacy</translation>
+    </message>
+    <message>
+        <source>&amp;Delete all local data…</source>
+        <translation>&amp;Delete all local data…</translation>
+    </message>
+    <message>
+        <source>&amp;Uninstall NeWork…</source>
+        <translation>&amp;Uninstall NeWork…</translation>
     </message>
     <message>
         <source>View &amp;policy</source>
@@ -293,6 +324,18 @@
     <message>
         <source>Consent status</source>
         <translation>Consent status</translation>
+    </message>
+    <message>
+        <source>Signed in as {account}.</source>
+        <translation>Signed in as {account}.</translation>
+    </message>
+    <message>
+        <source>No keyring is available: you will need to sign in again next time.</source>
+        <translation>No keyring is available: you will need to sign in again next time.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
@@ -371,6 +414,443 @@
     <message>
         <source>Privacy policy text</source>
         <translation>Privacy policy text</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationDialog</name>
+    <message>
+        <source>Register with NeWork</source>
+        <translation>Register with NeWork</translation>
+    </message>
+    <message>
+        <source>Register or sign in</source>
+        <translation>Register or sign in</translation>
+    </message>
+    <message>
+        <source>To use NeWork, register a user ID: an e-mail address, or an account of Google, business d account, Apple or Microsoft. Your registration data is not given to third parties.</source>
+        <translation>To use NeWork, register a user ID: an e-mail address, or an account of Google, business d account, Apple or Microsoft. Your registration data is not given to third parties.</translation>
+    </message>
+    <message>
+        <source>About registration</source>
+        <translation>About registration</translation>
+    </message>
+    <message>
+        <source>You were signed in as {email} ({provider}). Please sign in again.</source>
+        <translation>You were signed in as {email} ({provider}). Please sign in again.</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password storage (keyring). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</source>
+        <translation>This computer has no secure password storage (keyring). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address</source>
+        <translation>&amp;E-mail address</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <source>NeWork sends a one-time code to this address</source>
+        <translation>NeWork sends a one-time code to this address</translation>
+    </message>
+    <message>
+        <source>Send code</source>
+        <translation>Send code</translation>
+    </message>
+    <message>
+        <source>Send a one-time code to this address</source>
+        <translation>Send a one-time code to this address</translation>
+    </message>
+    <message>
+        <source>Or continue with an account of:</source>
+        <translation>Or continue with an account of:</translation>
+    </message>
+    <message>
+        <source>Sign in with {provider}</source>
+        <translation>Sign in with {provider}</translation>
+    </message>
+    <message>
+        <source>We sent a one-time code to {email}. Enter it below. The code is valid for {minutes} minutes.</source>
+        <translation>We sent a one-time code to {email}. Enter it below. The code is valid for {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code</source>
+        <translation>One-time &amp;code</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>One-time code</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Sign in with this code</source>
+        <translation>Sign in with this code</translation>
+    </message>
+    <message>
+        <source>Use another address</source>
+        <translation>Use another address</translation>
+    </message>
+    <message>
+        <source>Use another e-mail address</source>
+        <translation>Use another e-mail address</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Send a new code</translation>
+    </message>
+    <message>
+        <source>Continue in your web browser: sign in with {provider} there, then come back.</source>
+        <translation>Continue in your web browser: sign in with {provider} there, then come back.</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser</source>
+        <translation>Waiting for the browser</translation>
+    </message>
+    <message>
+        <source>If your browser did not open, copy the link and open it in your browser.</source>
+        <translation>If your browser did not open, copy the link and open it in your browser.</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copy link</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in link</source>
+        <translation>Copy the sign-in link</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel the sign-in</source>
+        <translation>Cancel the sign-in</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Show technical details</source>
+        <translation>Show technical details</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>Technical details</translation>
+    </message>
+    <message>
+        <source>Quit NeWork</source>
+        <translation>Quit NeWork</translation>
+    </message>
+    <message>
+        <source>Quit NeWork without registering</source>
+        <translation>Quit NeWork without registering</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>Not available: this NeWork build has no sign-in set up for it.</source>
+        <translation>Not available: this NeWork build has no sign-in set up for it.</translation>
+    </message>
+    <message>
+        <source>Not available yet: the provider&apos;s sign-in is not configured.</source>
+        <translation>Not available yet: the provider&apos;s sign-in is not configured.</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>Sign-in was cancelled.</translation>
+    </message>
+    <message>
+        <source>No answer came from the browser in time. Please try again.</source>
+        <translation>No answer came from the browser in time. Please try again.</translation>
+    </message>
+    <message>
+        <source>{provider} did not allow the sign-in.</source>
+        <translation>{provider} did not allow the sign-in.</translation>
+    </message>
+    <message>
+        <source>The answer from {provider} could not be verified. Please try again.</source>
+        <translation>The answer from {provider} could not be verified. Please try again.</translation>
+    </message>
+    <message>
+        <source>This sign-in is not available.</source>
+        <translation>This sign-in is not available.</translation>
+    </message>
+    <message>
+        <source>Signing in with {provider} did not work. Please try again.</source>
+        <translation>Signing in with {provider} did not work. Please try again.</translation>
+    </message>
+    <message>
+        <source>Enter a valid e-mail address, for example name@example.com.</source>
+        <translation>Enter a valid e-mail address, for example name@example.com.</translation>
+    </message>
+    <message>
+        <source>The code is not correct. Check the mail and try again.</source>
+        <translation>The code is not correct. Check the mail and try again.</translation>
+    </message>
+    <message>
+        <source>The code has expired. Request a new code.</source>
+        <translation>The code has expired. Request a new code.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Request a new code.</source>
+        <translation>Too many wrong codes. Request a new code.</translation>
+    </message>
+    <message>
+        <source>Too many requests. Please wait {seconds} s and try again.</source>
+        <translation>Too many requests. Please wait {seconds} s and try again.</translation>
+    </message>
+    <message>
+        <source>Too many requests. Please wait a moment and try again.</source>
+        <translation>Too many requests. Please wait a moment and try again.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the NeWork service could not be made. Check the network (a proxy or a wrong clock can cause this).</source>
+        <translation>A secure connection to the NeWork service could not be made. Check the network (a proxy or a wrong clock can cause this).</translation>
+    </message>
+    <message>
+        <source>NeWork cannot reach its service. Check the internet connection and try again.</source>
+        <translation>NeWork cannot reach its service. Check the internet connection and try again.</translation>
+    </message>
+    <message>
+        <source>The NeWork service has a problem right now. Please try again later.</source>
+        <translation>The NeWork service has a problem right now. Please try again later.</translation>
+    </message>
+    <message>
+        <source>The NeWork service sent an answer the app does not understand. Please try again later.</source>
+        <translation>The NeWork service sent an answer the app does not understand. Please try again later.</translation>
+    </message>
+    <message>
+        <source>NeWork&apos;s settings do not allow contacting this address.</source>
+        <translation>NeWork&apos;s settings do not allow contacting this address.</translation>
+    </message>
+    <message>
+        <source>The service refused the sign-in. Please try again.</source>
+        <translation>The service refused the sign-in. Please try again.</translation>
+    </message>
+    <message>
+        <source>The service did not accept the request. Please try again.</source>
+        <translation>The service did not accept the request. Please try again.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>Something went wrong. Please try again.</translation>
+    </message>
+    <message>
+        <source>Resend code ({seconds} s)</source>
+        <translation>Resend code ({seconds} s)</translation>
+    </message>
+    <message>
+        <source>Resend code</source>
+        <translation>Resend code</translation>
+    </message>
+    <message>
+        <source>Attempts left: {n}</source>
+        <translation>Attempts left: {n}</translation>
+    </message>
+    <message>
+        <source>Attempts left</source>
+        <translation>Attempts left</translation>
+    </message>
+    <message>
+        <source>The browser did not open. Copy the link and open it in your browser.</source>
+        <translation>The browser did not open. Copy the link and open it in your browser.</translation>
+    </message>
+    <message>
+        <source>Quit NeWork?</source>
+        <translation>Quit NeWork?</translation>
+    </message>
+    <message>
+        <source>NeWork needs a user ID. Quit without registering?</source>
+        <translation>NeWork needs a user ID. Quit without registering?</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Go back</translation>
+    </message>
+    <message>
+        <source>Go back to registration</source>
+        <translation>Go back to registration</translation>
+    </message>
+</context>
+<context>
+    <name>WipeDialogs</name>
+    <message>
+        <source>Uninstall NeWork</source>
+        <translation>Uninstall NeWork</translation>
+    </message>
+    <message>
+        <source>NeWork will delete all of its data on this computer, move the app to the Trash and quit. Your account on the NeWork service is not deleted.</source>
+        <translation>NeWork will delete all of its data on this computer, move the app to the Trash and quit. Your account on the NeWork service is not deleted.</translation>
+    </message>
+    <message>
+        <source>Delete all local data</source>
+        <translation>Delete all local data</translation>
+    </message>
+    <message>
+        <source>NeWork will delete all of its data on this computer (consent record, sign-in, settings, web data, logs) and start again from the beginning. Your account on the NeWork service is not deleted.</source>
+        <translation>NeWork will delete all of its data on this computer (consent record, sign-in, settings, web data, logs) and start again from the beginning. Your account on the NeWork service is not deleted.</translation>
+    </message>
+    <message>
+        <source>Some data could not be deleted</source>
+        <translation>Some data could not be deleted</translation>
+    </message>
+    <message>
+        <source>NeWork could not delete everything. Close other programs that may use these files and try again; the next attempt finishes the job.</source>
+        <translation>NeWork could not delete everything. Close other programs that may use these files and try again; the next attempt finishes the job.</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>NeWork workspace</source>
+        <extracomment>Storage name of the persistent profile (its files live in the web_profile role&apos;s folder). Where the service&apos;s web client lives, relative to the service URL. Upper bound of the disk HTTP cache (bytes). Seconds between writes of the transmission log while the workspace is open. Schemes that never leave the machine: not egress, not counted. Developer tools&apos; own pages (allowed in debug mode only). Chromium&apos;s net::ERR_BLOCKED_BY_CLIENT: an interceptor refused the request. Chromium&apos;s net::ERR_ABORTED: a load replaced by another, or a refused navigation. Opens a URL in the system browser; returns False if that failed. The last main-frame URL that was refused (for the error page). True when a page of the service is shown, False when the error page is.</extracomment>
+        <translation>NeWork workspace</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Developer Tools</source>
+        <translation>Developer Tools</translation>
+    </message>
+    <message>
+        <source>The server answered with status %1.</source>
+        <translation>The server answered with status %1.</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>Error code: %1</translation>
+    </message>
+    <message>
+        <source>NeWork cannot be reached</source>
+        <translation>NeWork cannot be reached</translation>
+    </message>
+    <message>
+        <source>NeWork is having a problem</source>
+        <translation>NeWork is having a problem</translation>
+    </message>
+    <message>
+        <source>This address is not allowed</source>
+        <translation>This address is not allowed</translation>
+    </message>
+    <message>
+        <source>The connection is not secure</source>
+        <translation>The connection is not secure</translation>
+    </message>
+    <message>
+        <source>The workspace stopped</source>
+        <translation>The workspace stopped</translation>
+    </message>
+    <message>
+        <source>Check your internet connection, then try again. Your data on this computer is not affected.</source>
+        <translation>Check your internet connection, then try again. Your data on this computer is not affected.</translation>
+    </message>
+    <message>
+        <source>The NeWork service could not show your workspace right now. Please try again in a moment.</source>
+        <translation>The NeWork service could not show your workspace right now. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s privacy rules do not allow opening this address. You can review your choices in the privacy center.</source>
+        <translation>The app&apos;s privacy rules do not allow opening this address. You can review your choices in the privacy center.</translation>
+    </message>
+    <message>
+        <source>The workspace opens after you agree to the privacy policy.</source>
+        <translation>The workspace opens after you agree to the privacy policy.</translation>
+    </message>
+    <message>
+        <source>The identity of the NeWork server could not be verified, so the workspace was not opened. Check the date and time of this computer, then try again.</source>
+        <translation>The identity of the NeWork server could not be verified, so the workspace was not opened. Check the date and time of this computer, then try again.</translation>
+    </message>
+    <message>
+        <source>The workspace stopped unexpectedly. Try again to reopen it.</source>
+        <translation>The workspace stopped unexpectedly. Try again to reopen it.</translation>
+    </message>
+    <message>
+        <source>Save download</source>
+        <translation>Save download</translation>
+    </message>
+    <message>
+        <source>%1 wants to use your camera.</source>
+        <translation>%1 wants to use your camera.</translation>
+    </message>
+    <message>
+        <source>%1 wants to use your microphone.</source>
+        <translation>%1 wants to use your microphone.</translation>
+    </message>
+    <message>
+        <source>%1 wants to use your camera and microphone.</source>
+        <translation>%1 wants to use your camera and microphone.</translation>
+    </message>
+    <message>
+        <source>Camera and microphone</source>
+        <translation>Camera and microphone</translation>
+    </message>
+    <message>
+        <source>Your answer is remembered for this site.</source>
+        <translation>Your answer is remembered for this site.</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Allow</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Allow</source>
+        <translation>Don&apos;t Allow</translation>
+    </message>
+    <message>
+        <source>NeWork Developer Tools</source>
+        <translation>NeWork Developer Tools</translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <source>Uninstall NeWork</source>
+        <translation type="vanished">Uninstall NeWork</translation>
+    </message>
+    <message>
+        <source>NeWork will delete all of its data on this computer, move the app to the Trash and quit. Your account on the NeWork service is not deleted.</source>
+        <translation type="vanished">NeWork will delete all of its data on this computer, move the app to the Trash and quit. Your account on the NeWork service is not deleted.</translation>
+    </message>
+    <message>
+        <source>Delete all local data</source>
+        <translation type="vanished">Delete all local data</translation>
+    </message>
+    <message>
+        <source>NeWork will delete all of its data on this computer (consent record, sign-in, settings, web data, logs) and start again from the beginning. Your account on the NeWork service is not deleted.</source>
+        <translation type="vanished">NeWork will delete all of its data on this computer (consent record, sign-in, settings, web data, logs) and start again from the beginning. Your account on the NeWork service is not deleted.</translation>
+    </message>
+    <message>
+        <source>Some data could not be deleted</source>
+        <translation type="vanished">Some data could not be deleted</translation>
+    </message>
+    <message>
+        <source>NeWork could not delete everything. Close other programs that may use these files and try again; the next attempt finishes the job.</source>
+        <translation type="vanished">NeWork could not delete everything. Close other programs that may use these files and try again; the next attempt finishes the job.</translation>
     </message>
 </context>
 </TS>

@@ -225,10 +225,33 @@
     </message>
 </context>
 <context>
+    <name>LocalDataWiper</name>
+    <message>
+        <source>Deleting local data</source>
+        <translation>ローカルデータを削除しています</translation>
+    </message>
+    <message>
+        <source>Deleting all of NeWork&apos;s data on this computer…</source>
+        <translation>このコンピューター上の NeWork のデータをすべて削除しています…</translation>
+    </message>
+    <message>
+        <source>Deletion progress</source>
+        <translation>削除の進行状況</translation>
+    </message>
+    <message>
+        <source>Deleted {count} items…</source>
+        <translation>{count} 件を削除しました…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;NeWork</source>
         <translation>&amp;NeWork</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>サインアウト(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Quit NeWork</source>
@@ -237,6 +260,14 @@
     <message>
         <source>&amp;Privacy</source>
         <translation>プライバシー(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete all local data…</source>
+        <translation>ローカルデータをすべて削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Uninstall NeWork…</source>
+        <translation>NeWork をアンインストール(&amp;U)…</translation>
     </message>
     <message>
         <source>View &amp;policy</source>
@@ -293,6 +324,18 @@
     <message>
         <source>Consent status</source>
         <translation>同意の状況</translation>
+    </message>
+    <message>
+        <source>Signed in as {account}.</source>
+        <translation>{account} でサインインしています。</translation>
+    </message>
+    <message>
+        <source>No keyring is available: you will need to sign in again next time.</source>
+        <translation>キーチェーン（資格情報ストア）を利用できないため、次回起動時にもう一度サインインが必要です。</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>アカウント</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
@@ -371,6 +414,416 @@
     <message>
         <source>Privacy policy text</source>
         <translation>プライバシーポリシー本文</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationDialog</name>
+    <message>
+        <source>Register with NeWork</source>
+        <translation>NeWork への登録</translation>
+    </message>
+    <message>
+        <source>Register or sign in</source>
+        <translation>登録またはサインイン</translation>
+    </message>
+    <message>
+        <source>To use NeWork, register a user ID: an e-mail address, or an account of Google, business d account, Apple or Microsoft. Your registration data is not given to third parties.</source>
+        <translation>NeWork を利用するには、ユーザーIDを登録してください：メールアドレス、または Google、ビジネスdアカウント、Apple、Microsoft のアカウントです。登録情報が第三者に提供されることはありません。</translation>
+    </message>
+    <message>
+        <source>About registration</source>
+        <translation>登録について</translation>
+    </message>
+    <message>
+        <source>You were signed in as {email} ({provider}). Please sign in again.</source>
+        <translation>{email}（{provider}）でサインインしていました。もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password storage (keyring). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</source>
+        <translation>このコンピューターには安全な資格情報の保管場所（キーリング）がありません。サインインはできますが、NeWork を終了するまでしか保持されず、次回の起動時にもう一度サインインが必要です。</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address</source>
+        <translation>メールアドレス(&amp;E)</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>NeWork sends a one-time code to this address</source>
+        <translation>このアドレスに NeWork が確認コードを送信します</translation>
+    </message>
+    <message>
+        <source>Send code</source>
+        <translation>コードを送信</translation>
+    </message>
+    <message>
+        <source>Send a one-time code to this address</source>
+        <translation>このアドレスに確認コードを送信</translation>
+    </message>
+    <message>
+        <source>Or continue with an account of:</source>
+        <translation>または次のアカウントで続行：</translation>
+    </message>
+    <message>
+        <source>Sign in with {provider}</source>
+        <translation>{provider} でサインイン</translation>
+    </message>
+    <message>
+        <source>We sent a one-time code to {email}. Enter it below. The code is valid for {minutes} minutes.</source>
+        <translation>{email} に確認コードを送信しました。下に入力してください。コードの有効期間は {minutes} 分です。</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code</source>
+        <translation>確認コード(&amp;C)</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>確認コード</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Sign in with this code</source>
+        <translation>このコードでサインイン</translation>
+    </message>
+    <message>
+        <source>Use another address</source>
+        <translation>別のアドレスを使う</translation>
+    </message>
+    <message>
+        <source>Use another e-mail address</source>
+        <translation>別のメールアドレスを使う</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>新しいコードを送信</translation>
+    </message>
+    <message>
+        <source>Continue in your web browser: sign in with {provider} there, then come back.</source>
+        <translation>ウェブブラウザーで {provider} にサインインしてから、この画面に戻ってください。</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser</source>
+        <translation>ブラウザーでの操作を待っています</translation>
+    </message>
+    <message>
+        <source>If your browser did not open, copy the link and open it in your browser.</source>
+        <translation>ブラウザーが開かない場合は、リンクをコピーしてブラウザーで開いてください。</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>リンクをコピー</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in link</source>
+        <translation>サインイン用のリンクをコピー</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancel the sign-in</source>
+        <translation>サインインをキャンセル</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>処理中</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Show technical details</source>
+        <translation>技術的な詳細を表示</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>技術的な詳細</translation>
+    </message>
+    <message>
+        <source>Quit NeWork</source>
+        <translation>NeWork を終了</translation>
+    </message>
+    <message>
+        <source>Quit NeWork without registering</source>
+        <translation>登録せずに NeWork を終了</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Not available: this NeWork build has no sign-in set up for it.</source>
+        <translation>利用できません：この NeWork ではこのサインインが設定されていません。</translation>
+    </message>
+    <message>
+        <source>Not available yet: the provider&apos;s sign-in is not configured.</source>
+        <translation>まだ利用できません：このサービスでのサインインが設定されていません。</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>サインインはキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>No answer came from the browser in time. Please try again.</source>
+        <translation>ブラウザーから時間内に応答がありませんでした。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>{provider} did not allow the sign-in.</source>
+        <translation>{provider} がサインインを許可しませんでした。</translation>
+    </message>
+    <message>
+        <source>The answer from {provider} could not be verified. Please try again.</source>
+        <translation>{provider} からの応答を検証できませんでした。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>This sign-in is not available.</source>
+        <translation>このサインインは利用できません。</translation>
+    </message>
+    <message>
+        <source>Signing in with {provider} did not work. Please try again.</source>
+        <translation>{provider} でのサインインに失敗しました。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Enter a valid e-mail address, for example name@example.com.</source>
+        <translation>正しいメールアドレスを入力してください（例：name@example.com）。</translation>
+    </message>
+    <message>
+        <source>The code is not correct. Check the mail and try again.</source>
+        <translation>コードが正しくありません。メールを確認して、もう一度入力してください。</translation>
+    </message>
+    <message>
+        <source>The code has expired. Request a new code.</source>
+        <translation>コードの有効期限が切れました。新しいコードを請求してください。</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Request a new code.</source>
+        <translation>誤ったコードの入力が多すぎます。新しいコードを請求してください。</translation>
+    </message>
+    <message>
+        <source>Too many requests. Please wait {seconds} s and try again.</source>
+        <translation>リクエストが多すぎます。{seconds} 秒待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Too many requests. Please wait a moment and try again.</source>
+        <translation>リクエストが多すぎます。しばらく待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>A secure connection to the NeWork service could not be made. Check the network (a proxy or a wrong clock can cause this).</source>
+        <translation>NeWork サービスとの安全な接続を確立できませんでした。ネットワークを確認してください（プロキシや時計のずれが原因のことがあります）。</translation>
+    </message>
+    <message>
+        <source>NeWork cannot reach its service. Check the internet connection and try again.</source>
+        <translation>NeWork のサービスに接続できません。インターネット接続を確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The NeWork service has a problem right now. Please try again later.</source>
+        <translation>現在 NeWork のサービスに問題が発生しています。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The NeWork service sent an answer the app does not understand. Please try again later.</source>
+        <translation>NeWork のサービスから解釈できない応答が返されました。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>NeWork&apos;s settings do not allow contacting this address.</source>
+        <translation>NeWork の設定により、この宛先への接続は許可されていません。</translation>
+    </message>
+    <message>
+        <source>The service refused the sign-in. Please try again.</source>
+        <translation>サービスがサインインを受け付けませんでした。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The service did not accept the request. Please try again.</source>
+        <translation>サービスがリクエストを受け付けませんでした。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>問題が発生しました。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Resend code ({seconds} s)</source>
+        <translation>コードを再送信（{seconds} 秒）</translation>
+    </message>
+    <message>
+        <source>Resend code</source>
+        <translation>コードを再送信</translation>
+    </message>
+    <message>
+        <source>Attempts left: {n}</source>
+        <translation>残りの入力回数：{n}</translation>
+    </message>
+    <message>
+        <source>Attempts left</source>
+        <translation>残りの入力回数</translation>
+    </message>
+    <message>
+        <source>The browser did not open. Copy the link and open it in your browser.</source>
+        <translation>ブラウザーが開きませんでした。リンクをコピーしてブラウザーで開いてください。</translation>
+    </message>
+    <message>
+        <source>Quit NeWork?</source>
+        <translation>NeWork を終了しますか？</translation>
+    </message>
+    <message>
+        <source>NeWork needs a user ID. Quit without registering?</source>
+        <translation>NeWork の利用にはユーザーIDが必要です。登録せずに終了しますか？</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>Go back to registration</source>
+        <translation>登録に戻る</translation>
+    </message>
+</context>
+<context>
+    <name>WipeDialogs</name>
+    <message>
+        <source>Uninstall NeWork</source>
+        <translation>NeWork をアンインストール</translation>
+    </message>
+    <message>
+        <source>NeWork will delete all of its data on this computer, move the app to the Trash and quit. Your account on the NeWork service is not deleted.</source>
+        <translation>NeWork はこのコンピューター上のデータをすべて削除し、アプリをゴミ箱に移動して終了します。NeWork サービスのアカウントは削除されません。</translation>
+    </message>
+    <message>
+        <source>Delete all local data</source>
+        <translation>ローカルデータをすべて削除</translation>
+    </message>
+    <message>
+        <source>NeWork will delete all of its data on this computer (consent record, sign-in, settings, web data, logs) and start again from the beginning. Your account on the NeWork service is not deleted.</source>
+        <translation>NeWork はこのコンピューター上のデータ（同意の記録、サインイン、設定、Web データ、ログ）をすべて削除し、最初からやり直します。NeWork サービスのアカウントは削除されません。</translation>
+    </message>
+    <message>
+        <source>Some data could not be deleted</source>
+        <translation>一部のデータを削除できませんでした</translation>
+    </message>
+    <message>
+        <source>NeWork could not delete everything. Close other programs that may use these files and try again; the next attempt finishes the job.</source>
+        <translation>NeWork はすべてを削除できませんでした。これらのファイルを使用している可能性のある他のプログラムを終了してから、もう一度お試しください。次回の実行で削除を完了します。</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>NeWork workspace</source>
+        <extracomment>Storage name of the persistent profile (its files live in the web_profile role&apos;s folder). Where the service&apos;s web client lives, relative to the service URL. Upper bound of the disk HTTP cache (bytes). Seconds between writes of the transmission log while the workspace is open. Schemes that never leave the machine: not egress, not counted. Developer tools&apos; own pages (allowed in debug mode only). Chromium&apos;s net::ERR_BLOCKED_BY_CLIENT: an interceptor refused the request. Chromium&apos;s net::ERR_ABORTED: a load replaced by another, or a refused navigation. Opens a URL in the system browser; returns False if that failed. The last main-frame URL that was refused (for the error page). True when a page of the service is shown, False when the error page is.</extracomment>
+        <translation>NeWork ワークスペース</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Developer Tools</source>
+        <translation>開発者ツール</translation>
+    </message>
+    <message>
+        <source>The server answered with status %1.</source>
+        <translation>サーバーがステータス %1 を返しました。</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>エラーコード: %1</translation>
+    </message>
+    <message>
+        <source>NeWork cannot be reached</source>
+        <translation>NeWork に接続できません</translation>
+    </message>
+    <message>
+        <source>NeWork is having a problem</source>
+        <translation>NeWork で問題が発生しています</translation>
+    </message>
+    <message>
+        <source>This address is not allowed</source>
+        <translation>このアドレスは許可されていません</translation>
+    </message>
+    <message>
+        <source>The connection is not secure</source>
+        <translation>接続が安全ではありません</translation>
+    </message>
+    <message>
+        <source>The workspace stopped</source>
+        <translation>ワークスペースが停止しました</translation>
+    </message>
+    <message>
+        <source>Check your internet connection, then try again. Your data on this computer is not affected.</source>
+        <translation>インターネット接続を確認してから、もう一度お試しください。このコンピューター上のデータには影響ありません。</translation>
+    </message>
+    <message>
+        <source>The NeWork service could not show your workspace right now. Please try again in a moment.</source>
+        <translation>NeWork サービスが現在ワークスペースを表示できません。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The app&apos;s privacy rules do not allow opening this address. You can review your choices in the privacy center.</source>
+        <translation>アプリのプライバシー設定により、このアドレスを開くことはできません。選択内容はプライバシーセンターで確認できます。</translation>
+    </message>
+    <message>
+        <source>The workspace opens after you agree to the privacy policy.</source>
+        <translation>プライバシーポリシーに同意すると、ワークスペースが開きます。</translation>
+    </message>
+    <message>
+        <source>The identity of the NeWork server could not be verified, so the workspace was not opened. Check the date and time of this computer, then try again.</source>
+        <translation>NeWork サーバーの身元を確認できなかったため、ワークスペースを開きませんでした。このコンピューターの日付と時刻を確認してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The workspace stopped unexpectedly. Try again to reopen it.</source>
+        <translation>ワークスペースが予期せず停止しました。再試行すると開き直します。</translation>
+    </message>
+    <message>
+        <source>Save download</source>
+        <translation>ダウンロードを保存</translation>
+    </message>
+    <message>
+        <source>%1 wants to use your camera.</source>
+        <translation>%1 がカメラの使用を求めています。</translation>
+    </message>
+    <message>
+        <source>%1 wants to use your microphone.</source>
+        <translation>%1 がマイクの使用を求めています。</translation>
+    </message>
+    <message>
+        <source>%1 wants to use your camera and microphone.</source>
+        <translation>%1 がカメラとマイクの使用を求めています。</translation>
+    </message>
+    <message>
+        <source>Camera and microphone</source>
+        <translation>カメラとマイク</translation>
+    </message>
+    <message>
+        <source>Your answer is remembered for this site.</source>
+        <translation>この回答はこのサイトについて記憶されます。</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>許可</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Allow</source>
+        <translation>許可しない</translation>
+    </message>
+    <message>
+        <source>NeWork Developer Tools</source>
+        <translation>NeWork 開発者ツール</translation>
     </message>
 </context>
 </TS>

@@ -12,7 +12,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from nework_desktop.core.cleanup import WipeReport
@@ -98,20 +98,22 @@ def confirm_wipe(parent: QWidget | None, paths: AppPaths, *, uninstall: bool = F
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     if uninstall:
-        box.setWindowTitle(box.tr("Uninstall NeWork"))
+        box.setWindowTitle(QCoreApplication.translate("WipeDialogs", "Uninstall NeWork"))
         box.setText(
-            box.tr(
+            QCoreApplication.translate(
+                "WipeDialogs",
                 "NeWork will delete all of its data on this computer, move the app to the "
-                "Trash and quit. Your account on the NeWork service is not deleted."
+                "Trash and quit. Your account on the NeWork service is not deleted.",
             )
         )
     else:
-        box.setWindowTitle(box.tr("Delete all local data"))
+        box.setWindowTitle(QCoreApplication.translate("WipeDialogs", "Delete all local data"))
         box.setText(
-            box.tr(
+            QCoreApplication.translate(
+                "WipeDialogs",
                 "NeWork will delete all of its data on this computer (consent record, sign-in, "
                 "settings, web data, logs) and start again from the beginning. Your account on "
-                "the NeWork service is not deleted."
+                "the NeWork service is not deleted.",
             )
         )
     box.setDetailedText(folders)
@@ -123,11 +125,12 @@ def confirm_wipe(parent: QWidget | None, paths: AppPaths, *, uninstall: bool = F
 def show_wipe_failure(parent: QWidget | None, report: WipeReport) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(box.tr("Some data could not be deleted"))
+    box.setWindowTitle(QCoreApplication.translate("WipeDialogs", "Some data could not be deleted"))
     box.setText(
-        box.tr(
+        QCoreApplication.translate(
+            "WipeDialogs",
             "NeWork could not delete everything. Close other programs that may use these files "
-            "and try again; the next attempt finishes the job."
+            "and try again; the next attempt finishes the job.",
         )
     )
     lines = [f"{p.path}: {p.reason}" for p in (*report.failed, *report.refused)]
