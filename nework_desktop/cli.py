@@ -156,9 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "status":
             _print_status(status_report(args.basedir), args.json)
             return 0
-        from nework_desktop.qtcompat import protect_none
+        from nework_desktop.qtcompat import protect_singletons
 
-        protect_none()  # before the first PySide6 call
+        protect_singletons()  # before the first PySide6 call
         if args.command == "uninstall-cleanup":
             from nework_desktop.cleanup_cmd import run as run_cleanup
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from nework_desktop.qtcompat import protect_none
+from nework_desktop.qtcompat import protect_singletons
 
 REAL_HOME = Path(os.path.expanduser("~"))
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="nework-tests-"))
@@ -68,7 +68,7 @@ def _prepare_environment() -> None:
 
 
 _prepare_environment()
-protect_none()  # PySide6 6.12 on Python 3.11: see nework_desktop/qtcompat.py
+protect_singletons()  # PySide6 6.12 on Python 3.11: see nework_desktop/qtcompat.py
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -27,9 +27,9 @@ def _prepare() -> None:
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--no-sandbox" not in flags:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
-    from nework_desktop.qtcompat import protect_none
+    from nework_desktop.qtcompat import protect_singletons
 
-    protect_none()
+    protect_singletons()
 
 
 def residue() -> dict[str, object]:
