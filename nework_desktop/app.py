@@ -29,6 +29,8 @@ from nework_desktop.core.account import AccountManager, SignInStatus
 from nework_desktop.core.cleanup import WipeReport
 from nework_desktop.core.consent import ConsentLedger, ConsentRecord, ConsentState, Decision
 from nework_desktop.core.decision import Launch, LaunchDecision, decide
+from nework_desktop.core.deletion import DeletionRequests
+from nework_desktop.core.device import device_id
 from nework_desktop.core.egress import EgressPolicy, EgressState, TransmissionLog
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy, load_policy
@@ -40,6 +42,7 @@ from nework_desktop.net.oauth import load_providers, provider_hosts
 from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
 from nework_desktop.ui.i18n import install_translator, system_locale
 from nework_desktop.ui.main_window import MainWindow
+from nework_desktop.ui.privacy_center import DeletionRetrier, PrivacyCenter
 from nework_desktop.ui.registration import RegistrationDialog
 from nework_desktop.ui.wipe import (
     LocalDataWiper,
@@ -58,6 +61,8 @@ log = logging.getLogger("nework.app")
 WORKSPACE_AUTOMATION_TIMEOUT_MS = 30_000
 #: Pause between closing the web profile and wiping its folders.
 WIPE_SETTLE_MS = 300
+#: A pending deletion request is looked at this long after the main window appears.
+DELETION_RETRY_DELAY_MS = 2_000
 
 #: Steps ``--automate`` understands (QA lifecycle and end-to-end tests drive the real app so).
 AUTOMATION_STEPS = ("accept-consent", "decline-consent", "open-workspace", "quit")
@@ -99,6 +104,8 @@ class AppController(QObject):
         self.last_wipe: WipeReport | None = None
         self.last_decision: LaunchDecision | None = None
         self.workspace: Workspace | None = None
+        self.privacy_center: PrivacyCenter | None = None
+        self.deletion_retrier: DeletionRetrier | None = None
         self._automation_done = False
         self._wiping = False
 
@@ -141,6 +148,10 @@ class AppController(QObject):
             if self.services.egress is not None:
                 self.services.egress.set_consented(True, dict(record.modules))
         assert record is not None
+        try:  # Art. 2-1: the random per-install device ID, made only now that consent is on record
+            device_id(self.services.paths, create=True)
+        except OSError as exc:
+            log.warning("device ID not created: %s", exc)
         path = applog.enable_file_logging(self.services.paths)
         log.info("logging to %s", path)
         if not self._ensure_signed_in():
@@ -154,6 +165,7 @@ class AppController(QObject):
         self.window.sign_out_action.setVisible(self.services.account is not None)
         self.window.delete_data_requested.connect(self.delete_local_data)
         self.window.uninstall_requested.connect(self.uninstall)
+        self.window.privacy_center_requested.connect(self.open_privacy_center)
         account = self.services.account
         summary = account.summary if account is not None else None
         if summary is not None:
@@ -162,6 +174,7 @@ class AppController(QObject):
             )
         self.window.show()
         log.info("step 7 main window shown")
+        QTimer.singleShot(0, self._start_deletion_retries)  # after the first paint
         can_open = self.services.egress is not None and bool(self.services.service_url)
         wanted = "open-workspace" in self.automate or "quit" not in self.automate
         if can_open and wanted:
@@ -188,6 +201,50 @@ class AppController(QObject):
             QTimer.singleShot(WORKSPACE_AUTOMATION_TIMEOUT_MS, self._automation_workspace_loaded)
         self.workspace.start()
         log.info("workspace opening: %s", url)
+
+    def open_privacy_center(self) -> None:
+        """Privacy → Privacy center… (and the notice's "What changed"): one window, raised."""
+        if self.window is None:
+            return
+        center = self.privacy_center
+        if center is None:
+            center = PrivacyCenter(
+                self.services, self.locale, deletions=self._deletions(), parent=self.window
+            )
+            center.delete_requested.connect(self.delete_local_data)
+            center.withdraw_requested.connect(self.withdraw)
+            # choices_changed: the center has already recorded the choice and applied it.
+            self.privacy_center = center
+        else:
+            center.refresh()
+        center.show_page("consent")
+        center.show()
+        center.setWindowState(center.windowState() & ~Qt.WindowState.WindowMinimized)
+        center.raise_()
+        center.activateWindow()
+
+    def _deletions(self) -> DeletionRetrier | None:
+        """The one deletion-request retrier of the session (None without an account)."""
+        account = self.services.account
+        if self.deletion_retrier is None and account is not None:
+            requests = DeletionRequests(
+                self.services.paths, lambda: account.client, account=account
+            )
+            self.deletion_retrier = DeletionRetrier(requests, parent=self)
+        return self.deletion_retrier
+
+    def _start_deletion_retries(self) -> None:
+        """Re-send a pending "delete my data" request (Art. 6), now and periodically."""
+        retrier = self._deletions()
+        if retrier is not None and self.window is not None and not retrier.active:
+            retrier.start(first_delay_ms=DELETION_RETRY_DELAY_MS)
+
+    def _close_privacy_center(self) -> None:
+        center, self.privacy_center = self.privacy_center, None
+        if center is not None:
+            center.close()
+            center.shutdown()
+            center.deleteLater()
 
     def _automation_workspace_loaded(self, ok: bool = False) -> None:
         if self.workspace is None or self._automation_done:
@@ -350,6 +407,9 @@ class AppController(QObject):
             self.quit()
 
     def _close_window(self) -> None:
+        self._close_privacy_center()
+        if self.deletion_retrier is not None:
+            self.deletion_retrier.stop()
         self._close_workspace()
         window, self.window = self.window, None
         if window is not None:
@@ -362,13 +422,14 @@ class StartupTiming(QObject):
 
     Appends JSON lines ``{"event": ..., "t_ns": time.monotonic_ns(), ...}`` to FILE:
 
-    * ``first-frame``: the first top-level window (consent dialog, registration or main window)
-      has painted its first frame.  Taken in a zero-timer posted from that window's first Paint
-      event, i.e. once the whole backing-store sync (the window and all its children) that the
-      Paint event belongs to has run; ``paint_start_ns`` is when that Paint event arrived.
+    * ``first-frame``: the first window (consent dialog, registration or main window) has
+      painted its first frame.  Taken in a zero-timer posted from the first Paint event (to the
+      window or a widget in it), i.e. once the whole backing-store sync (the window and all its
+      children) that the Paint event belongs to has run; ``paint_start_ns`` is when that Paint
+      event arrived.
     * ``page-loaded`` / ``page-load-failed``: a ``QWebEngineView`` (the workspace) emitted
       ``loadFinished(True)`` / ``(False)``.  The view is found by class name when it is shown, so
-      QtWebEngine is never imported here.
+      QtWebEngine is never imported here (but see the QtQuick note in :meth:`eventFilter`).
 
     CLOCK_MONOTONIC is one clock for the whole machine, so the harness compares these times with
     its own ``time.monotonic_ns()`` taken just before it started this process.  The application
@@ -402,9 +463,9 @@ class StartupTiming(QObject):
             self._quick = True
         kind = event.type()
         if kind == QEvent.Type.Paint:
-            if self._paint_start is None and isinstance(watched, QWidget) and watched.isWindow():
+            if self._paint_start is None and isinstance(watched, QWidget):
                 self._paint_start = time.monotonic_ns()
-                window = watched
+                window = watched.window()
                 QTimer.singleShot(0, self, lambda: self._first_frame(window))
         elif (
             kind == QEvent.Type.Show

@@ -1,4 +1,4 @@
-"""The main window: consent status, the policy, withdrawal (later: workspace, privacy center)."""
+"""The main window: consent status, the policy, withdrawal, the workspace, the privacy center."""
 
 from __future__ import annotations
 
@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     delete_data_requested = Signal()
     uninstall_requested = Signal()
+    privacy_center_requested = Signal()
 
     def __init__(
         self,
@@ -83,9 +84,12 @@ class MainWindow(QMainWindow):
         self.notice_label.setWordWrap(True)
         self.notice_view = QPushButton(self.notice_bar)
         self.notice_view.clicked.connect(self.show_policy)
+        self.notice_changes = QPushButton(self.notice_bar)
+        self.notice_changes.clicked.connect(self.privacy_center_requested)
         self.notice_close = QPushButton(self.notice_bar)
         self.notice_close.clicked.connect(self.dismiss_notice)
         bar.addWidget(self.notice_label, 1)
+        bar.addWidget(self.notice_changes)
         bar.addWidget(self.notice_view)
         bar.addWidget(self.notice_close)
         self.notice_bar.setVisible(bool(notice))
@@ -144,6 +148,9 @@ class MainWindow(QMainWindow):
         self.view_action.triggered.connect(self.show_policy)
         self.withdraw_action = QAction(self)
         self.withdraw_action.triggered.connect(self.ask_withdraw)
+        self.privacy_center_action = QAction(self)
+        self.privacy_center_action.triggered.connect(self.privacy_center_requested)
+        self.privacy_menu.addAction(self.privacy_center_action)
         self.privacy_menu.addAction(self.view_action)
         self.privacy_menu.addAction(self.withdraw_action)
         self.privacy_menu.addSeparator()
@@ -164,6 +171,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit NeWork"))
         self.privacy_menu.setTitle(self.tr("&Privacy"))
         self.delete_data_action.setText(self.tr("&Delete all local data…"))
+        self.privacy_center_action.setText(self.tr("Privacy &center…"))
         self.uninstall_action.setText(self.tr("&Uninstall NeWork…"))
         self.view_action.setText(self.tr("View &policy"))
         self.withdraw_action.setText(self.tr("&Withdraw consent…"))
@@ -173,6 +181,10 @@ class MainWindow(QMainWindow):
         self.view_button.setAccessibleName(self.tr("View the privacy policy"))
         self.withdraw_button.setText(self.tr("Withdraw consent…"))
         self.withdraw_button.setAccessibleName(self.tr("Withdraw consent and stop using NeWork"))
+        self.notice_changes.setText(self.tr("What changed"))
+        self.notice_changes.setAccessibleName(
+            self.tr("What changed: open the privacy center at your consent")
+        )
         self.notice_view.setText(self.tr("View policy"))
         self.notice_view.setAccessibleName(self.tr("View the updated privacy policy"))
         self.notice_close.setText(self.tr("Dismiss"))
