@@ -17,8 +17,10 @@ that a second ``QApplication`` (tests) starts clean.
 from __future__ import annotations
 
 import logging
+import re
+from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 from nework_desktop.resources import resource_path
 
@@ -96,3 +98,57 @@ def remove_translator(app: QCoreApplication) -> None:
         if old is not None:
             QCoreApplication.removeTranslator(old)
             old.setParent(None)  # Python owns it now and frees it on return
+
+
+# -- dates in the user's locale ----------------------------------------------------------------
+
+_WEEKDAY = re.compile(r"\s*[(（]?dddd[)）]?[,、]?\s*")
+
+
+def user_locale(locale: str) -> QLocale:
+    """The user's QLocale for dates and numbers: the system's when it speaks the app's
+    language, else that language's usual country."""
+    japanese = locale.lower().startswith("ja")
+    want = QLocale.Language.Japanese if japanese else QLocale.Language.English
+    system = QLocale.system()
+    if system.language() == want:
+        return system
+    country = QLocale.Country.Japan if japanese else QLocale.Country.UnitedStates
+    return QLocale(want, country)
+
+
+def _long_date_format(qlocale: QLocale) -> str:
+    """The locale's long date format without the weekday ("MMMM d, yyyy", "yyyy年M月d日")."""
+    fmt = qlocale.dateFormat(QLocale.FormatType.LongFormat)
+    return _WEEKDAY.sub(" ", fmt).strip(" ,")
+
+
+def parse_utc(stamp: str | None) -> datetime | None:
+    """An ISO 8601 UTC stamp ("…Z") as an aware datetime, or None."""
+    if not stamp:
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def format_day(value: date, locale: str) -> str:
+    """A date in the user's locale, long form without the weekday."""
+    ql = user_locale(locale)
+    return ql.toString(QDate(value.year, value.month, value.day), _long_date_format(ql))
+
+
+def format_moment(moment: datetime, locale: str) -> str:
+    """A moment as local date and time in the user's locale."""
+    ql = user_locale(locale)
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+    day = ql.toString(local.date(), _long_date_format(ql))
+    return f"{day} {ql.toString(local.time(), QLocale.FormatType.ShortFormat)}"
+
+
+def format_stamp(stamp: str | None, locale: str) -> str:
+    """A UTC stamp from a record as local date and time, or the raw text if unreadable."""
+    moment = parse_utc(stamp)
+    return format_moment(moment, locale) if moment is not None else (stamp or "—")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from nework_desktop import __version__
 from nework_desktop.core.consent import ConsentRecord
 from nework_desktop.core.policy import Policy, Revision
+from nework_desktop.ui.i18n import format_stamp
 
 
 class PolicyViewer(QDialog):
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
                 "You agreed to the privacy policy version {version} on {date} ({language})."
             ).format(
                 version=self._record.policy_version,
-                date=self._record.recorded_at,
+                date=format_stamp(self._record.recorded_at, self._locale),
                 language="日本語" if self._record.locale == "ja" else "English",
             )
         )

@@ -30,7 +30,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -39,8 +38,6 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
-    QDateTime,
     QEvent,
     QLocale,
     QObject,
@@ -95,7 +92,13 @@ from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy
 from nework_desktop.core.prefs import Preferences
 from nework_desktop.ui.consent_dialog import CollectTable, ModuleCard, is_https
-from nework_desktop.ui.i18n import current_locale
+from nework_desktop.ui.i18n import (
+    current_locale,
+    format_day,
+    format_moment,
+    parse_utc,
+    user_locale,
+)
 
 if TYPE_CHECKING:
     from nework_desktop.app import Services
@@ -154,41 +157,6 @@ def folder_size(root: Path) -> int | None:
             except OSError:
                 continue
     return total
-
-
-def user_locale(locale: str) -> QLocale:
-    """The user's QLocale for dates and numbers: the system's when it speaks the app's
-    language, else that language's usual country."""
-    japanese = locale.lower().startswith("ja")
-    want = QLocale.Language.Japanese if japanese else QLocale.Language.English
-    system = QLocale.system()
-    if system.language() == want:
-        return system
-    country = QLocale.Country.Japan if japanese else QLocale.Country.UnitedStates
-    return QLocale(want, country)
-
-
-_WEEKDAY = re.compile(r"\s*[(（]?dddd[)）]?[,、]?\s*")
-
-
-def _long_date_format(qlocale: QLocale) -> str:
-    """The locale's long date format without the weekday ("MMMM d, yyyy", "yyyy年M月d日")."""
-    fmt = qlocale.dateFormat(QLocale.FormatType.LongFormat)
-    return _WEEKDAY.sub(" ", fmt).strip(" ,")
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _parse_utc(stamp: str | None) -> datetime | None:
-    if not stamp:
-        return None
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 class _Task(QObject):
@@ -967,15 +935,11 @@ class PrivacyCenter(QWidget):
 
     def format_date(self, value: date) -> str:
         """A date in the user's locale, long form without the weekday."""
-        ql = self.qlocale
-        return ql.toString(_qdate(value), _long_date_format(ql))
+        return format_day(value, self._locale)
 
     def format_time(self, moment: datetime) -> str:
         """A UTC moment as local date and time in the user's locale."""
-        ql = self.qlocale
-        local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-        day = ql.toString(local.date(), _long_date_format(ql))
-        return f"{day} {ql.toString(local.time(), QLocale.FormatType.ShortFormat)}"
+        return format_moment(moment, self._locale)
 
     def format_size(self, size: int) -> str:
         """Bytes in KB/MB (base 1024), with the locale's decimal separator."""
@@ -989,7 +953,7 @@ class PrivacyCenter(QWidget):
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _stamp_text(self, stamp: str | None) -> str:
-        moment = _parse_utc(stamp)
+        moment = parse_utc(stamp)
         return self.format_time(moment) if moment is not None else (stamp or "—")
 
     def _language_name(self, locale: str) -> str:

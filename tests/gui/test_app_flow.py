@@ -256,3 +256,11 @@ def test_uninstall_menu_item_only_on_macos(qtbot: QtBot, paths: AppPaths) -> Non
     qtbot.addWidget(other)
     assert mac.uninstall_action.isVisible() and not other.uninstall_action.isVisible()
     assert mac.delete_data_action.text()
+
+
+def test_dates_follow_the_users_locale(qtbot: QtBot) -> None:
+    from nework_desktop.ui.i18n import format_stamp
+
+    assert "2026年1月2日" in format_stamp("2026-01-02T12:04:05.000Z", "ja")
+    assert "January 2, 2026" in format_stamp("2026-01-02T12:04:05.000Z", "en")
+    assert format_stamp("garbage", "en") == "garbage"
