@@ -15,10 +15,13 @@ The run, in order (each app run is a separate process, offscreen unless ``--visi
    without either, the steps that need a service are reported as skipped (with the reason);
 5. the app steps of :data:`APP_STEPS` -- ``consent`` (``--automate accept-consent,quit``),
    ``sign-in`` (``--automate sign-in-email:qa@example.com,quit``: consent is on record by then),
-   ``restart`` (``--automate quit``: the session must be resumed, not asked for again) -- each
-   followed by a check that the process and its children exited and a snapshot; what the step
-   created, changed and removed is recorded (files relative to the home, and the keyring entries
-   of ours it created or removed);
+   ``workspace`` (``--automate open-workspace,quit``: the service's web client in QtWebEngine,
+   i.e. a real Chromium profile in the web_profile/web_cache roots -- cookies, local storage,
+   IndexedDB, caches -- and the transmission log of the egress rules), ``restart``
+   (``--automate quit``: the session must be resumed, not asked for again) -- each followed by
+   a check that the process and its children exited and a snapshot; what the step created,
+   changed and removed is recorded (files relative to the home, and the keyring entries of ours
+   it created or removed);
 6. ``status --json``: the roots the app names are recorded (and count as ours in the residue);
 7. unless ``--no-cleanup``: ``uninstall-cleanup --yes --json``; its report is kept;
 8. a final snapshot -- probing every keyring entry any earlier snapshot saw, since the index is
@@ -33,14 +36,21 @@ one) and, for the windows layout, ``APPDATA`` / ``LOCALAPPDATA`` under the sandb
 ``WIN_PD_OVERRIDE_*`` pair, which platformdirs honours on a real Windows).  ``nework-desktop
 status`` run with the same environment names the same roots.
 
+``QTWEBENGINE_CHROMIUM_FLAGS`` always gets :data:`HOST_RESOLVER_RULES` (any rule of the caller's
+is replaced): every host name the web view looks up resolves to 127.0.0.1, so the GA and KARTE
+tags of the test service's page -- real Google and PLAID URLs, allowed by the default consent --
+can never leave the machine, whatever the egress rules decide.
+
 Verdicts: ``clean`` (exit 0); ``residue`` -- something is left (exit 1); ``failed`` -- nothing is
 left but a step did not do what it must (status wrote files, consent wrote nothing, sign-in stored
 no session, the restart did not resume it, cleanup reported a failure, processes outlived the app)
-(exit 1); ``no-cleanup`` (exit 0, or 1 when a step failed); ``error`` -- the run could not go on
+(exit 1) -- and for the workspace: the page did not load, no web profile was written in the
+roots, the egress rules kept no transmission log, the session did not reach the web client;
+``no-cleanup`` (exit 0, or 1 when a step failed); ``error`` -- the run could not go on
 (the app crashed, timed out, or printed no report) (exit 3).  The sandbox is left as it is after
 an error, for inspection.  A skipped step fails nothing; the report says why it was skipped.
 
-Adding a step (a workspace …) is one :class:`AppStep` in :data:`APP_STEPS`.
+Adding a step is one :class:`AppStep` in :data:`APP_STEPS`.
 """
 
 from __future__ import annotations
@@ -66,6 +76,7 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 import nework_desktop
+from nework_desktop.core.egress import TRANSMISSIONS_NAME
 from nework_desktop.core.paths import Layout
 from nework_desktop.core.prefs import (
     ENV_SERVICE_URL,
@@ -113,6 +124,8 @@ class AppStep:
     signs_in: bool = False
     #: The step must resume the session an earlier step stored, without signing in again.
     resumes_session: bool = False
+    #: The step opens the workspace: the page must load, in a web profile inside the roots.
+    opens_workspace: bool = False
 
     def argv(self) -> list[str]:
         return ["--automate", ",".join(self.automate)]
@@ -121,11 +134,12 @@ class AppStep:
 #: The address the sign-in step registers (the reference service accepts any).
 SIGN_IN_ADDRESS = "qa@example.com"
 
-#: The app steps, in order.  A later issue adds e.g.
-#: ``AppStep("workspace", ("open-workspace", "quit"), needs_service=True)`` before ``restart``.
-#: The sign-in step has no ``accept-consent``: consent is on record by then, so the app goes
-#: straight to registration (app.py skips registration under automation without a sign-in step,
-#: which is why ``consent`` and ``restart`` need none).
+#: The app steps, in order.  The sign-in step has no ``accept-consent``: consent is on record by
+#: then, so the app goes straight to registration (app.py skips registration under automation
+#: without a sign-in step, which is why ``consent``, ``workspace`` and ``restart`` need none).
+#: ``workspace`` resumes the session and opens the service's web client (the page loads, then
+#: the app quits); ``restart`` runs after it, so the app is also started once with a Chromium
+#: profile in place (``--automate quit`` alone does not open the workspace).
 APP_STEPS: tuple[AppStep, ...] = (
     AppStep("consent", ("accept-consent", "quit"), must_write=True),
     AppStep(
@@ -135,8 +149,24 @@ APP_STEPS: tuple[AppStep, ...] = (
         needs_service=True,
         signs_in=True,
     ),
+    AppStep(
+        "workspace",
+        ("open-workspace", "quit"),
+        must_write=True,
+        needs_service=True,
+        opens_workspace=True,
+    ),
     AppStep("restart", ("quit",), resumes_session=True),
 )
+
+#: Chromium's variable for extra switches; QtWebEngine reads it in every build.
+ENV_CHROMIUM_FLAGS = "QTWEBENGINE_CHROMIUM_FLAGS"
+#: Always given to the app's web view: every host name resolves to 127.0.0.1 (nothing leaves
+#: the machine: an allowed GA request goes to 127.0.0.1:443, where nothing answers).
+HOST_RESOLVER_RULES = '--host-resolver-rules="MAP * 127.0.0.1"'
+_RESOLVER_SWITCH = re.compile(r'(?<!\S)--host-resolver-rules(?:=(?:"[^"]*"|\S*))?(?!\S)')
+#: What the app logs when ``--automate open-workspace`` is done (app.py).
+_WORKSPACE_LINE = re.compile(r"\bautomation: workspace (loaded|not loaded)\b")
 
 #: Where the reference service lives in a source checkout (not in the wheel).
 REFERENCE_SERVICE_MODULE = "tests.refservice"
@@ -168,6 +198,30 @@ class StepResult:
 
     def add_problem(self, text: str) -> None:
         self.problem = f"{self.problem}; {text}" if self.problem else text
+
+    def workspace_summary(self) -> str:
+        """One line about the web view (workspace steps only; else empty)."""
+        if "workspace" not in self.extra:
+            return ""
+        parts = [f"page {self.extra['workspace'] or 'not reported'}"]
+        page = self.extra.get("workspace_page")
+        if isinstance(page, dict):
+            parts[0] += ", signed in" if page.get("signed_in") else ", not signed in"
+        profile = self.extra.get("web_profile_created") or []
+        if profile:
+            shown = [n for n in ("Cookies", "Local Storage", "IndexedDB") if n in profile]
+            more = len(profile) - len(shown)
+            parts.append(f"web profile: {', '.join(shown)}" + (f" + {more} more" if more else ""))
+        modules: dict[str, list[int]] = {}
+        for row in self.extra.get("transmissions") or []:
+            if row.get("module"):
+                counts = modules.setdefault(str(row["module"]), [0, 0])
+                counts[0] += int(row.get("allowed", 0))
+                counts[1] += int(row.get("blocked", 0))
+        if modules:
+            tags = ", ".join(f"{m} {a} allowed/{b} blocked" for m, (a, b) in modules.items())
+            parts.append(f"egress log: {tags}")
+        return "; ".join(parts)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -294,6 +348,9 @@ class LifecycleReport:
                     counts.append(f"{len(items)} {label}")
             line = f"  {step.name:<18} exit {code:<4} {step.duration_s:6.2f} s  {', '.join(counts)}"
             out.append(line.rstrip())
+            web = step.workspace_summary()
+            if web:
+                out.append(f"    {web}")
             if step.fatal or step.problem:
                 out.append(f"    problem: {step.fatal or step.problem}")
         out.extend(f"note: {note}" for note in self.notes)
@@ -336,6 +393,7 @@ class LifecycleReport:
             case = Case(name=step.name, classname=classname, time=step.duration_s)
             detail = "\n".join(
                 [f"command: {shlex.join(step.command)}", f"exit code: {step.exit_code}"]
+                + ([step.workspace_summary()] if step.workspace_summary() else [])
                 + [f"created: {p}" for p in step.files_created]
                 + [f"created: {k}" for k in step.keyring_created]
                 + [f"removed: {k}" for k in step.keyring_removed]
@@ -434,6 +492,17 @@ def sandbox_variables(layout: Layout, home: str) -> dict[str, str]:
     return out
 
 
+def chromium_flags(current: str, *, no_sandbox: bool) -> str:
+    """``current`` with :data:`HOST_RESOLVER_RULES` instead of any resolver rule it had.
+
+    ``no_sandbox`` adds ``--no-sandbox`` (Chromium refuses to run its sandbox as root).
+    """
+    flags = " ".join(_RESOLVER_SWITCH.sub(" ", current).split())
+    if no_sandbox and "--no-sandbox" not in flags.split():
+        flags = f"{flags} --no-sandbox"
+    return f"{flags} {HOST_RESOLVER_RULES}".strip()
+
+
 def build_environment(
     layout: Layout, home: str, *, default: bool, visible: bool = False
 ) -> dict[str, str]:
@@ -445,10 +514,8 @@ def build_environment(
     env.update(sandbox_variables(layout, home))
     if not visible:
         env["QT_QPA_PLATFORM"] = "offscreen"
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = env.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags.split():
-            env["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    env[ENV_CHROMIUM_FLAGS] = chromium_flags(env.get(ENV_CHROMIUM_FLAGS, ""), no_sandbox=root)
     if default:
         # ``python -m nework_desktop`` from the home folder: make this checkout importable.
         package_parent = str(Path(nework_desktop.__file__).resolve().parent.parent)
@@ -692,7 +759,8 @@ class ServiceForRun:
                 f"here ({exc}); pass --service-url of a test service",
             )
         try:
-            service = module.RefService(host="127.0.0.1", port=0)
+            # tags=True: its page tries to load the GA and KARTE tags (safe: HOST_RESOLVER_RULES).
+            service = module.RefService(host="127.0.0.1", port=0, tags=True)
             service.start()
             url = str(service.url)
         except (AttributeError, OSError) as exc:
@@ -714,6 +782,17 @@ class ServiceForRun:
                 key = f"{request.method} {request.path}"
                 counts[key] = counts.get(key, 0) + 1
         return counts
+
+    def workspace_visits_since(self, mark: int) -> list[dict[str, Any]]:
+        """The reference service's record of each ``/workspace`` load since ``mark``."""
+        visits = getattr(self.reference, "workspace_visits", None)
+        if not isinstance(visits, list):
+            return []
+        return [v.to_json() for v in list(visits)[mark:]]
+
+    def workspace_mark(self) -> int:
+        visits = getattr(self.reference, "workspace_visits", None)
+        return len(visits) if isinstance(visits, list) else 0
 
     def stop(self) -> None:
         if self.reference is not None:
@@ -773,6 +852,57 @@ def account_state(stderr: str) -> str | None:
     return last.group(1) + (" (offline)" if last.group(2) else "")
 
 
+def workspace_outcome(stderr: str) -> str | None:
+    """``loaded`` / ``not loaded``: what the app logged after ``--automate open-workspace``."""
+    found = list(_WORKSPACE_LINE.finditer(stderr))
+    return found[-1].group(1) if found else None
+
+
+Counts = dict[tuple[str, str | None], tuple[int, int]]
+
+
+def transmission_counts(path: Path) -> Counts | None:
+    """(host, module) → (allowed, blocked), all days summed, of a ``transmissions.json``.
+
+    None when the file does not exist or cannot be read; malformed entries are skipped.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    counts: Counts = {}
+    days = data.get("days") if isinstance(data, dict) else None
+    for entries in days.values() if isinstance(days, dict) else ():
+        for entry in entries if isinstance(entries, list) else ():
+            if not isinstance(entry, dict) or not isinstance(entry.get("host"), str):
+                continue
+            module = entry.get("module")
+            allowed, blocked = entry.get("allowed", 0), entry.get("blocked", 0)
+            if not isinstance(allowed, int) or not isinstance(blocked, int):
+                continue
+            key = (entry["host"], module if isinstance(module, str) else None)
+            old = counts.get(key, (0, 0))
+            counts[key] = (old[0] + allowed, old[1] + blocked)
+    return counts
+
+
+def transmissions_between(before: Counts | None, after: Counts) -> list[dict[str, Any]]:
+    """What was counted between two reads: ``{host, module, allowed, blocked}`` per host."""
+    out: list[dict[str, Any]] = []
+    for (host, module), (allowed, blocked) in sorted(after.items(), key=lambda kv: kv[0][0]):
+        was = (before or {}).get((host, module), (0, 0))
+        if (allowed, blocked) != was:
+            out.append(
+                {
+                    "host": host,
+                    "module": module,
+                    "allowed": allowed - was[0],
+                    "blocked": blocked - was[1],
+                }
+            )
+    return out
+
+
 def _sign_in_failure(stderr: str) -> str | None:
     for line in reversed(stderr.splitlines()):
         match = _SIGN_IN_FAILED.search(line)
@@ -802,7 +932,10 @@ class _Run:
             app=self.app,
             cleanup_enabled=options.cleanup,
             started_at=now_utc(),
-            environment=sandbox_variables(options.layout, self.home),
+            environment={
+                **sandbox_variables(options.layout, self.home),
+                ENV_CHROMIUM_FLAGS: self.env[ENV_CHROMIUM_FLAGS],
+            },
         )
         self.snapshots: list[Snapshot] = []
         self.keyring_names: set[tuple[str, str]] = set()
@@ -812,6 +945,8 @@ class _Run:
         self.keyring_usable = False
         #: A step signed in and stored its session in the keyring: later steps must resume it.
         self.session_stored = False
+        #: Role → folder, as the app's ``status --json`` named them in the preflight.
+        self.paths: dict[str, str] = {}
 
     # helpers
 
@@ -917,6 +1052,7 @@ class _Run:
                 EXIT_ENVIRONMENT,
             )
         self.record_changes(step)
+        self.paths = {str(k): str(v) for k, v in paths.items()}
         self.report.preflight = {
             "command": step.command,
             "exit_code": step.exit_code,
@@ -941,6 +1077,8 @@ class _Run:
         if spec.needs_service and self.service.url is None:
             return StepResult(spec.name, [*self.app, *spec.argv()], skipped=self.service.note)
         mark = self.service.mark()
+        visits = self.service.workspace_mark()
+        sent = transmission_counts(self.transmissions_path())
         step, result = self.execute(spec.name, spec.argv())
         self.record_changes(step)
         if self.service.reference is not None:
@@ -959,6 +1097,8 @@ class _Run:
             self.check_sign_in(step, result)
         if spec.resumes_session:
             self.check_session_resumed(step, account)
+        if spec.opens_workspace:
+            self.check_workspace(step, result, sent, self.service.workspace_visits_since(visits))
         if step.problem and not step.stderr_tail:
             step.stderr_tail = result.tail()
         return step
@@ -1003,6 +1143,102 @@ class _Run:
             )
         if asked:
             step.add_problem(f"{step.name}: the app asked the service for an e-mail code again")
+
+    def transmissions_path(self) -> Path:
+        return Path(self.paths.get("state", self.home), TRANSMISSIONS_NAME)
+
+    def role_created(self, step: StepResult, role: str) -> list[str]:
+        """Top-level names the step created in ``role``'s folder (e.g. ``Cookies``)."""
+        if role not in self.paths:
+            return []
+        folder = relative(os.path.realpath(self.paths[role]), os.path.realpath(self.home))
+        if not folder:
+            return []
+        prefix = folder.rstrip("/") + "/"
+        return sorted(
+            {p[len(prefix) :].split("/")[0] for p in step.files_created if p.startswith(prefix)}
+        )
+
+    def check_workspace(
+        self,
+        step: StepResult,
+        result: ProcessResult,
+        sent_before: Counts | None,
+        visits: list[dict[str, Any]],
+    ) -> None:
+        """The page loaded, in a web profile inside the roots, counted by the egress rules."""
+        name = step.name
+        outcome = workspace_outcome(result.stderr)
+        step.extra["workspace"] = outcome
+        if outcome != "loaded":
+            said = (
+                "the page did not load in time ('automation: workspace not loaded')"
+                if outcome
+                else "the app did not log 'automation: workspace loaded'"
+            )
+            step.add_problem(f"{name}: {said}")
+        profile = self.role_created(step, "web_profile")
+        step.extra["web_profile_created"] = profile
+        step.extra["web_cache_created"] = self.role_created(step, "web_cache")
+        if outcome == "loaded" and not profile:
+            step.add_problem(
+                f"{name}: the workspace wrote no web profile in its folder "
+                f"({self.paths.get('web_profile', 'web_profile')}): QtWebEngine keeps it "
+                "elsewhere, or the profile is off the record, and the wipe is not tested on it"
+            )
+        sent = transmission_counts(self.transmissions_path())
+        if sent is None:
+            step.add_problem(
+                f"{name}: no {TRANSMISSIONS_NAME} in the state folder after the workspace ran: "
+                "the egress rules kept no record of what the web view sent"
+            )
+            return
+        counted = transmissions_between(sent_before, sent)
+        step.extra["transmissions"] = counted
+        modules = sorted({str(row["module"]) for row in counted if row["module"]})
+        if self.service.reference is not None:
+            self.check_reference_page(step, visits, modules)
+        elif outcome == "loaded" and not modules:
+            self.report.notes.append(
+                f"{name}: the service's page loaded no GA or KARTE tag, so the web view's "
+                "third-party requests were not exercised (start the reference service with "
+                "--tags: python -m tests.refservice --port 8765 --tags)"
+            )
+
+    def check_reference_page(
+        self, step: StepResult, visits: list[dict[str, Any]], modules: list[str]
+    ) -> None:
+        """With the reference service: the session reached the page, its tags were counted."""
+        name = step.name
+        if not visits:
+            step.add_problem(f"{name}: the app never asked the service for its /workspace page")
+            return
+        page = visits[-1]
+        step.extra["workspace_page"] = page
+        if self.session_stored and not page.get("signed_in"):
+            why = "a token it did not accept" if page.get("authorization") else "no token"
+            step.add_problem(
+                f"{name}: the session did not reach the web client (the page got {why}): the "
+                "user would have to sign in again inside the workspace"
+            )
+        wanted = ("google_analytics", "karte")
+        missing = [m for m in wanted if m not in modules]
+        if page.get("tags") and missing:
+            step.add_problem(
+                f"{name}: the egress rules counted no request to the {', '.join(missing)} tag "
+                "of the page: the web view's requests are not all seen by the interceptor"
+            )
+        stored = page.get("stored")
+        lacking = (
+            ["cookie", "local_storage", "indexed_db"]
+            if not isinstance(stored, dict)
+            else [k for k, v in stored.items() if not v]
+        )
+        if lacking:
+            self.report.notes.append(
+                f"{name}: the page could not store {', '.join(lacking)} in the web profile, so "
+                "the wipe was not tested against it"
+            )
 
     def status_step(self) -> StepResult:
         step, result = self.execute("status", ["status", "--json"])

@@ -1,11 +1,15 @@
 """``nework-qa lifecycle`` end to end: subprocesses all the way down, in a sandbox home.
 
 The first tests drive the real app (``python -m nework_desktop``: consent, sign-in against the
-reference service, restart, status, uninstall-cleanup) for each layout, with the real keyring
-(the private one of ``scripts/with-test-keyring``; skipped without it, failed under CI=true).
+reference service, the workspace -- QtWebEngine loading the service's page, which sets a cookie,
+localStorage and IndexedDB and tries the GA and KARTE tags, so the wipe meets a real Chromium
+profile --, restart, status, uninstall-cleanup) for each layout, with the real keyring (the
+private one of ``scripts/with-test-keyring``; skipped without it, failed under CI=true).  The
+lifecycle maps every host name of the web view to 127.0.0.1, so the tags never leave the machine.
 The others give ``--app`` a small stand-in program so that the failure paths (a crash, a wipe
-that leaves files or a keyring entry, a sign-in that stores nothing, a program that is not
-NeWork) are tested without breaking the real app.
+that leaves files or a keyring entry, a sign-in that stores nothing, a workspace that does not
+load or keeps its profile elsewhere, a program that is not NeWork) are tested without breaking
+the real app.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
+import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,9 +31,11 @@ import pytest
 from nework_desktop.core.account import SECRET_ACCESS, SECRET_REFRESH
 from nework_desktop.core.secrets import SERVICE
 from nework_desktop.qa import lifecycle
-from nework_desktop.qa.lifecycle import Options, run_lifecycle
+from nework_desktop.qa.lifecycle import HOST_RESOLVER_RULES, Options, chromium_flags, run_lifecycle
+from nework_desktop.qa.ownership import relative
 from tests.conftest import tree
 from tests.refservice import RefService
+from tests.refservice.server import TAG_URLS, Account
 from tests.refservice.testing import delete_service, keyring_names, real_keyring, unique_service
 
 REPO = Path(__file__).resolve().parents[2]
@@ -76,7 +84,9 @@ def backend() -> Iterator[Any]:
 # -- the real app ----------------------------------------------------------------------------
 
 APP_ENTRIES = [f"keyring:{SERVICE}/{SECRET_ACCESS}", f"keyring:{SERVICE}/{SECRET_REFRESH}"]
-STEPS = ["consent", "sign-in", "restart", "status", "uninstall-cleanup"]
+STEPS = ["consent", "sign-in", "workspace", "restart", "status", "uninstall-cleanup"]
+#: Hosts of the tags on the reference service's page (the egress log must count each).
+TAG_HOSTS = sorted({url.split("/")[2] for urls in TAG_URLS.values() for url in urls})
 
 CONSENT_FILES = {
     "linux": (".local/share/NeWork/consent-ledger.json", ".local/state/NeWork/log/nework.log"),
@@ -99,19 +109,22 @@ def test_lifecycle_of_the_real_app_leaves_nothing(
     home = tmp_path / "home"
     junit = tmp_path / "junit.xml"
     args: list[str | Path] = ["lifecycle", "--layout", layout, "--home", home, "--json"]
-    with RefService() as svc:
+    with RefService(tags=True) as svc:
         # windows: a service QA started (--service-url); the others: the one nework-qa starts.
         given = layout == "windows"
         if given:
             args += ["--service-url", svc.url]
         result = run_qa(*args, "--junit", junit, cwd=tmp_path)
         codes_asked = svc.count("/api/v1/auth/email/code")
+        visits = [v.to_json() for v in svc.workspace_visits]
     assert result.stdout, result.stderr
     report = report_of(result)
 
     assert report["layout"] == layout and report["home"] == str(home)
     assert report["service"]["source"] == ("--service-url" if given else "reference")
     assert report["environment"]["NEWORK_SERVICE_URL"] == report["service"]["url"]
+    # Always: every host name of the web view resolves to 127.0.0.1 (the tags stay here).
+    assert report["environment"]["QTWEBENGINE_CHROMIUM_FLAGS"].endswith(HOST_RESOLVER_RULES)
     assert codes_asked == (1 if given else 0)
     assert [s["name"] for s in report["steps"]] == STEPS
     consent = step(report, "consent")
@@ -131,11 +144,50 @@ def test_lifecycle_of_the_real_app_leaves_nothing(
         assert asked["POST /api/v1/auth/email/code"] == 1, asked
         assert asked["POST /api/v1/auth/email/verify"] == 1, asked
 
+    workspace = step(report, "workspace")
+    assert workspace["ok"] is True, workspace
+    assert workspace["command"][-2:] == ["--automate", "open-workspace,quit"]
+    assert workspace["workspace"] == "loaded"
+    assert workspace["keyring_entries"] == []
+    # A real Chromium profile, inside the roots the app names.
+    profile = relative(report["roots"]["web_profile"], str(home))
+    assert profile is not None
+    created = set(workspace["files_created"])
+    for name in ("Cookies", "Local Storage", "IndexedDB"):
+        assert f"{profile}/{name}" in created, sorted(created)
+        assert name in workspace["web_profile_created"]
+    assert any(p.startswith(f"{profile}/Local Storage/") for p in created)
+    assert workspace["web_cache_created"], "no HTTP cache in the web_cache root"
+    roots = [r for r in (relative(p, str(home)) for p in report["roots"].values()) if r]
+    outside = [
+        p
+        for p in created
+        if not any(p == r or p.startswith(f"{r}/") or r.startswith(f"{p}/") for r in roots)
+    ]
+    assert outside == [], "the workspace wrote outside the app's roots"
+    # The egress rules counted the page and its tags (allowed by the default consent).
+    counted = {row["host"]: row for row in workspace["transmissions"]}
+    assert set(TAG_HOSTS) <= set(counted), counted
+    assert {counted[h]["module"] for h in TAG_HOSTS} == {"google_analytics", "karte"}
+    # The session reached the web client, and the page stored what it stores.
+    page = visits[-1] if given else workspace["workspace_page"]
+    assert page == {
+        "authorization": True,
+        "signed_in": True,
+        "tags": True,
+        "stored": {"cookie": True, "local_storage": True, "indexed_db": True},
+    }
+    if not given:
+        assert workspace["service_requests"]["GET /workspace"] == 1
+        assert not any("/email/" in k for k in workspace["service_requests"])
+    assert len(visits) == (1 if given else 0)
+    assert report["notes"] == []
+
     restart = step(report, "restart")
     assert restart["ok"] is True, restart
     assert restart["command"][-2:] == ["--automate", "quit"]
     assert restart["account"] == "signed-in" and restart["session_resumed"] is True
-    assert restart["keyring_entries"] == [] and restart["files_created"] == []
+    assert restart["keyring_entries"] == [] and restart["files_created"] == [], restart
     if not given:
         assert not any("/email/" in k for k in restart["service_requests"])
 
@@ -174,6 +226,8 @@ def test_no_cleanup_leaves_the_data_and_the_keyring_entries_and_says_where(
         assert f"+ keyring  {entry}" in result.stdout
     assert (home / ".local/share/NeWork/consent-ledger.json").is_file()
     assert (home / ".local/state/NeWork/log/nework.log").is_file()
+    assert (home / ".local/state/NeWork/transmissions.json").is_file()
+    assert (home / ".local/share/NeWork/WebEngine/profile/Cookies").is_file()
     assert keyring_names(backend, SERVICE) == [SECRET_ACCESS, SECRET_REFRESH]
     delete_service(backend, SERVICE)
 
@@ -184,10 +238,11 @@ def test_no_cleanup_leaves_the_data_and_the_keyring_entries_and_says_where(
     report = report_of(result)
     assert result.returncode == 0 and report["verdict"] == "no-cleanup"
     assert report["cleanup"] is None
-    assert [s["name"] for s in report["steps"]] == ["consent", "sign-in", "restart", "status"]
+    assert [s["name"] for s in report["steps"]] == STEPS[:-1]
     residue = {e["path"]: e for e in report["residue"]}
     assert ".local/share/NeWork/consent-ledger.json" in residue
     assert ".local/share/NeWork/secrets-index.json" in residue
+    assert ".local/share/NeWork/WebEngine/profile/Cookies" in residue
     for entry in APP_ENTRIES:  # the keyring entries the wipe would have to remove
         assert residue[entry]["kind"] == "keyring" and residue[entry]["class"] == "ours"
     assert report["keyring"]["remaining"] == APP_ENTRIES
@@ -203,6 +258,7 @@ def test_no_cleanup_leaves_the_data_and_the_keyring_entries_and_says_where(
     assert wipe.returncode == 0, wipe.stdout + wipe.stderr
     assert keyring_names(backend, SERVICE) == []
     assert not (home / ".local/share/NeWork").exists()
+    assert not (home / ".cache/NeWork").exists()
 
 
 def test_a_home_that_is_not_empty_is_refused(tmp_path: Path) -> None:
@@ -229,20 +285,123 @@ def test_an_app_command_that_does_not_exist(tmp_path: Path) -> None:
     assert not (tmp_path / "home").exists()
 
 
+# -- the reference service's web client, the Chromium flags --------------------------------
+
+
+def fetch(
+    url: str, *, token: str | None = None, body: bytes | None = None, cookie: str | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    if cookie:
+        headers["Cookie"] = cookie
+    assert url.startswith("http://127.0.0.1:")
+    request = urllib.request.Request(url, data=body, headers=headers)  # noqa: S310 - checked
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: no proxy
+    with opener.open(request, timeout=10) as reply:
+        return reply.status, dict(reply.headers.items()), reply.read()
+
+
+def test_the_reference_workspace_page_shows_the_session_and_records_what_it_stored() -> None:
+    with RefService() as svc:
+        with svc.lock:
+            token = svc.new_grant(Account("u-1", "email", "qa@example.com"))["access_token"]
+        status, headers, page = fetch(f"{svc.url}/workspace")
+        assert status == 200 and b"NeWork workspace" in page
+        cookie = headers["Set-Cookie"].split(";")[0]
+        assert cookie.startswith("nework_ws=") and "Max-Age=" in headers["Set-Cookie"]
+        assert b"data-state='signed-out'" in page and b"Not signed in." in page
+        assert b"localStorage.setItem" in page and b"indexedDB.open" in page
+        assert b"karte" not in page and b"google" not in page  # no tags unless asked for
+        assert b"data-state='signed-in'" in fetch(f"{svc.url}/workspace", token=token)[2]
+        assert b"data-state='invalid-token'" in fetch(f"{svc.url}/workspace", token="nope")[2]
+        first, signed_in, wrong = svc.workspace_visits
+        assert (first.authorization, first.signed_in, first.tags, first.stored) == (
+            False, False, False, None,
+        )  # fmt: skip
+        assert signed_in.signed_in and wrong.authorization and not wrong.signed_in
+
+        # The script's report; the hold image answers at once once it came (or for no visit).
+        report = json.dumps({"visit": first.visit, "local_storage": True, "indexed_db": True})
+        fetch(f"{svc.url}/workspace/stored", body=report.encode(), cookie=cookie)
+        assert first.stored == {"cookie": True, "local_storage": True, "indexed_db": True}
+        start = time.monotonic()
+        status, headers, _ = fetch(f"{svc.url}/workspace/hold?visit={first.visit}")
+        fetch(f"{svc.url}/workspace/hold?visit=unknown")
+        assert status == 200 and headers["Content-Type"] == "image/gif"
+        assert time.monotonic() - start < 2
+        body = json.dumps({"visit": signed_in.visit}).encode()
+        fetch(f"{svc.url}/workspace/stored", body=body)  # no cookie came back
+        assert signed_in.stored == {"cookie": False, "local_storage": False, "indexed_db": False}
+
+    with RefService(tags=True) as svc:
+        text = fetch(f"{svc.url}/workspace")[2].decode()
+        for url in (u for urls in TAG_URLS.values() for u in urls):
+            assert url.replace("&", "&amp;") in text
+        assert svc.workspace_visits[0].tags is True
+
+
+@pytest.mark.parametrize(
+    ("given", "root", "expected"),
+    [
+        ("", False, HOST_RESOLVER_RULES),
+        ("", True, f"--no-sandbox {HOST_RESOLVER_RULES}"),
+        (
+            '--foo --host-resolver-rules="MAP * ~NOTFOUND" --bar',
+            False,
+            f"--foo --bar {HOST_RESOLVER_RULES}",
+        ),
+        ("--host-resolver-rules=MAP --no-sandbox", True, f"--no-sandbox {HOST_RESOLVER_RULES}"),
+        (f"--no-sandbox {HOST_RESOLVER_RULES}", True, f"--no-sandbox {HOST_RESOLVER_RULES}"),
+    ],
+)
+def test_the_web_view_always_resolves_every_host_to_loopback(
+    given: str, root: bool, expected: str
+) -> None:
+    assert chromium_flags(given, no_sandbox=root) == expected
+
+
 # -- a stand-in app for the failure paths ----------------------------------------------------
 
 STAND_IN = textwrap.dedent(
     """
-    import json, os, shutil, sys
+    import json, os, shutil, sys, urllib.request
     from pathlib import Path
     from nework_desktop.core.paths import AppPaths
 
     mode = os.environ.get("STAND_IN_MODE", "")
     service = os.environ.get("STAND_IN_SERVICE", "")  # keyring service for its "session"
+    url = os.environ.get("NEWORK_SERVICE_URL", "")  # the reference service the lifecycle started
     paths = AppPaths.from_environment()
     args = sys.argv[1:]
     steps = args[1].split(",") if args[:1] == ["--automate"] else []
     index = paths.data / "secrets-index.json"
+    SENT = {"schema": 1, "days": {"2030-01-01": [
+        {"host": "127.0.0.1", "module": None, "allowed": 1, "blocked": 0},
+        {"host": "www.googletagmanager.com", "module": "google_analytics", "allowed": 1,
+         "blocked": 0},
+        {"host": "cdn-edge.karte.io", "module": "karte", "allowed": 0, "blocked": 1,
+         "reasons": {"opted-out": 1}}]}}
+
+    def call(path, body=None, token=None):
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = "Bearer " + token
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(url + path, data=data, headers=headers)
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(request, timeout=10) as reply:
+            return reply.read()
+
+    def sign_in(address):
+        # A session of the reference service (its access token), as the real app gets one.
+        if not url:
+            return "stand-in-secret"
+        asked = json.loads(call("/api/v1/auth/email/code", {"email": address, "locale": "en"}))
+        code = json.loads(call("/_test/email-code", {"email": address}))["code"]
+        answer = {"request_id": asked["request_id"], "code": code}
+        return json.loads(call("/api/v1/auth/email/verify", answer))["access_token"]
     if mode == "not-nework":
         sys.exit(0)
     if args[:1] == ["status"]:
@@ -254,19 +413,39 @@ STAND_IN = textwrap.dedent(
         paths.ensure("data")
         if "accept-consent" in steps:
             (paths.data / "consent-ledger.json").write_text("{}")
-        if any(s.startswith("sign-in-email:") for s in steps):
+        signing_in = [s for s in steps if s.startswith("sign-in-email:")]
+        if signing_in:
             (paths.data / "account.json").write_text("{}")
             if service and mode != "no-session":
                 import keyring
                 entry = {"service": service, "name": "session:refresh_token"}
                 index.write_text(json.dumps({"schema": 1, "entries": [entry]}))
-                keyring.set_password(service, entry["name"], "stand-in-secret")
+                token = sign_in(signing_in[0].split(":", 1)[1])
+                keyring.set_password(service, entry["name"], token)
             elif mode == "no-session":
                 print("nework.registration: automation: e-mail sign-in failed: the code was "
                       "not accepted", file=sys.stderr)
         if steps == ["quit"]:
             state = "sign-in-again" if mode == "not-resumed" else "signed-in"
             print(f"INFO nework.app: account: {state}", file=sys.stderr)
+        if "open-workspace" in steps and mode == "no-workspace":
+            print("INFO nework.app: automation: workspace not loaded", file=sys.stderr)
+        elif "open-workspace" in steps:  # plays the web view: the page, a profile, the log
+            token = None
+            if service and mode not in ("no-session", "signed-out-page"):
+                import keyring
+                token = keyring.get_password(service, "session:refresh_token")
+            if url:
+                call("/workspace", token=token)
+            if mode == "profile-elsewhere":
+                profile = Path(os.environ["HOME"]) / ".config" / "Chromium"
+                profile.mkdir(parents=True)
+            else:
+                profile = paths.ensure("web_profile")
+            (profile / "Cookies").write_text("")
+            if mode != "no-egress-log":
+                (paths.ensure("state") / "transmissions.json").write_text(json.dumps(SENT))
+            print("INFO nework.app: automation: workspace loaded", file=sys.stderr)
     elif args[:1] == ["uninstall-cleanup"]:
         removed = []
         if mode in ("", "crash"):
@@ -306,7 +485,7 @@ def test_residue_left_by_the_wipe_fails_the_run(tmp_path: Path, stand_in: str) -
     report = report_of(result)
     assert report["verdict"] == "residue"
     residue = {e["path"]: e["class"] for e in report["residue"]}
-    assert residue == {".local": "unknown", ".local/share": "unknown"}
+    assert residue == {".local": "unknown", ".local/share": "unknown", ".local/state": "unknown"}
     suite = ET.parse(junit).getroot().find("testsuite")  # noqa: S314
     assert suite is not None
     cases = {c.get("name", ""): c for c in suite.iter("testcase")}
@@ -406,10 +585,14 @@ def test_a_keyring_entry_the_wipe_forgets_is_residue(
     [
         ("no-session", "sign-in", "no keyring entry of ours was created (the app says: the code"),
         ("not-resumed", "restart", "the session was not resumed (the app reports 'account: sign"),
+        ("no-workspace", "workspace", "the page did not load in time ('automation: workspace not"),
+        ("profile-elsewhere", "workspace", "the workspace wrote no web profile in its folder ("),
+        ("no-egress-log", "workspace", "no transmissions.json in the state folder after the work"),
+        ("signed-out-page", "workspace", "the session did not reach the web client (the page got"),
     ],
-    ids=["no-session", "not-resumed"],
+    ids=lambda case: case[0],
 )
-def test_a_sign_in_that_stores_or_resumes_nothing_fails(
+def test_a_step_that_does_not_do_what_it_must_fails(
     tmp_path: Path, stand_in: str, stand_in_service: str, case: tuple[str, str, str]
 ) -> None:
     mode, failing, why = case
@@ -437,18 +620,21 @@ def test_without_a_service_the_sign_in_is_skipped_and_said_so(
     report = run_lifecycle(Options(layout="linux", home=home, app=stand_in))
     data = report.to_json()
     assert [s["name"] for s in data["steps"]] == STEPS
-    skipped = step(data, "sign-in")
-    assert skipped["exit_code"] is None and skipped["ok"] is True
-    assert "--service-url was not given" in skipped["skipped"]
-    assert "tests.no_such_service" in skipped["skipped"]
+    for name in ("sign-in", "workspace"):
+        skipped = step(data, name)
+        assert skipped["exit_code"] is None and skipped["ok"] is True
+        assert "--service-url was not given" in skipped["skipped"]
+        assert "tests.no_such_service" in skipped["skipped"]
     assert data["service"]["url"] is None
     assert "NEWORK_SERVICE_URL" not in data["environment"]
     assert "session_resumed" not in step(data, "restart")  # nothing to resume
     assert data["verdict"] == "clean" and data["exit_code"] == 0
     human = report.human()
     assert "sign-in            skipped: no NeWork service for the run" in human
+    assert "workspace          skipped: no NeWork service for the run" in human
     cases = {c.name: c for c in report.junit_cases()}
-    assert cases["sign-in"].skipped and cases["restart"].skipped is None
+    assert cases["sign-in"].skipped and cases["workspace"].skipped
+    assert cases["restart"].skipped is None
 
 
 def test_service_url_must_be_a_local_test_service_that_answers(tmp_path: Path) -> None:

@@ -16,11 +16,13 @@ Agree to the policy, then register with any address (the code appears in the fir
 with a provider button (the system browser opens, the reference provider signs in its test user
 without asking and sends the browser back to the app).  Restart: you are still signed in.  Sign
 out from the NeWork menu; ``nework-desktop --basedir /tmp/nework-try uninstall-cleanup`` removes
-the keyring entries with everything else.
+the keyring entries with everything else.  The workspace page it shows loads nothing from other
+hosts; ``--tags`` adds the GA and KARTE tags, for ``nework-qa lifecycle`` only (it maps every host
+name of the web view to 127.0.0.1; a NeWork started as above would really contact Google).
 
 In tests: ``with RefService() as svc: ...`` (see :mod:`tests.refservice.server`).
 """
 
-from tests.refservice.server import Canned, Faults, RefService, TestUser, running
+from tests.refservice.server import Canned, Faults, RefService, TestUser, WorkspaceVisit, running
 
-__all__ = ["Canned", "Faults", "RefService", "TestUser", "running"]
+__all__ = ["Canned", "Faults", "RefService", "TestUser", "WorkspaceVisit", "running"]

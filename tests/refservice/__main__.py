@@ -18,6 +18,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--user-email", default=TestUser.email, help="the OpenID test user")
     parser.add_argument("--resend-after", type=int, default=30, help="seconds between codes")
     parser.add_argument("--code-ttl", type=float, default=600.0, help="code lifetime, seconds")
+    parser.add_argument(
+        "--tags",
+        action="store_true",
+        help="/workspace tries to load the GA and KARTE tags (real Google/PLAID URLs): only for "
+        "an app run with QTWEBENGINE_CHROMIUM_FLAGS='--host-resolver-rules=\"MAP * 127.0.0.1\"', "
+        "as nework-qa lifecycle runs it",
+    )
     args = parser.parse_args(argv)
 
     def echo(text: str) -> None:
@@ -28,12 +35,19 @@ def main(argv: list[str] | None = None) -> int:
         user=TestUser(email=args.user_email),
         resend_after=args.resend_after,
         code_ttl=args.code_ttl,
+        tags=args.tags,
         echo=echo,
     )
     service.start()
     print(f"NeWork reference service at {service.url}", flush=True)
     print(f"  export NEWORK_SERVICE_URL={service.url}", flush=True)
     print(f"  export NEWORK_OAUTH_ISSUER_OVERRIDE={service.url}", flush=True)
+    if args.tags:
+        print(
+            "  /workspace tries to load the GA and KARTE tags: run the app with "
+            "QTWEBENGINE_CHROMIUM_FLAGS='--host-resolver-rules=\"MAP * 127.0.0.1\"'",
+            flush=True,
+        )
     print("  (Ctrl+C stops it)", flush=True)
     try:
         while True:

@@ -15,8 +15,28 @@ NeWork service API (``/api/v1``)
     ``GET  /account``                   Bearer → {user_id, provider, email}
     ``POST /consent-receipts``          {receipt_id, receipt} → stored
     ``POST /deletion-requests``         {request_id} → accepted once per request id (counted)
-``GET /workspace``                      a simple HTML page (a later issue extends it)
 ``POST /_test/email-code``              {email} → {code}: the last code (test/QA automation only)
+
+The web client (``/workspace``, what the app shows in its QtWebEngine view)
+    ``GET  /workspace``                 a page that leaves what a real web client leaves in a
+                                        browser profile: a first-party cookie (``Set-Cookie``),
+                                        localStorage and IndexedDB (written by its script); it
+                                        says whether the session reached it ("Signed in" when the
+                                        ``Authorization: Bearer`` header holds a token of this
+                                        service); with ``tags=True`` it also tries to load the GA
+                                        and KARTE tags and a GA beacon (:data:`TAG_URLS`)
+    ``POST /workspace/stored``          {visit, local_storage, indexed_db}: the page's script
+                                        reports what it stored (and the cookie comes back)
+    ``GET  /workspace/hold``            ?visit=…: an image answered once that report arrived (at
+                                        most :data:`HOLD_S` seconds), so that the page's load
+                                        finishes only after its storage writes
+    Each load is recorded in :attr:`RefService.workspace_visits` (:class:`WorkspaceVisit`).
+
+The tags are real third-party URLs (``https://www.googletagmanager.com/…``, ``*.karte.io``,
+``https://www.google-analytics.com/g/collect``): serve them (``tags=True``, ``--tags``) only to
+a web view whose host names all resolve to 127.0.0.1 (QtWebEngine with
+``QTWEBENGINE_CHROMIUM_FLAGS='--host-resolver-rules="MAP * 127.0.0.1"'``, as ``nework-qa
+lifecycle`` runs the app), or an allowed tag would really be fetched from Google or PLAID.
 
 OpenID provider
     ``/.well-known/openid-configuration``, ``/oauth/authorize`` (auto-approves the configured test
@@ -41,10 +61,11 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Final
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from tests.refservice.rsa import RsaKey, shared_key
@@ -56,6 +77,31 @@ SERVICE_NAME = "NeWork reference service"
 SERVICE_VERSION = "1"
 API = "/api/v1"
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+
+#: The web client's page and its two helpers.
+WORKSPACE = "/workspace"
+WORKSPACE_STORED = "/workspace/stored"
+WORKSPACE_HOLD = "/workspace/hold"
+#: The first-party cookie the page sets with ``Set-Cookie`` (persistent: it lands on disk).
+WORKSPACE_COOKIE = "nework_ws"
+#: The localStorage key and the IndexedDB database the page's script writes.
+LOCAL_STORAGE_KEY = "nework.refservice.visit"
+INDEXED_DB_NAME = "nework-refservice"
+#: How long ``/workspace/hold`` waits for the page's storage report.
+HOLD_S: Final = 5.0
+#: The third-party tags the page tries to load with ``tags=True`` (module id → URLs), as the
+#: real web client embeds them: the GA tag (gtag.js) and its collect beacon, the KARTE tag.
+TAG_URLS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "google_analytics": (
+            "https://www.googletagmanager.com/gtag/js?id=G-TEST",
+            "https://www.google-analytics.com/g/collect?v=2&tid=G-TEST&cid=555.1&en=page_view",
+        ),
+        "karte": ("https://cdn-edge.karte.io/refservice-test/edge.js",),
+    }
+)
+#: A transparent 1x1 GIF (the answer of ``/workspace/hold``).
+_PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
 def b64url(data: bytes) -> str:
@@ -220,6 +266,31 @@ class Recorded:
     authorized: bool
 
 
+@dataclass
+class WorkspaceVisit:
+    """One load of ``/workspace`` and what its script reported it stored."""
+
+    visit: str
+    #: An ``Authorization: Bearer`` header came with the request ...
+    authorization: bool
+    #: ... and it held a valid access token of this service (the page says "Signed in").
+    signed_in: bool
+    #: The page held the GA and KARTE tags.
+    tags: bool
+    #: What the page stored (``cookie``: the browser sent the page's cookie back with the
+    #: report; ``local_storage``, ``indexed_db``: what the script says), None before the report.
+    stored: dict[str, bool] | None = None
+    reported: threading.Event = field(default_factory=threading.Event, repr=False)
+
+    def to_json(self) -> Json:
+        return {
+            "authorization": self.authorization,
+            "signed_in": self.signed_in,
+            "tags": self.tags,
+            "stored": self.stored,
+        }
+
+
 class RefService:
     """The reference service.  ``with RefService() as svc: svc.url`` runs it in-process."""
 
@@ -233,6 +304,7 @@ class RefService:
         max_attempts: int = 5,
         resend_after: int = 0,
         access_ttl: int = 3600,
+        tags: bool = False,
         echo: Echo | None = None,
     ) -> None:
         self.host = host
@@ -242,6 +314,8 @@ class RefService:
         self.max_attempts = max_attempts
         self.resend_after = resend_after
         self.access_ttl = access_ttl
+        #: ``/workspace`` tries to load the GA and KARTE tags (see the module docstring).
+        self.tags = tags
         self.echo = echo
         self.faults = Faults()
         self.key = shared_key()
@@ -258,6 +332,8 @@ class RefService:
         self.deletion_requests: dict[str, Json] = {}
         self.deletion_posts: dict[str, int] = {}
         self.signouts = 0
+        #: Every load of ``/workspace``, oldest first.
+        self.workspace_visits: list[WorkspaceVisit] = []
         self.idempotent: dict[tuple[str, str], tuple[int, bytes]] = {}
         #: every secret value this service handed out (tokens, codes): for leak scans.
         self.issued: list[str] = []
@@ -502,8 +578,15 @@ class _Handler(BaseHTTPRequestHandler):
         }
         if (method, path) == ("GET", "/oauth/authorize"):
             return self._authorize(query)
-        if (method, path) == ("GET", "/workspace"):
-            return 200, _workspace_page(svc).encode(), {"Content-Type": "text/html; charset=utf-8"}
+        if (method, path) == ("GET", WORKSPACE):
+            return self._workspace()
+        if (method, path) == ("GET", WORKSPACE_HOLD):
+            return self._workspace_hold(query)
+        if (method, path) == ("POST", WORKSPACE_STORED):
+            try:
+                return self._workspace_stored(_json(raw))
+            except _BadRequest as exc:
+                return 400, json.dumps(_err("invalid_request", str(exc))).encode(), _JSON
         handler = routes.get((method, path))
         if handler is None:
             known = any(p == path for _, p in routes)
@@ -658,6 +741,48 @@ class _Handler(BaseHTTPRequestHandler):
         )
         return 200, {k: entry[k] for k in ("request_id", "status", "received_at")}
 
+    # -- the web client ---------------------------------------------------------------------------
+
+    def _workspace(self) -> tuple[int, bytes, dict[str, str]]:
+        svc = self.svc
+        bearer = self._bearer()
+        with svc.lock:
+            grant = svc.grant_for_access(bearer)
+            visit = WorkspaceVisit(
+                secrets.token_hex(8), bearer is not None, grant is not None, svc.tags
+            )
+            svc.workspace_visits.append(visit)
+        cookie = (
+            f"{WORKSPACE_COOKIE}={secrets.token_hex(8)}; Max-Age=2592000; Path=/; HttpOnly; "
+            "SameSite=Lax"
+        )
+        page = workspace_page(visit, grant.account if grant else None)
+        headers = {"Content-Type": "text/html; charset=utf-8", "Set-Cookie": cookie}
+        return 200, page.encode(), headers
+
+    def _workspace_stored(self, body: Json) -> tuple[int, bytes, dict[str, str]]:
+        svc = self.svc
+        with svc.lock:
+            visit = next((v for v in svc.workspace_visits if v.visit == body.get("visit")), None)
+            if visit is None:
+                return 404, json.dumps(_err("unknown_visit")).encode(), _JSON
+            visit.stored = {
+                # The cookie the page's answer set came back with this request: it is stored.
+                "cookie": f"{WORKSPACE_COOKIE}=" in self.headers.get("Cookie", ""),
+                "local_storage": body.get("local_storage") is True,
+                "indexed_db": body.get("indexed_db") is True,
+            }
+        visit.reported.set()
+        return 200, json.dumps({"stored": visit.stored}).encode(), _JSON
+
+    def _workspace_hold(self, query: str) -> tuple[int, bytes, dict[str, str]]:
+        wanted = parse_qs(query).get("visit", [""])[0]
+        with self.svc.lock:
+            visit = next((v for v in self.svc.workspace_visits if v.visit == wanted), None)
+        if visit is not None:
+            visit.reported.wait(HOLD_S)  # outside the lock: the report comes on another thread
+        return 200, _PIXEL, {"Content-Type": "image/gif"}
+
     # -- OpenID provider --------------------------------------------------------------------------
 
     def _discovery(self) -> tuple[int, Json]:
@@ -778,11 +903,70 @@ def _form(raw: bytes) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(raw.decode("utf-8", "replace")).items()}
 
 
-def _workspace_page(svc: RefService) -> str:
+_JSON = {"Content-Type": "application/json"}
+
+#: The page's script: localStorage and IndexedDB, then the report to ``/workspace/stored``.
+_STORAGE_SCRIPT = (
+    """
+(function () {
+  var visit = document.documentElement.getAttribute("data-visit");
+  var stored = {visit: visit, local_storage: false, indexed_db: false};
+  function report() {
+    fetch("@STORED@", {method: "POST", headers: {"Content-Type": "application/json"},
+                         body: JSON.stringify(stored)}).catch(function () {});
+  }
+  try {
+    localStorage.setItem("@KEY@", new Date().toISOString());
+    stored.local_storage = localStorage.getItem("@KEY@") !== null;
+  } catch (e) {}
+  try {
+    var open = indexedDB.open("@DB@", 1);
+    open.onupgradeneeded = function () { open.result.createObjectStore("visits"); };
+    open.onsuccess = function () {
+      var db = open.result;
+      var tx = db.transaction("visits", "readwrite");
+      tx.objectStore("visits").put({at: Date.now()}, visit);
+      tx.oncomplete = function () { stored.indexed_db = true; db.close(); report(); };
+      tx.onerror = tx.onabort = function () { db.close(); report(); };
+    };
+    open.onerror = open.onblocked = report;
+  } catch (e) { report(); }
+})();
+""".replace("@STORED@", WORKSPACE_STORED)
+    .replace("@KEY@", LOCAL_STORAGE_KEY)
+    .replace("@DB@", INDEXED_DB_NAME)
+)
+
+#: The GA snippet as Google documents it (dataLayer + gtag config) and the KARTE tag.
+_TAG_HEAD = (
+    f"<script async src='{html.escape(TAG_URLS['google_analytics'][0])}'></script>"
+    "<script>window.dataLayer = window.dataLayer || [];"
+    "function gtag(){dataLayer.push(arguments);}"
+    "gtag('js', new Date()); gtag('config', 'G-TEST');</script>"
+    f"<script async src='{html.escape(TAG_URLS['karte'][0])}'></script>"
+)
+_TAG_BODY = "".join(
+    f"<img alt='' width='1' height='1' src='{html.escape(url)}'>"
+    for url in TAG_URLS["google_analytics"][1:]
+)
+
+
+def workspace_page(visit: WorkspaceVisit, account: Account | None) -> str:
+    """The web client's page for one visit (``account``: whose token came with it, if any)."""
+    if account is not None:
+        state, text = "signed-in", f"Signed in ({account.provider} account)."
+    elif visit.authorization:
+        state, text = "invalid-token", "The session was not accepted: sign in again."
+    else:
+        state, text = "signed-out", "Not signed in."
     return (
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>NeWork workspace</title></head><body><h1>NeWork workspace</h1>"
-        f"<p>{html.escape(SERVICE_NAME)} {SERVICE_VERSION}</p></body></html>"
+        f"<!doctype html><html lang='en' data-visit='{visit.visit}'><head><meta charset='utf-8'>"
+        f"<title>NeWork workspace</title><script>{_STORAGE_SCRIPT}</script>"
+        f"{_TAG_HEAD if visit.tags else ''}</head><body><h1>NeWork workspace</h1>"
+        f"<p>{html.escape(SERVICE_NAME)} {SERVICE_VERSION}</p>"
+        f"<p id='session' data-state='{state}'>{html.escape(text)}</p>"
+        f"<img alt='' width='1' height='1' src='{WORKSPACE_HOLD}?visit={visit.visit}'>"
+        f"{_TAG_BODY if visit.tags else ''}</body></html>"
     )
 
 
