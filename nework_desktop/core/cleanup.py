@@ -1295,6 +1295,14 @@ def _read_traces(paths: AppPaths) -> frozenset[tuple[str, str]]:
     )
 
 
+def note_file_dialog(paths: AppPaths) -> bool:
+    """Call right before showing a QFileDialog: on Linux Qt's own dialog writes its history to
+    the shared ``QtProject.conf``; if that file does not exist yet, we create it."""
+    if not sys.platform.startswith("linux"):
+        return False  # Windows and macOS use the native dialogs, which keep no Qt history
+    return note_shared_store_created(paths, QtIniStore.id)
+
+
 def note_shared_store_created(paths: AppPaths, store_id: str) -> bool:
     """Call right before the app makes Qt write a shared store: if its file does not exist yet,
     remember that we create it (the wipe may then delete the whole file).  True if recorded."""

@@ -83,6 +83,7 @@ from PySide6.QtWidgets import (
 )
 
 from nework_desktop.core.account import AccountSummary, read_summary
+from nework_desktop.core.cleanup import note_file_dialog
 from nework_desktop.core.consent import ConsentLedger, ConsentRecord, ConsentState, Decision
 from nework_desktop.core.deletion import DeletionRequests, DeletionState
 from nework_desktop.core.device import device_id
@@ -1327,6 +1328,7 @@ class PrivacyCenter(QWidget):
 
     def choose_export_path(self) -> Path | None:
         """Ask where to save the export (replace in tests); None if the user cancelled."""
+        note_file_dialog(self.services.paths)
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Export my data"),

@@ -77,6 +77,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nework_desktop.core.cleanup import note_file_dialog
 from nework_desktop.core.egress import EgressPolicy
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.ui.permissions import Kind, PermissionStore
@@ -676,6 +677,7 @@ class Workspace(QWidget):
 
     def choose_download_path(self, suggested: Path) -> Path | None:
         """Ask where to save a download; None cancels it.  Tests override this."""
+        note_file_dialog(self.paths)
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save download"), str(suggested))
         return Path(name) if name else None
 
