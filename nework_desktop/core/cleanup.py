@@ -11,7 +11,9 @@ What goes, in this order
    data root that holds the index.  If one cannot be deleted the index file is kept (with the
    root's marker), so a later run still knows what to delete.
 2. **Shared stores** (:data:`SHARED_STORES`): files or registry keys other programs use too; only
-   our traces are removed (e.g. Qt file-dialog history entries pointing into our roots).
+   our traces are removed (e.g. Qt file-dialog history entries pointing into our roots).  A
+   file the traces index says we created goes whole if it is still byte for byte as our own last
+   write left it (:func:`note_file_dialog_done` records its SHA-256) or holds nothing but ours.
 3. **Every owned root** of :meth:`AppPaths.roots` that carries our ownership marker.
 4. **Parent folders** the markers record as created by us (``created_parents``), deepest first,
    each only if it is empty (``rmdir`` fails on a folder that is not).
@@ -42,6 +44,7 @@ predicts whether it would leave nothing behind).
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import logging
 import os
@@ -49,7 +52,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -105,6 +108,22 @@ class Removed:
     keyring_entries: int = 0
     shared_store_traces: int = 0
     parents: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FileState:
+    """A shared-store file's content as our own code last left it: SHA-256 and size."""
+
+    sha256: str
+    size: int
+
+    @classmethod
+    def of(cls, data: bytes) -> FileState:
+        return cls(hashlib.sha256(data).hexdigest(), len(data))
+
+
+#: ``(store id, path)`` → the state our last write left that file in (from the traces index).
+LeftStates = Mapping[tuple[str, str], FileState]
 
 
 @dataclass(frozen=True)
@@ -201,7 +220,10 @@ def plan(paths: AppPaths) -> WipePlan:
     data_root = _data_root_plan(paths, roots)
     keyring = tuple(secrets.read_index(paths)) if data_root is not None else ()
     created = _read_traces(paths) if data_root is not None else frozenset()
-    stores = tuple(s.run(paths, created, dry_run=True) for s in _stores_for(paths.layout))
+    left = _read_left(paths) if data_root is not None else {}
+    stores = tuple(
+        s.run(paths, created, dry_run=True, left=left) for s in _stores_for(paths.layout)
+    )
     return WipePlan(paths.layout, roots, keyring, stores, _candidate_parents(roots))
 
 
@@ -279,8 +301,9 @@ def wipe(
 
     # 2. shared stores (only our traces)
     created = _read_traces(paths) if data_plan is not None else frozenset()
+    left = _read_left(paths) if data_plan is not None else {}
     for store in _stores_for(paths.layout):
-        outcome = store.run(paths, created, dry_run=dry_run)
+        outcome = store.run(paths, created, dry_run=dry_run, left=left)
         report.shared_stores.append(outcome)
         report.removed.shared_store_traces += outcome.traces
         if outcome.status == "failed":
@@ -934,7 +957,12 @@ def _protected_reason(path: Path, *, roots_only: bool = False) -> str | None:
 
 
 class SharedStore(Protocol):
-    """A store other programs use too: we remove only our traces from it."""
+    """A store other programs use too: we remove only our traces from it.
+
+    ``created`` holds the ``(store id, location)`` pairs the traces index says we created and
+    ``left`` the state our own last write left such a file in; both are empty unless the data
+    root holding the index is ours (provably, by its marker).
+    """
 
     id: str
     layouts: tuple[Layout, ...]
@@ -942,7 +970,12 @@ class SharedStore(Protocol):
     def location(self, paths: AppPaths) -> str: ...
 
     def run(
-        self, paths: AppPaths, created: frozenset[tuple[str, str]], *, dry_run: bool
+        self,
+        paths: AppPaths,
+        created: frozenset[tuple[str, str]],
+        *,
+        dry_run: bool,
+        left: LeftStates | None = None,
     ) -> StoreOutcome: ...
 
 
@@ -1081,7 +1114,14 @@ def _ini_is_dialog_state_only(remaining: set[tuple[str, str]]) -> bool:
 
 
 class QtIniStore:
-    """Qt's shared ``QtProject.conf`` (file-dialog history) under the XDG config folder."""
+    """Qt's shared ``QtProject.conf`` (file-dialog history) under the XDG config folder.
+
+    The whole file goes only when the traces index says we created it and either its content is
+    still byte for byte what our last file dialog left (:func:`note_file_dialog_done`: nobody
+    else wrote to it since, so whatever it holds, ``lastVisited`` outside our roots included, is
+    ours) or, once our entries are scrubbed, nothing but dialog view state remains.  Otherwise
+    only the entries pointing into our roots are removed; a file we did not create never goes.
+    """
 
     id = "qt-project-conf"
     layouts: tuple[Layout, ...] = ("linux",)
@@ -1093,7 +1133,12 @@ class QtIniStore:
         return os.path.join(base, "QtProject.conf")
 
     def run(
-        self, paths: AppPaths, created: frozenset[tuple[str, str]], *, dry_run: bool
+        self,
+        paths: AppPaths,
+        created: frozenset[tuple[str, str]],
+        *,
+        dry_run: bool,
+        left: LeftStates | None = None,
     ) -> StoreOutcome:
         where = self.location(paths)
         if not os.path.lexists(where):
@@ -1107,7 +1152,8 @@ class QtIniStore:
             return StoreOutcome(self.id, where, "failed", error=f"unreadable: {exc}")
         new_text, traces, remaining = scrub_ini(text, _our_prefixes(paths))
         ours = (self.id, where) in created and not is_link
-        delete = ours and _ini_is_dialog_state_only(remaining)
+        untouched = ours and left is not None and left.get((self.id, where)) == FileState.of(data)
+        delete = untouched or (ours and _ini_is_dialog_state_only(remaining))
         if not traces and not delete:
             return StoreOutcome(self.id, where, "clean")
         count = traces + (1 if delete and not traces else 0)
@@ -1153,7 +1199,12 @@ class UnhandledStore:
         return os.path.join(os.path.expanduser("~"), *self._where.split("/"))
 
     def run(
-        self, paths: AppPaths, created: frozenset[tuple[str, str]], *, dry_run: bool
+        self,
+        paths: AppPaths,
+        created: frozenset[tuple[str, str]],
+        *,
+        dry_run: bool,
+        left: LeftStates | None = None,
     ) -> StoreOutcome:
         return StoreOutcome(self.id, self.location(paths), f"not handled on this OS: {self._why}")
 
@@ -1220,7 +1271,12 @@ class WindowsRegistryStore:
         return "HKCU\\" + " | HKCU\\".join(self.KEYS)
 
     def run(
-        self, paths: AppPaths, created: frozenset[tuple[str, str]], *, dry_run: bool
+        self,
+        paths: AppPaths,
+        created: frozenset[tuple[str, str]],
+        *,
+        dry_run: bool,
+        left: LeftStates | None = None,
     ) -> StoreOutcome:
         reg = self._registry or _system_registry()
         where = self.location(paths)
@@ -1276,47 +1332,47 @@ def _stores_for(layout: str) -> list[SharedStore]:
 
 
 # -- the index of shared-store files we created -----------------------------------------------
+#
+# ``shared-traces.json``: {"schema": 1, "created": [entry, ...], "updated_at": ...}, one entry
+# per shared-store file we created: {"store": id, "path": location}, plus "left": {"sha256": ...,
+# "size": ...} (its content as our own last write left it) or "foreign": true (it was found
+# changed by someone else; from then on no state is recorded for it).
 
 
 def _traces_path(paths: AppPaths) -> Path:
     return paths.data / TRACES_NAME
 
 
-def _read_traces(paths: AppPaths) -> frozenset[tuple[str, str]]:
+def _read_index(paths: AppPaths) -> dict[tuple[str, str], dict[str, Any]]:
+    """The index's entries by ``(store id, path)``; empty when there is none or it is unreadable.
+
+    Should a hand-edited index name a file twice, the copies are merged cautiously: foreign if
+    either says so, and a state only if both record the same one.
+    """
     try:
         raw = json.loads(_traces_path(paths).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return frozenset()
+        return {}
     entries = raw.get("created", []) if isinstance(raw, dict) else []
-    return frozenset(
-        (str(e["store"]), str(e["path"]))
-        for e in entries
-        if isinstance(e, dict) and "store" in e and "path" in e
-    )
+    index: dict[tuple[str, str], dict[str, Any]] = {}
+    for e in entries if isinstance(entries, list) else []:
+        if not (isinstance(e, dict) and "store" in e and "path" in e):
+            continue
+        key = (str(e["store"]), str(e["path"]))
+        entry = {**e, "store": key[0], "path": key[1]}
+        seen = index.get(key)
+        if seen is not None and (seen.get("foreign") or seen.get("left") != entry.get("left")):
+            entry.pop("left", None)
+            entry["foreign"] = True
+        index[key] = entry
+    return index
 
 
-def note_file_dialog(paths: AppPaths) -> bool:
-    """Call right before showing a QFileDialog: on Linux Qt's own dialog writes its history to
-    the shared ``QtProject.conf``; if that file does not exist yet, we create it."""
-    if not sys.platform.startswith("linux"):
-        return False  # Windows and macOS use the native dialogs, which keep no Qt history
-    return note_shared_store_created(paths, QtIniStore.id)
-
-
-def note_shared_store_created(paths: AppPaths, store_id: str) -> bool:
-    """Call right before the app makes Qt write a shared store: if its file does not exist yet,
-    remember that we create it (the wipe may then delete the whole file).  True if recorded."""
-    store = next((s for s in SHARED_STORES if s.id == store_id), None)
-    if store is None:
-        raise ValueError(f"unknown shared store {store_id!r}")
-    where = store.location(paths)
-    if os.path.lexists(where):
-        return False
-    entries = {*_read_traces(paths), (store_id, where)}
+def _write_index(paths: AppPaths, entries: Iterable[dict[str, Any]]) -> None:
     folder = paths.ensure("data")
     data = {
         "schema": 1,
-        "created": [{"store": s, "path": p} for s, p in sorted(entries)],
+        "created": sorted(entries, key=lambda e: (e["store"], e["path"])),
         "updated_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     fd, tmp = tempfile.mkstemp(prefix=f".{TRACES_NAME}.", dir=folder)
@@ -1327,4 +1383,120 @@ def note_shared_store_created(paths: AppPaths, store_id: str) -> bool:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _left_state(entry: Mapping[str, Any]) -> FileState | None:
+    left = entry.get("left")
+    if entry.get("foreign") or not isinstance(left, dict):
+        return None
+    sha, size = left.get("sha256"), left.get("size")
+    if not (isinstance(sha, str) and len(sha) == 64 and set(sha) <= set("0123456789abcdef")):
+        return None
+    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        return None
+    return FileState(sha, size)
+
+
+def _read_traces(paths: AppPaths) -> frozenset[tuple[str, str]]:
+    return frozenset(_read_index(paths))
+
+
+def _read_left(paths: AppPaths) -> dict[tuple[str, str], FileState]:
+    found: dict[tuple[str, str], FileState] = {}
+    for key, entry in _read_index(paths).items():
+        state = _left_state(entry)
+        if state is not None:
+            found[key] = state
+    return found
+
+
+def _read_regular(where: str) -> bytes | None:
+    """``where``'s content if it is a regular file (never through a link); None otherwise."""
+    try:
+        fd = os.open(where, os.O_RDONLY | os.O_NONBLOCK | _O_NOFOLLOW | _O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return None
+            return fh.read()
+    except OSError:
+        return None
+
+
+def _store_location(paths: AppPaths, store_id: str) -> str:
+    store = next((s for s in SHARED_STORES if s.id == store_id), None)
+    if store is None:
+        raise ValueError(f"unknown shared store {store_id!r}")
+    return store.location(paths)
+
+
+def note_file_dialog(paths: AppPaths) -> bool:
+    """Call right before showing a QFileDialog: on Linux Qt's own dialog writes its history to
+    the shared ``QtProject.conf``; if that file does not exist yet, we create it."""
+    if not sys.platform.startswith("linux"):
+        return False  # Windows and macOS use the native dialogs, which keep no Qt history
+    return note_shared_store_created(paths, QtIniStore.id)
+
+
+def note_file_dialog_done(paths: AppPaths) -> bool:
+    """Call right after a QFileDialog returns (whatever the answer): if we created
+    ``QtProject.conf``, remember its content as our dialog left it, so the wipe can delete it
+    whole as long as nobody else has written to it since."""
+    if not sys.platform.startswith("linux"):
+        return False
+    return note_shared_store_left(paths, QtIniStore.id)
+
+
+def note_shared_store_created(paths: AppPaths, store_id: str) -> bool:
+    """Call right before the app makes Qt write a shared store: if its file does not exist yet,
+    remember that we create it (the wipe may then delete the whole file).  True if recorded.
+
+    If it exists and we created it, it must still be exactly as our last write left it (see
+    :func:`note_shared_store_left`); if it is not (another program wrote to it, or our last
+    write was never recorded), it is marked foreign for good: no state is recorded for it again,
+    so being unchanged since our last write never proves it holds nothing of anyone else's.
+    """
+    where = _store_location(paths, store_id)
+    index = _read_index(paths)
+    key = (store_id, where)
+    entry = index.get(key)
+    if os.path.lexists(where):
+        if entry is not None and not entry.get("foreign"):
+            data = _read_regular(where)
+            if data is None or _left_state(entry) != FileState.of(data):
+                entry.pop("left", None)
+                entry["foreign"] = True
+                _write_index(paths, index.values())
+        return False
+    index[key] = {"store": store_id, "path": where}  # a new file: any old state is moot
+    _write_index(paths, index.values())
+    return True
+
+
+def note_shared_store_left(paths: AppPaths, store_id: str) -> bool:
+    """Call right after the app made Qt write a shared store: if the traces index says we
+    created its file and it is not marked foreign, record its SHA-256 and size as we leave it.
+
+    True if that state is recorded.  Never raises OSError: not recording only makes the wipe
+    fall back to removing our entries from the file instead of deleting it whole.
+    """
+    where = _store_location(paths, store_id)
+    index = _read_index(paths)
+    entry = index.get((store_id, where))
+    if entry is None or entry.get("foreign"):
+        return False  # not ours (it existed before), or someone else has written to it
+    data = _read_regular(where)
+    if data is None:
+        return False  # not written (absent), or not a regular file: nothing to vouch for
+    state = FileState.of(data)
+    if _left_state(entry) == state:
+        return True
+    entry["left"] = {"sha256": state.sha256, "size": state.size}
+    try:
+        _write_index(paths, index.values())
+    except OSError as exc:
+        log.warning("cannot record the state of %s: %s", where, _reason(exc))
+        return False
     return True

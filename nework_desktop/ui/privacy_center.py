@@ -83,7 +83,7 @@ from PySide6.QtWidgets import (
 )
 
 from nework_desktop.core.account import AccountSummary, read_summary
-from nework_desktop.core.cleanup import note_file_dialog
+from nework_desktop.core.cleanup import note_file_dialog, note_file_dialog_done
 from nework_desktop.core.consent import ConsentLedger, ConsentRecord, ConsentState, Decision
 from nework_desktop.core.deletion import DeletionRequests, DeletionState
 from nework_desktop.core.device import device_id
@@ -1337,6 +1337,7 @@ class PrivacyCenter(QWidget):
             "",
             QFileDialog.Option.DontConfirmOverwrite,  # confirm_overwrite() asks
         )
+        note_file_dialog_done(self.services.paths)
         if not chosen:
             return None
         path = Path(chosen)

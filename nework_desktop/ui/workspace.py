@@ -77,7 +77,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nework_desktop.core.cleanup import note_file_dialog
+from nework_desktop.core.cleanup import note_file_dialog, note_file_dialog_done
 from nework_desktop.core.egress import EgressPolicy
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.ui.permissions import Kind, PermissionStore
@@ -679,6 +679,7 @@ class Workspace(QWidget):
         """Ask where to save a download; None cancels it.  Tests override this."""
         note_file_dialog(self.paths)
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save download"), str(suggested))
+        note_file_dialog_done(self.paths)
         return Path(name) if name else None
 
     # -- camera and microphone ----------------------------------------------------------------

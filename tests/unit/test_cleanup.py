@@ -33,6 +33,8 @@ from nework_desktop.core.cleanup import (
     QtIniStore,
     WindowsRegistryStore,
     WipeReport,
+    note_file_dialog,
+    note_file_dialog_done,
     note_shared_store_created,
     plan,
     scrub_ini,
@@ -1055,6 +1057,208 @@ def _failing_for(suffix: str, real: Callable[..., None]) -> Callable[..., None]:
         real(path, *args, **kwargs)
 
     return unlink
+
+
+def _dialog_ini(*, last: Path, history: list[str], shortcuts: str = "file:") -> str:
+    """The ``[FileDialog]`` group Qt's own file dialog writes when it closes (QSettings' INI)."""
+    return (
+        "[FileDialog]\n"
+        f"history={', '.join(history)}\n"
+        f"lastVisited={_url(last)}\n"
+        "qtVersion=6.12.0\n"
+        f"shortcuts={shortcuts}\n"
+        "sidebarWidth=98\n"
+        "treeViewHeader=@ByteArray(\\0\\0\\0\\xff\\0\\0\\0\\0)\n"
+        "viewMode=Detail\n"
+    )
+
+
+def _our_dialog(paths: AppPaths, conf: Path, text: str) -> None:
+    """One of our file dialogs, the way the call sites run it: note, Qt writes, note done."""
+    note_file_dialog(paths)
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    conf.write_text(text, encoding="utf-8")  # what Qt's dialog writes on closing
+    note_file_dialog_done(paths)
+
+
+def _index(paths: AppPaths) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = json.loads(
+        (paths.data / TRACES_NAME).read_text(encoding="utf-8")
+    )["created"]
+    return entries
+
+
+def test_qtproject_conf_we_created_and_nobody_touched_since_goes_whole(
+    sandbox_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = layout_paths(monkeypatch, "linux")
+    conf = _qt_conf(sandbox_home)
+    docs = sandbox_home / "Documents"
+    _our_dialog(paths, conf, _dialog_ini(last=docs, history=[_url(docs)]))
+    # a second dialog of ours: the file is still as the first left it, so its state is recorded
+    later = _dialog_ini(last=docs, history=[_url(docs), _url(paths.cache)])
+    _our_dialog(paths, conf, later)
+    data = conf.read_bytes()
+    assert _index(paths) == [
+        {
+            "store": "qt-project-conf",
+            "path": str(conf),
+            "left": {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)},
+        }
+    ]
+
+    report = wipe(paths, backend=None)
+
+    assert report.ok, report.to_json()
+    assert not conf.exists()  # lastVisited=~/Documents was ours too: no residue
+    [outcome] = report.shared_stores
+    assert (outcome.status, outcome.removed_file, outcome.traces) == ("cleaned", True, 1)
+    assert report.removed.shared_store_traces == 1
+    assert tree(sandbox_home) == []
+
+    again = wipe(paths, backend=None)  # idempotent
+    assert again.ok, again.to_json()
+    assert [s.status for s in again.shared_stores] == ["absent"]
+    assert again.removed.shared_store_traces == 0
+
+
+def test_qtproject_conf_we_created_but_another_program_wrote_later_is_only_scrubbed(
+    sandbox_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = layout_paths(monkeypatch, "linux")
+    conf = _qt_conf(sandbox_home)
+    docs, pics = sandbox_home / "Documents", sandbox_home / "Pictures"
+    _our_dialog(paths, conf, _dialog_ini(last=docs, history=[_url(docs), _url(paths.cache)]))
+    # another Qt program's dialog, after ours
+    conf.write_text(
+        _dialog_ini(last=pics, history=[_url(docs), _url(paths.cache), _url(pics)]),
+        encoding="utf-8",
+    )
+
+    report = wipe(paths, backend=None)
+
+    assert report.ok, report.to_json()
+    [outcome] = report.shared_stores
+    assert (outcome.status, outcome.removed_file, outcome.traces) == ("cleaned", False, 1)
+    assert _read_qt_settings(conf, "FileDialog/history") == [_url(docs), _url(pics)]
+    assert _read_qt_settings(conf, "FileDialog/lastVisited") == _url(pics)
+    assert _read_qt_settings(conf, "FileDialog/viewMode") == "Detail"
+    assert "NeWork" not in conf.read_text(encoding="utf-8")
+
+
+def test_qtproject_conf_changed_by_another_program_between_our_dialogs_stays(
+    sandbox_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = layout_paths(monkeypatch, "linux")
+    conf = _qt_conf(sandbox_home)
+    docs, pics = sandbox_home / "Documents", sandbox_home / "Pictures"
+    _our_dialog(paths, conf, _dialog_ini(last=docs, history=[_url(docs)]))
+    conf.write_text(_dialog_ini(last=pics, history=[_url(pics)]), encoding="utf-8")  # theirs
+    # our next dialog keeps their history: the file is shared now, whatever it looks like later
+    _our_dialog(paths, conf, _dialog_ini(last=docs, history=[_url(pics), _url(docs)]))
+    assert _index(paths) == [{"store": "qt-project-conf", "path": str(conf), "foreign": True}]
+    assert not note_file_dialog_done(paths)
+
+    report = wipe(paths, backend=None)
+
+    assert report.ok, report.to_json()
+    assert conf.read_text(encoding="utf-8") == _dialog_ini(
+        last=docs, history=[_url(pics), _url(docs)]
+    )
+    assert report.shared_stores[0].status == "clean"
+
+
+def test_qtproject_conf_we_did_not_create_is_never_deleted_whole(
+    sandbox_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = layout_paths(monkeypatch, "linux")
+    conf = _qt_conf(sandbox_home)
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    conf.write_text("[FileDialog]\nviewMode=List\n", encoding="utf-8")  # there before us
+    ours = _dialog_ini(last=paths.data, history=[_url(paths.data / "x")])
+    _our_dialog(paths, conf, ours)
+    assert not (paths.data / TRACES_NAME).exists()
+
+    report = wipe(paths, backend=None)
+
+    assert report.ok, report.to_json()
+    [outcome] = report.shared_stores
+    assert (outcome.status, outcome.removed_file, outcome.traces) == ("cleaned", False, 2)
+    assert conf.exists()  # only view state is left, but not of a file of ours
+    assert "NeWork" not in conf.read_text(encoding="utf-8")
+    assert _read_qt_settings(conf, "FileDialog/viewMode") == "Detail"
+
+
+def test_a_recorded_state_in_a_data_root_we_cannot_prove_ours_is_not_trusted(
+    sandbox_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = layout_paths(monkeypatch, "linux")
+    conf = _qt_conf(sandbox_home)
+    _our_dialog(paths, conf, _dialog_ini(last=sandbox_home / "Documents", history=[]))
+    before = conf.read_bytes()
+    (paths.root_of("data") / MARKER_NAME).unlink()
+
+    report = wipe(paths, backend=None)
+
+    assert not report.ok  # the unproven data root is residue
+    assert conf.read_bytes() == before
+    assert report.shared_stores[0].status == "clean"
+
+
+def test_qtproject_conf_swapped_for_a_link_is_never_deleted_whole(
+    sandbox_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = layout_paths(monkeypatch, "linux")
+    conf = _qt_conf(sandbox_home)
+    _our_dialog(paths, conf, _dialog_ini(last=sandbox_home / "Documents", history=[]))
+    elsewhere = sandbox_home / "dotfiles" / "QtProject.conf"
+    elsewhere.parent.mkdir()
+    shutil.move(conf, elsewhere)  # same bytes as we left them, but now behind a link
+    conf.symlink_to(elsewhere)
+    assert not note_file_dialog_done(paths)  # a link is not read; the old state stays recorded
+
+    report = wipe(paths, backend=None)
+
+    assert report.ok, report.to_json()
+    assert conf.is_symlink() and elsewhere.is_file()
+    assert report.shared_stores[0].status == "clean"
+
+
+def test_note_file_dialog_done_without_note_file_dialog_records_nothing(
+    sandbox_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = layout_paths(monkeypatch, "linux")
+    conf = _qt_conf(sandbox_home)
+    assert not note_file_dialog_done(paths)  # no file, no index
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    conf.write_text(_dialog_ini(last=sandbox_home, history=[]), encoding="utf-8")
+    assert not note_file_dialog(paths)  # it pre-existed
+    conf.write_text(_dialog_ini(last=sandbox_home / "Documents", history=[]), encoding="utf-8")
+    assert not note_file_dialog_done(paths)
+    assert not (paths.data / TRACES_NAME).exists()
+
+
+def test_qtproject_conf_left_unchanged_dry_run_reports_without_deleting(
+    sandbox_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = layout_paths(monkeypatch, "linux")
+    conf = _qt_conf(sandbox_home)
+    _our_dialog(paths, conf, _dialog_ini(last=sandbox_home / "Documents", history=[]))
+    before, index_before = conf.read_bytes(), (paths.data / TRACES_NAME).read_bytes()
+
+    dry = wipe(paths, backend=None, dry_run=True)
+
+    assert dry.ok, dry.to_json()
+    [outcome] = dry.shared_stores
+    assert (outcome.status, outcome.removed_file, outcome.traces) == ("would clean", True, 1)
+    assert dry.removed.shared_store_traces == 1
+    assert conf.read_bytes() == before
+    assert (paths.data / TRACES_NAME).read_bytes() == index_before
+    assert list(plan(paths).shared_stores) == dry.shared_stores
+
+    real = wipe(paths, backend=None)
+    assert real.ok and not conf.exists()
+    assert [(s.status, s.removed_file) for s in real.shared_stores] == [("cleaned", True)]
 
 
 def test_unknown_shared_store_name(sandbox_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
