@@ -16,6 +16,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -25,34 +26,24 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from nework_desktop import APP_NAME, __version__
 from nework_desktop import log as applog
-from nework_desktop.core.account import AccountManager, SignInStatus
-from nework_desktop.core.cleanup import WipeReport
 from nework_desktop.core.consent import ConsentLedger, ConsentRecord, ConsentState, Decision
 from nework_desktop.core.decision import Launch, LaunchDecision, decide
-from nework_desktop.core.deletion import DeletionRequests
-from nework_desktop.core.device import device_id
-from nework_desktop.core.egress import EgressPolicy, EgressState, TransmissionLog
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy, load_policy
-from nework_desktop.core.prefs import Preferences
-from nework_desktop.core.secrets import SecretStore
 from nework_desktop.instance import SingleInstance
-from nework_desktop.net.api import HttpClient, ServiceClient
-from nework_desktop.net.oauth import load_providers, provider_hosts
 from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
 from nework_desktop.ui.i18n import install_translator, system_locale
-from nework_desktop.ui.main_window import MainWindow
-from nework_desktop.ui.privacy_center import DeletionRetrier, PrivacyCenter
-from nework_desktop.ui.registration import RegistrationDialog
-from nework_desktop.ui.wipe import (
-    LocalDataWiper,
-    app_bundle,
-    confirm_wipe,
-    move_to_trash,
-    show_wipe_failure,
-)
 
-if TYPE_CHECKING:  # QtWebEngine is imported only when the workspace opens
+# Only what the consent dialog needs is imported before it paints (benchmark P1/P3): the
+# account, network, keyring, egress and the later windows are imported once consent is on
+# record, and QtWebEngine only when the workspace opens.
+if TYPE_CHECKING:
+    from nework_desktop.core.account import AccountManager
+    from nework_desktop.core.cleanup import WipeReport
+    from nework_desktop.core.egress import EgressPolicy
+    from nework_desktop.ui.main_window import MainWindow
+    from nework_desktop.ui.privacy_center import DeletionRetrier, PrivacyCenter
+    from nework_desktop.ui.wipe import LocalDataWiper
     from nework_desktop.ui.workspace import Workspace
 
 log = logging.getLogger("nework.app")
@@ -83,6 +74,14 @@ class Services:
     egress: EgressPolicy | None = None
     service_url: str | None = None
     debug: bool = False
+    #: Builds account/egress/service_url once consent is on record (None: leave them as given).
+    connect: Callable[[Services], None] | None = None
+
+    def connect_network(self) -> None:
+        """Build the network services now (after consent), once."""
+        if self.connect is not None:
+            connect, self.connect = self.connect, None
+            connect(self)
 
 
 class AppController(QObject):
@@ -148,6 +147,9 @@ class AppController(QObject):
             if self.services.egress is not None:
                 self.services.egress.set_consented(True, dict(record.modules))
         assert record is not None
+        self.services.connect_network()
+        from nework_desktop.core.device import device_id
+
         try:  # Art. 2-1: the random per-install device ID, made only now that consent is on record
             device_id(self.services.paths, create=True)
         except OSError as exc:
@@ -157,6 +159,8 @@ class AppController(QObject):
         if not self._ensure_signed_in():
             log.info("registration declined: quitting")
             return False
+        from nework_desktop.ui.main_window import MainWindow
+
         notice = decision.changes if decision.launch is Launch.NOTICE else ()
         self.window = MainWindow(policy, record, self.locale, notice=notice)
         self.window.withdraw_requested.connect(self.withdraw)
@@ -206,6 +210,8 @@ class AppController(QObject):
         """Privacy → Privacy center… (and the notice's "What changed"): one window, raised."""
         if self.window is None:
             return
+        from nework_desktop.ui.privacy_center import PrivacyCenter
+
         center = self.privacy_center
         if center is None:
             center = PrivacyCenter(
@@ -225,6 +231,9 @@ class AppController(QObject):
 
     def _deletions(self) -> DeletionRetrier | None:
         """The one deletion-request retrier of the session (None without an account)."""
+        from nework_desktop.core.deletion import DeletionRequests
+        from nework_desktop.ui.privacy_center import DeletionRetrier
+
         account = self.services.account
         if self.deletion_retrier is None and account is not None:
             requests = DeletionRequests(
@@ -284,6 +293,9 @@ class AppController(QObject):
 
     def _ensure_signed_in(self) -> bool:
         """Art. 3: resume the session, or register; False if the user declined."""
+        from nework_desktop.core.account import SignInStatus
+        from nework_desktop.ui.registration import RegistrationDialog
+
         account = self.services.account
         if account is None or account.signed_in:
             return True
@@ -320,10 +332,12 @@ class AppController(QObject):
         self._wipe(uninstall=True)
 
     def _wipe(self, *, uninstall: bool) -> None:
+        from nework_desktop.ui import wipe as wipe_ui
+
         if self._wiping:
             return  # never twice at once
         paths = self.services.paths
-        if not confirm_wipe(self.window, paths, uninstall=uninstall):
+        if not wipe_ui.confirm_wipe(self.window, paths, uninstall=uninstall):
             return
         log.info("%s requested: wiping all local data", "uninstall" if uninstall else "delete")
         self._wiping = True
@@ -335,24 +349,27 @@ class AppController(QObject):
             egress.set_consented(False)
             if egress.transmissions is not None:
                 egress.transmissions.persist = False
-        self.wiper = LocalDataWiper(paths)
+        self.wiper = wipe_ui.LocalDataWiper(paths)
         self.wiper.finished.connect(lambda report: self._wiped(report, uninstall=uninstall))
         # Let the closed web profile release its files before the wipe walks the roots.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QTimer.singleShot(WIPE_SETTLE_MS, self.wiper.start)
 
     def _wiped(self, report: WipeReport, *, uninstall: bool) -> None:
+        from nework_desktop.core.egress import TransmissionLog
+        from nework_desktop.ui import wipe as wipe_ui
+
         self.last_wipe = report
         self._wiping = False
         egress = self.services.egress
         if egress is not None:  # counters of the wiped data start again from zero
             egress.transmissions = TransmissionLog(self.services.paths)
         if not report.ok:
-            show_wipe_failure(None, report)
+            wipe_ui.show_wipe_failure(None, report)
         if uninstall:
-            bundle = app_bundle()
+            bundle = wipe_ui.app_bundle()
             if report.ok and bundle is not None:
-                move_to_trash(bundle)
+                wipe_ui.move_to_trash(bundle)
             self.quit()
             return
         if not self.start():
@@ -507,10 +524,20 @@ def _policy_root() -> Path | None:
     return Path(value) if value else None
 
 
-def _network_services(
-    paths: AppPaths, policy: Policy, state: ConsentState
-) -> tuple[AccountManager, EgressPolicy, str]:
-    """Preferences, egress rules, service client, keyring and providers (writes nothing)."""
+def connect_network_services(services: Services) -> None:
+    """Preferences, egress rules, service client, keyring and providers (writes nothing).
+
+    Run once consent is on record (``Services.connect``), never before the consent dialog.
+    """
+    from nework_desktop.core.account import AccountManager
+    from nework_desktop.core.egress import EgressPolicy, EgressState, TransmissionLog
+    from nework_desktop.core.prefs import Preferences
+    from nework_desktop.core.secrets import SecretStore
+    from nework_desktop.net.api import HttpClient, ServiceClient
+    from nework_desktop.net.oauth import load_providers, provider_hosts
+
+    paths, policy = services.paths, services.policy
+    state = services.ledger.read()
     prefs = Preferences.load(paths)
     providers = load_providers(prefs)
     egress = EgressPolicy(
@@ -523,8 +550,9 @@ def _network_services(
     )
     client = ServiceClient(prefs.service_url, HttpClient(before_request=egress.allows))
     log.info("service %s", client.base_url)
-    account = AccountManager(paths, SecretStore.open(paths), client, providers=providers)
-    return account, egress, prefs.service_url
+    services.account = AccountManager(paths, SecretStore.open(paths), client, providers=providers)
+    services.egress = egress
+    services.service_url = prefs.service_url
 
 
 def _automation(value: str | None) -> tuple[str, ...]:
@@ -571,8 +599,9 @@ def run(args: argparse.Namespace) -> int:
     locale = args.locale or system_locale()
     install_translator(app, locale)
     automate = _automation(args.automate)
-    account, egress, service_url = _network_services(paths, policy, state)
-    services = Services(paths, policy, ledger, account, egress, service_url, bool(args.debug))
+    services = Services(
+        paths, policy, ledger, debug=bool(args.debug), connect=connect_network_services
+    )
     controller = AppController(services, locale, automate)
     instance.activate_requested.connect(controller.activate)
     instance.quit_requested.connect(controller.quit)

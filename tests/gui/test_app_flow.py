@@ -207,7 +207,7 @@ def test_delete_all_local_data_wipes_and_returns_to_first_launch(
         confirms.append(uninstall)
         return True
 
-    monkeypatch.setattr("nework_desktop.app.confirm_wipe", confirm)
+    monkeypatch.setattr("nework_desktop.ui.wipe.confirm_wipe", confirm)
     quits: list[bool] = []
     monkeypatch.setattr(ctl, "quit", lambda: quits.append(True))
     assert ctl.window is not None
@@ -228,14 +228,14 @@ def test_uninstall_wipes_trashes_the_bundle_and_quits(
     ctl = _consented_window(qtbot, paths, monkeypatch, DialogRecorder(None))
     bundle = tmp_path / "Applications" / "NeWork.app"
     trashed: list[Path] = []
-    monkeypatch.setattr("nework_desktop.app.confirm_wipe", lambda *a, **k: True)
-    monkeypatch.setattr("nework_desktop.app.app_bundle", lambda: bundle)
+    monkeypatch.setattr("nework_desktop.ui.wipe.confirm_wipe", lambda *a, **k: True)
+    monkeypatch.setattr("nework_desktop.ui.wipe.app_bundle", lambda: bundle)
 
     def trash(b: Path) -> bool:
         trashed.append(b)
         return True
 
-    monkeypatch.setattr("nework_desktop.app.move_to_trash", trash)
+    monkeypatch.setattr("nework_desktop.ui.wipe.move_to_trash", trash)
     quits: list[bool] = []
     monkeypatch.setattr(ctl, "quit", lambda: quits.append(True))
     ctl.uninstall()

@@ -635,7 +635,7 @@ def test_the_app_opens_one_privacy_center_and_acts_on_it(
     assert center.device_id_label.text() == made
     # Its buttons reach the controller.
     deletes: list[bool] = []
-    monkeypatch.setattr("nework_desktop.app.confirm_wipe", lambda *a, **k: deletes.append(True))
+    monkeypatch.setattr("nework_desktop.ui.wipe.confirm_wipe", lambda *a, **k: deletes.append(True))
     center.delete_button.click()
     assert deletes == [True]  # the controller's own confirmation was asked
     monkeypatch.setattr(center, "confirm_withdraw", lambda: True)

@@ -1,0 +1,30 @@
+"""The consent dialog's startup path imports only what it needs (benchmarks P1/P3)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+AFTER_CONSENT_ONLY = [
+    "keyring",
+    "requests",
+    "nework_desktop.core.account",
+    "nework_desktop.core.egress",
+    "nework_desktop.core.secrets",
+    "nework_desktop.net.api",
+    "nework_desktop.ui.main_window",
+    "nework_desktop.ui.privacy_center",
+    "nework_desktop.ui.registration",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+]
+
+
+def test_bootstrap_module_defers_post_consent_imports() -> None:
+    code = "import json, sys\nimport nework_desktop.app\nprint(json.dumps(sorted(sys.modules)))\n"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = set(json.loads(result.stdout))
+    assert sorted(loaded & set(AFTER_CONSENT_ONLY)) == []
