@@ -1,84 +1,16 @@
-"""The baselines' copy of ``nework_desktop.app.StartupTiming`` (same events, same method).
+"""The baselines report their first frame and page load with the app's own class.
 
-A copy, not an import: importing the app's module would load the app's dependencies into the
-baseline.  Keep the two in step (``tests/unit/test_bench_smoke.py`` compares their sources).
+``nework_desktop.timing`` is a small module (PySide6.QtCore/QtWidgets only, nothing else of the
+app), so the baselines use exactly the app's method without loading the app's dependencies.
 """
 
 from __future__ import annotations
 
-import json
-import sys
-import time
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from nework_desktop.timing import StartupTiming
 
-
-class StartupTiming(QObject):
-    """Appends ``first-frame`` / ``page-loaded`` events as JSON lines (see the app's class)."""
-
-    def __init__(self, path: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._path = path
-        self._paint_start: int | None = None
-        self._framed = False
-        self._views: list[QWidget] = []
-        self._want_views = True
-        self._quick = False
-
-    def record(self, event: str, t_ns: int | None = None, **extra: object) -> None:
-        stamp = time.monotonic_ns() if t_ns is None else t_ns
-        line = json.dumps({"event": event, "t_ns": stamp, **extra})
-        with open(self._path, "a", encoding="utf-8") as fh:
-            fh.write(line + "\n")
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._quick and "PySide6.QtWebEngineCore" in sys.modules:
-            # PySide6 6.12 crashes (recursion in getWrapperForQObject) when an application
-            # event filter first sees one of the QtQuick objects QtWebEngine makes, unless
-            # their types are known: load the (small) QtQuick binding with QtWebEngine.
-            import PySide6.QtQuick  # noqa: F401
-
-            self._quick = True
-        kind = event.type()
-        if kind == QEvent.Type.Paint:
-            if self._paint_start is None and isinstance(watched, QWidget):
-                self._paint_start = time.monotonic_ns()
-                window = watched.window()
-                QTimer.singleShot(0, self, lambda: self._first_frame(window))
-        elif (
-            kind == QEvent.Type.Show
-            and isinstance(watched, QWidget)
-            and watched.inherits("QWebEngineView")
-            and all(v is not watched for v in self._views)
-        ):
-            self._views.append(watched)
-            watched.loadFinished.connect(self._page_finished)  # type: ignore[attr-defined]
-            self._want_views = False
-            self._maybe_done()
-        return False
-
-    def _first_frame(self, window: QWidget) -> None:
-        now = time.monotonic_ns()
-        self._framed = True
-        size = window.size()
-        self.record(
-            "first-frame",
-            now,
-            paint_start_ns=self._paint_start,
-            window=window.metaObject().className(),
-            w=size.width(),
-            h=size.height(),
-        )
-        self._maybe_done()
-
-    def _page_finished(self, ok: bool) -> None:
-        self.record("page-loaded" if ok else "page-load-failed")
-
-    def _maybe_done(self) -> None:
-        app = QApplication.instance()
-        if self._framed and not self._want_views and app is not None:
-            app.removeEventFilter(self)
+__all__ = ["StartupTiming", "install", "parse_size"]
 
 
 def install(app: QApplication, path: str) -> StartupTiming:

@@ -1,0 +1,99 @@
+"""``--startup-timing FILE``: the app reports its own first frame and page load (benchmarks).
+
+Imported only when the option is given, and by the benchmark's bare baselines, so that both
+sides report the same events by the same method (a small module: PySide6.QtCore/QtWidgets only).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+class StartupTiming(QObject):
+    """``--startup-timing FILE`` (benchmarks only): when the first frame and the workspace appear.
+
+    Appends JSON lines ``{"event": ..., "t_ns": time.monotonic_ns(), ...}`` to FILE:
+
+    * ``first-frame``: the first window (consent dialog, registration or main window) has
+      painted its first frame.  Taken in a zero-timer posted from the first Paint event (to the
+      window or a widget in it), i.e. once the whole backing-store sync (the window and all its
+      children) that the Paint event belongs to has run; ``paint_start_ns`` is when that Paint
+      event arrived.
+    * ``page-loaded`` / ``page-load-failed``: a ``QWebEngineView`` (the workspace) emitted
+      ``loadFinished(True)`` / ``(False)``.  The view is found by class name when it is shown, so
+      QtWebEngine is never imported here (but see the QtQuick note in :meth:`eventFilter`).
+
+    CLOCK_MONOTONIC is one clock for the whole machine, so the harness compares these times with
+    its own ``time.monotonic_ns()`` taken just before it started this process.  The application
+    event filter removes itself once the first frame is recorded and a web view is connected;
+    nothing of this exists without the option (it is the one file written before consent, at the
+    caller's explicit request).
+    """
+
+    def __init__(self, path: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._path = path
+        self._paint_start: int | None = None
+        self._framed = False
+        self._views: list[QWidget] = []
+        self._want_views = True
+        self._quick = False
+
+    def record(self, event: str, t_ns: int | None = None, **extra: object) -> None:
+        stamp = time.monotonic_ns() if t_ns is None else t_ns
+        line = json.dumps({"event": event, "t_ns": stamp, **extra})
+        with open(self._path, "a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._quick and "PySide6.QtWebEngineCore" in sys.modules:
+            # PySide6 6.12 crashes (recursion in getWrapperForQObject) when an application
+            # event filter first sees one of the QtQuick objects QtWebEngine makes, unless
+            # their types are known: load the (small) QtQuick binding with QtWebEngine.
+            import PySide6.QtQuick  # noqa: F401
+
+            self._quick = True
+        kind = event.type()
+        if kind == QEvent.Type.Paint:
+            if self._paint_start is None and isinstance(watched, QWidget):
+                self._paint_start = time.monotonic_ns()
+                window = watched.window()
+                QTimer.singleShot(0, self, lambda: self._first_frame(window))
+        elif (
+            kind == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched.inherits("QWebEngineView")
+            and all(v is not watched for v in self._views)
+        ):
+            self._views.append(watched)
+            watched.loadFinished.connect(self._page_finished)  # type: ignore[attr-defined]
+            self._want_views = False
+            self._maybe_done()
+        return False
+
+    def _first_frame(self, window: QWidget) -> None:
+        now = time.monotonic_ns()
+        self._framed = True
+        size = window.size()
+        self.record(
+            "first-frame",
+            now,
+            paint_start_ns=self._paint_start,
+            window=window.metaObject().className(),
+            w=size.width(),
+            h=size.height(),
+        )
+        self._maybe_done()
+
+    def _page_finished(self, ok: bool) -> None:
+        self.record("page-loaded" if ok else "page-load-failed")
+
+    def _maybe_done(self) -> None:
+        app = QApplication.instance()
+        if self._framed and not self._want_views and app is not None:
+            app.removeEventFilter(self)
