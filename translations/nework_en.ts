@@ -351,11 +351,11 @@
     </message>
     <message>
         <source>Withdraw consent</source>
-        <translation>Withdraw consent</translation>
+        <translation type="vanished">Withdraw consent</translation>
     </message>
     <message>
         <source>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</source>
-        <translation>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</translation>
+        <translation type="vanished">Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</translation>
     </message>
     <message>
         <source>About NeWork</source>
@@ -961,11 +961,11 @@
     </message>
     <message>
         <source>Withdraw consent</source>
-        <translation>Withdraw consent</translation>
+        <translation type="vanished">Withdraw consent</translation>
     </message>
     <message>
         <source>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</source>
-        <translation>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</translation>
+        <translation type="vanished">Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</translation>
     </message>
     <message>
         <source>Ask the service to delete my data</source>
@@ -1296,6 +1296,14 @@
     <message>
         <source>NeWork will delete all of its data on this computer (consent record, sign-in, settings, web data, logs) and start again from the beginning. Your account on the NeWork service is not deleted.</source>
         <translation>NeWork will delete all of its data on this computer (consent record, sign-in, settings, web data, logs) and start again from the beginning. Your account on the NeWork service is not deleted.</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Withdraw consent</translation>
+    </message>
+    <message>
+        <source>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</source>
+        <translation>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</translation>
     </message>
     <message>
         <source>Some data could not be deleted</source>

@@ -351,11 +351,11 @@
     </message>
     <message>
         <source>Withdraw consent</source>
-        <translation>同意の撤回</translation>
+        <translation type="vanished">同意の撤回</translation>
     </message>
     <message>
         <source>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</source>
-        <translation>同意を撤回すると、このコンピューターで NeWork を利用できなくなります。アプリは再び同意を求めます。続けますか？</translation>
+        <translation type="vanished">同意を撤回すると、このコンピューターで NeWork を利用できなくなります。アプリは再び同意を求めます。続けますか？</translation>
     </message>
     <message>
         <source>About NeWork</source>
@@ -961,11 +961,11 @@
     </message>
     <message>
         <source>Withdraw consent</source>
-        <translation>同意の撤回</translation>
+        <translation type="vanished">同意の撤回</translation>
     </message>
     <message>
         <source>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</source>
-        <translation>同意を撤回すると、このコンピューターでの NeWork の利用を停止します。アプリはあらためて同意をお願いします。続けますか?</translation>
+        <translation type="vanished">同意を撤回すると、このコンピューターでの NeWork の利用を停止します。アプリはあらためて同意をお願いします。続けますか?</translation>
     </message>
     <message>
         <source>Ask the service to delete my data</source>
@@ -1296,6 +1296,14 @@
     <message>
         <source>NeWork will delete all of its data on this computer (consent record, sign-in, settings, web data, logs) and start again from the beginning. Your account on the NeWork service is not deleted.</source>
         <translation>NeWork はこのコンピューター上のデータ（同意の記録、サインイン、設定、Web データ、ログ）をすべて削除し、最初からやり直します。NeWork サービスのアカウントは削除されません。</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>同意の撤回</translation>
+    </message>
+    <message>
+        <source>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</source>
+        <translation>同意を撤回すると、このコンピューターでの NeWork の利用を停止します。アプリはあらためて同意をお願いします。続けますか?</translation>
     </message>
     <message>
         <source>Some data could not be deleted</source>

@@ -24,6 +24,7 @@ from nework_desktop import __version__
 from nework_desktop.core.consent import ConsentRecord
 from nework_desktop.core.policy import Policy, Revision
 from nework_desktop.ui.i18n import format_stamp
+from nework_desktop.ui.wipe import confirm_withdrawal
 
 
 class PolicyViewer(QDialog):
@@ -253,17 +254,7 @@ class MainWindow(QMainWindow):
 
     def confirm_withdraw(self) -> bool:
         """Ask before withdrawing (replaceable in tests)."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Withdraw consent"),
-            self.tr(
-                "Withdrawing your consent stops your use of NeWork on this computer. "
-                "The app will ask for your consent again. Continue?"
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm_withdrawal(self)
 
     def ask_withdraw(self) -> None:
         if self.confirm_withdraw():

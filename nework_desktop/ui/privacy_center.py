@@ -100,6 +100,7 @@ from nework_desktop.ui.i18n import (
     parse_utc,
     user_locale,
 )
+from nework_desktop.ui.wipe import confirm_withdrawal
 
 if TYPE_CHECKING:
     from nework_desktop.app import Services
@@ -1441,17 +1442,7 @@ class PrivacyCenter(QWidget):
 
     def confirm_withdraw(self) -> bool:
         """Ask before withdrawing (replace in tests)."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Withdraw consent"),
-            self.tr(
-                "Withdrawing your consent stops your use of NeWork on this computer. "
-                "The app will ask for your consent again. Continue?"
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm_withdrawal(self)
 
     def ask_withdraw(self) -> None:
         if self.confirm_withdraw():

@@ -1,4 +1,5 @@
-"""In-app "Delete all local data…" and, on macOS, "Uninstall NeWork…" (policy Art. 6, 7-2).
+"""In-app "Delete all local data…", on macOS "Uninstall NeWork…", and the withdrawal question
+(policy Art. 6, 7-2).
 
 Both run the very code of ``nework-desktop uninstall-cleanup`` (``cleanup_cmd.wipe_local_data``)
 in a worker thread behind a progress dialog that cannot be started twice.  The caller closes
@@ -120,6 +121,22 @@ def confirm_wipe(parent: QWidget | None, paths: AppPaths, *, uninstall: bool = F
     box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box.exec() == QMessageBox.StandardButton.Ok
+
+
+def confirm_withdrawal(parent: QWidget | None) -> bool:
+    """Ask before withdrawing consent (main window and privacy center alike)."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("WipeDialogs", "Withdraw consent"),
+        QCoreApplication.translate(
+            "WipeDialogs",
+            "Withdrawing your consent stops your use of NeWork on this computer. "
+            "The app will ask for your consent again. Continue?",
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def show_wipe_failure(parent: QWidget | None, report: WipeReport) -> None:
