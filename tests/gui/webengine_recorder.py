@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from tests.loopback import ServedInThread
+
 
 @dataclass(frozen=True)
 class Seen:
@@ -86,7 +88,7 @@ class _Handler(BaseHTTPRequestHandler):
     do_OPTIONS = _handle
 
 
-class Recorder:
+class Recorder(ServedInThread):
     """``with Recorder() as rec:`` -- records requests on ``127.0.0.1:rec.port``."""
 
     def __init__(self, *, tls: ssl.SSLContext | None = None, port: int = 0) -> None:
@@ -97,8 +99,6 @@ class Recorder:
         self.status: dict[str, int] = {}
         self.headers: dict[str, dict[str, str]] = {}
         self._port = port
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
     @property
     def port(self) -> int:
@@ -112,31 +112,11 @@ class Recorder:
 
     def start(self) -> Recorder:
         server = ThreadingHTTPServer(("127.0.0.1", self._port), _Handler)
-        server.daemon_threads = True
         if self.tls is not None:
             server.socket = self.tls.wrap_socket(server.socket, server_side=True)
         server.recorder = self  # type: ignore[attr-defined]
-        self._server = server
-        self._thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
+        self._serve(server)
         return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-
-    def __enter__(self) -> Recorder:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # -- queries ------------------------------------------------------------------------------
 

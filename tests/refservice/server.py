@@ -68,6 +68,7 @@ from types import MappingProxyType
 from typing import Any, Final
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from tests.loopback import ServedInThread
 from tests.refservice.rsa import RsaKey, shared_key
 
 Json = dict[str, Any]
@@ -291,7 +292,7 @@ class WorkspaceVisit:
         }
 
 
-class RefService:
+class RefService(ServedInThread):
     """The reference service.  ``with RefService() as svc: svc.url`` runs it in-process."""
 
     def __init__(
@@ -337,8 +338,6 @@ class RefService:
         self.idempotent: dict[tuple[str, str], tuple[int, bytes]] = {}
         #: every secret value this service handed out (tokens, codes): for leak scans.
         self.issued: list[str] = []
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -354,29 +353,9 @@ class RefService:
 
     def start(self) -> RefService:
         server = ThreadingHTTPServer((self.host, self.port), _Handler)
-        server.daemon_threads = True
         server.service = self  # type: ignore[attr-defined]
-        self._server = server
-        self._thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
+        self._serve(server)
         return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-
-    def __enter__(self) -> RefService:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # -- test accessors -------------------------------------------------------------------------
 
