@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from nework_desktop import APP_NAME, __version__
 from nework_desktop import log as applog
+from nework_desktop.cli import policy_root
 from nework_desktop.core.consent import ConsentLedger, ConsentRecord, ConsentState, Decision
 from nework_desktop.core.decision import Launch, LaunchDecision, decide
 from nework_desktop.core.paths import AppPaths
@@ -432,11 +431,6 @@ class AppController(QObject):
             window.deleteLater()
 
 
-def _policy_root() -> Path | None:
-    value = os.environ.get("NEWORK_POLICY_DIR")
-    return Path(value) if value else None
-
-
 def connect_network_services(services: Services) -> None:
     """Preferences, egress rules, service client, keyring and providers (writes nothing).
 
@@ -488,7 +482,7 @@ def run(args: argparse.Namespace) -> int:
     log.info("step 2 logging: stderr only until consent")
     paths = AppPaths.from_environment(args.basedir)
     log.info("step 3 paths: %s layout, roots %s", paths.layout, [str(r) for r in paths.roots()])
-    policy = load_policy(_policy_root())
+    policy = load_policy(policy_root())
     ledger = ConsentLedger(paths)
     state = ledger.load()
     log.info("step 4 policy %s; consent ledger: %s", policy.version, state.state)

@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _policy_root() -> Path | None:
+def policy_root() -> Path | None:
+    """The policy folder override (``NEWORK_POLICY_DIR``, development and tests), else None."""
     value = os.environ.get(ENV_POLICY_DIR)
     return Path(value) if value else None
 
@@ -107,7 +108,7 @@ def status_report(basedir: str | None) -> dict[str, object]:
     except PathsError as exc:
         raise CliError(f"cannot compute the app's folders: {exc}", EXIT_PATHS) from exc
     try:
-        policy = load_policy(_policy_root())
+        policy = load_policy(policy_root())
     except PolicyError as exc:
         msg = f"the privacy policy shipped with the app is unreadable: {exc}"
         raise CliError(msg, EXIT_POLICY) from exc

@@ -40,7 +40,3 @@ def protect_singletons() -> None:
             continue
         # CPython < 3.12: ob_refcnt is the first field (Py_ssize_t) of every object header.
         ctypes.c_ssize_t.from_address(id(obj)).value += _HEADROOM
-
-
-#: Former name, still used by the benchmark baselines.
-protect_none = protect_singletons

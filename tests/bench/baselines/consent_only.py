@@ -18,9 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-timing", required=True, metavar="FILE")
     args = parser.parse_args(argv)
 
-    from nework_desktop.qtcompat import protect_none
+    from nework_desktop.qtcompat import protect_singletons
 
-    protect_none()
+    protect_singletons()
     from PySide6.QtWidgets import QApplication
 
     from nework_desktop.core.policy import load_policy
