@@ -28,9 +28,7 @@ import contextlib
 import enum
 import json
 import logging
-import os
 import re
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -39,6 +37,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from nework_desktop.core import storage
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.net.api import (
@@ -139,14 +138,16 @@ def account_path(paths: AppPaths) -> Path:
     return paths.data / ACCOUNT_FILE
 
 
+#: The summary is a few hundred bytes; anything this large is not ours.
+MAX_SUMMARY_BYTES = 64 * 1024
+
+
 def read_summary(paths: AppPaths) -> AccountSummary | None:
     """The stored summary, or None (missing or damaged; reading never creates anything)."""
     try:
-        raw = json.loads(account_path(paths).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, RecursionError) as exc:
-        log.warning("account summary unreadable (%s): treated as signed out", type(exc).__name__)
+        raw = storage.read_json(account_path(paths), limit=MAX_SUMMARY_BYTES)
+    except (OSError, storage.FileDamaged) as exc:
+        log.warning("account summary unreadable (%s): treated as signed out", exc)
         return None
     if not isinstance(raw, dict):
         return None
@@ -158,18 +159,8 @@ def read_summary(paths: AppPaths) -> AccountSummary | None:
 
 
 def _write_summary(paths: AppPaths, summary: AccountSummary) -> None:
-    folder = paths.ensure("data")
-    fd, tmp = tempfile.mkstemp(prefix=".account.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(summary.to_json())
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, account_path(paths))
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
-        raise
+    paths.ensure("data")
+    storage.atomic_write(account_path(paths), summary.to_json().encode("utf-8"))
 
 
 # -- the manager ---------------------------------------------------------------------------------

@@ -50,7 +50,6 @@ import logging
 import os
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -58,7 +57,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 from urllib.parse import unquote, urlsplit
 
-from nework_desktop.core import secrets
+from nework_desktop.core import secrets, storage
 from nework_desktop.core.paths import MARKER_NAME, AppPaths, Layout, Marker, read_marker
 
 log = logging.getLogger("nework.cleanup")
@@ -70,6 +69,9 @@ Progress = Callable[[int, int | None, str], None]
 #: Name of the index of shared-store files we created (under the data root, like the secrets
 #: index): only such a file may be deleted as a whole.
 TRACES_NAME = "shared-traces.json"
+MAX_TRACES_BYTES = 1024 * 1024
+#: A shared settings file larger than this is not read (nor edited) by the wipe.
+MAX_SHARED_FILE_BYTES = 16 * 1024 * 1024
 
 PROGRESS_EVERY = 256
 
@@ -1171,19 +1173,7 @@ class QtIniStore:
 
 def _replace_text(target: str, text: str) -> None:
     """Atomically replace ``target``'s content, keeping its mode."""
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    folder = os.path.dirname(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    storage.atomic_write(target, text.encode("utf-8"), keep_mode=True)
 
 
 class UnhandledStore:
@@ -1350,8 +1340,9 @@ def _read_index(paths: AppPaths) -> dict[tuple[str, str], dict[str, Any]]:
     either says so, and a state only if both record the same one.
     """
     try:
-        raw = json.loads(_traces_path(paths).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = storage.read_json(_traces_path(paths), limit=MAX_TRACES_BYTES)
+    except (OSError, storage.FileDamaged) as exc:
+        log.warning("shared-store traces index unreadable (%s): treated as empty", exc)
         return {}
     entries = raw.get("created", []) if isinstance(raw, dict) else []
     index: dict[tuple[str, str], dict[str, Any]] = {}
@@ -1375,14 +1366,7 @@ def _write_index(paths: AppPaths, entries: Iterable[dict[str, Any]]) -> None:
         "created": sorted(entries, key=lambda e: (e["store"], e["path"])),
         "updated_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
-    fd, tmp = tempfile.mkstemp(prefix=f".{TRACES_NAME}.", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2)
-        os.replace(tmp, folder / TRACES_NAME)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    storage.atomic_write(folder / TRACES_NAME, json.dumps(data, indent=2).encode("utf-8"))
 
 
 def _left_state(entry: Mapping[str, Any]) -> FileState | None:
@@ -1413,15 +1397,8 @@ def _read_left(paths: AppPaths) -> dict[tuple[str, str], FileState]:
 def _read_regular(where: str) -> bytes | None:
     """``where``'s content if it is a regular file (never through a link); None otherwise."""
     try:
-        fd = os.open(where, os.O_RDONLY | os.O_NONBLOCK | _O_NOFOLLOW | _O_CLOEXEC)
-    except OSError:
-        return None
-    try:
-        with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                return None
-            return fh.read()
-    except OSError:
+        return storage.read_bytes(where, limit=MAX_SHARED_FILE_BYTES)
+    except (OSError, storage.FileDamaged):
         return None
 
 

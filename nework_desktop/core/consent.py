@@ -39,7 +39,6 @@ went, and reports "no consent", so the user is asked again -- consent is never a
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import enum
 import hashlib
@@ -47,8 +46,6 @@ import json
 import logging
 import os
 import re
-import secrets
-import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -57,6 +54,7 @@ from types import MappingProxyType
 from typing import Literal
 
 import nework_desktop
+from nework_desktop.core import storage, validate
 from nework_desktop.core.paths import AppPaths
 
 __all__ = [
@@ -78,24 +76,17 @@ __all__ = [
 log = logging.getLogger("nework.consent")
 
 LEDGER_NAME = "consent-ledger.json"
+#: A ledger is a few records a year; anything this large is not ours.
+MAX_LEDGER_BYTES = 16 * 1024 * 1024
 LEDGER_SCHEMA = 1
 QUARANTINE_DIR = "quarantine"
 ZERO_HASH = "0" * 64
 LOCALES: frozenset[str] = frozenset({"ja", "en"})
 
-#: The write steps, in order, each announced to the ``fault`` hook before it is performed.
-#: ``dir-fsync`` only happens on POSIX.
-WRITE_STEPS: tuple[str, ...] = (
-    "mkdir",
-    "tmp-open",
-    "tmp-write",
-    "tmp-fsync",
-    "replace",
-    "dir-fsync",
-)
+#: The write steps, in order, each announced to the ``fault`` hook before it is performed
+#: (``mkdir`` here, the rest in :func:`storage.atomic_write`).  ``dir-fsync`` is POSIX only.
+WRITE_STEPS: tuple[str, ...] = ("mkdir", *storage.WRITE_STEPS)
 
-_TMP_PREFIX = f".{LEDGER_NAME}."
-_TMP_SUFFIX = ".tmp"
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _UTC_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z")
 _FIELDS: tuple[str, ...] = (
@@ -198,59 +189,48 @@ class ConsentState:
 
 # -- validation ----------------------------------------------------------------------------
 
+_LOCALE_CHOICES: Mapping[str, str] = {locale: locale for locale in sorted(LOCALES)}
+_DECISIONS: Mapping[str, Decision] = {d.value: d for d in Decision}
+_HEX64_TEXT = "64 lowercase hex digits (a SHA-256)"
+_STAMP_TEXT = "a UTC ISO 8601 time ending in 'Z'"
+
 
 def _check_text(name: str, value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{name}: must be a non-empty string, got {value!r}")
-    return value
+    return validate.At(name).text(value)
 
 
 def _check_hex64(name: str, value: object) -> str:
-    if not isinstance(value, str) or not _HEX64.fullmatch(value):
-        raise ValueError(f"{name}: must be 64 lowercase hex digits (a SHA-256), got {value!r}")
-    return value
+    return validate.At(name).matching(value, _HEX64, _HEX64_TEXT)
 
 
 def _check_locale(value: object) -> str:
-    if value not in LOCALES:
-        raise ValueError(f"locale: must be one of {sorted(LOCALES)}, got {value!r}")
-    assert isinstance(value, str)
-    return value
+    return validate.At("locale").choice(value, _LOCALE_CHOICES)
 
 
 def _check_decision(value: object) -> Decision:
-    if isinstance(value, str) and value in {d.value for d in Decision}:
-        return Decision(value)
-    raise ValueError(f"decision: must be one of {[d.value for d in Decision]}, got {value!r}")
+    if isinstance(value, Decision):
+        return value
+    return validate.At("decision").choice(value, _DECISIONS)
 
 
 def _check_modules(value: object) -> dict[str, bool]:
-    if not isinstance(value, Mapping):
-        raise ValueError(f"modules: must be a mapping of module id to bool, got {value!r}")
-    out: dict[str, bool] = {}
-    for key, enabled in value.items():
-        if not isinstance(key, str) or not key.strip():
-            raise ValueError(f"modules: module ids must be non-empty strings, got {key!r}")
-        if not isinstance(enabled, bool):
-            raise ValueError(f"modules[{key!r}]: must be true or false, got {enabled!r}")
-        out[key] = enabled
-    return out
+    if isinstance(value, Mapping) and not isinstance(value, dict):
+        value = dict(value)
+    return validate.At("modules").mapping(value, lambda at, item: at.flag(item))
 
 
 def _check_seq(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ValueError(f"seq: must be an integer >= 1, got {value!r}")
-    return value
+    return validate.At("seq").integer(value, minimum=1)
 
 
 def _check_stamp(value: object) -> str:
-    if not isinstance(value, str) or not _UTC_STAMP.fullmatch(value):
-        raise ValueError(f"recorded_at: must be a UTC ISO 8601 time ending in 'Z', got {value!r}")
+    at = validate.At("recorded_at")
+    stamp = at.matching(value, _UTC_STAMP, _STAMP_TEXT)
     try:
-        datetime.fromisoformat(value)
+        datetime.fromisoformat(stamp)
     except ValueError:
-        raise ValueError(f"recorded_at: not a valid time: {value!r}") from None
-    return value
+        at.fail(f"not a valid time: {stamp!r}")
+    return stamp
 
 
 def _utc_stamp(moment: datetime) -> str:
@@ -262,24 +242,11 @@ def _utc_stamp(moment: datetime) -> str:
 # -- parsing -------------------------------------------------------------------------------
 
 
-def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    out: dict[str, object] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key {key!r}")
-        out[key] = value
-    return out
-
-
-def _no_constants(name: str) -> object:
-    raise ValueError(f"non-standard JSON constant {name}")
-
-
 def _parse_record(raw: object, n: int) -> ConsentRecord:
     if not isinstance(raw, dict):
         raise LedgerCorrupt(f"record {n}: not a JSON object")
     missing = [f for f in _FIELDS if f not in raw]
-    extra = sorted(k for k in raw if k not in _FIELDS)
+    extra = sorted(str(k) for k in raw if k not in _FIELDS)
     if missing:
         raise LedgerCorrupt(f"record {n}: missing fields {', '.join(missing)}")
     if extra:
@@ -298,20 +265,16 @@ def _parse_record(raw: object, n: int) -> ConsentRecord:
             prev_hash=_check_hex64("prev_hash", raw["prev_hash"]),
             hash=_check_hex64("hash", raw["hash"]),
         )
-    except ValueError as exc:
+    except validate.Invalid as exc:
         raise LedgerCorrupt(f"record {n}: bad field {exc}") from None
 
 
 def parse_ledger(data: bytes) -> tuple[ConsentRecord, ...]:
     """Parse and verify a ledger file's bytes; raise :class:`LedgerCorrupt` on any problem."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise LedgerCorrupt(f"not valid UTF-8 ({exc})") from None
-    try:
-        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
-    except (ValueError, RecursionError) as exc:
-        raise LedgerCorrupt(f"bad JSON ({exc})") from None
+        doc = validate.parse_json(data)
+    except validate.Invalid as exc:
+        raise LedgerCorrupt(f"bad JSON ({exc.detail})") from None
     if not isinstance(doc, dict) or set(doc) != {"schema", "records"}:
         raise LedgerCorrupt("top level must be an object with exactly 'schema' and 'records'")
     schema = doc["schema"]
@@ -352,14 +315,6 @@ def _default_clock() -> datetime:
     return datetime.now(UTC)
 
 
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 class ConsentLedger:
     """The consent ledger under ``paths.data``.  Construct once in the bootstrap, pass it on."""
 
@@ -383,14 +338,11 @@ class ConsentLedger:
     # -- reading ------------------------------------------------------------------------
 
     def _read_records(self) -> tuple[ConsentRecord, ...]:
-        path = self.path
         try:
-            st = path.lstat()
-        except (FileNotFoundError, NotADirectoryError):
-            return ()
-        if not stat.S_ISREG(st.st_mode):
-            raise LedgerCorrupt(f"{path} is not a regular file")
-        return parse_ledger(path.read_bytes())
+            data = storage.read_bytes(self.path, limit=MAX_LEDGER_BYTES)
+        except storage.FileDamaged as exc:
+            raise LedgerCorrupt(str(exc)) from None
+        return () if data is None else parse_ledger(data)
 
     def read(self) -> ConsentState:
         """The ledger's state; creates nothing, changes nothing.
@@ -431,10 +383,9 @@ class ConsentLedger:
         while dest.exists() or dest.is_symlink():
             n += 1
             dest = folder / f"{stem}.{stamp}-{n}.json"
-        os.replace(self.path, dest)
-        if os.name == "posix":
-            _fsync_dir(folder)
-            _fsync_dir(self._paths.data)
+        storage.replace(self.path, dest)
+        storage.fsync_dir(folder)
+        storage.fsync_dir(self._paths.data)
         return dest
 
     # -- writing ------------------------------------------------------------------------
@@ -526,42 +477,9 @@ class ConsentLedger:
     def _write(self, data: bytes) -> None:
         self._fault("mkdir")
         folder = self._paths.ensure("data")
-        target = folder / LEDGER_NAME
+        storage.atomic_write(folder / LEDGER_NAME, data, fault=self._fault)
+        storage.remove_strays(folder, LEDGER_NAME, on_error=_stray_not_removed)
 
-        self._fault("tmp-open")
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-        while True:
-            tmp = folder / f"{_TMP_PREFIX}{secrets.token_hex(8)}{_TMP_SUFFIX}"
-            try:
-                fd = os.open(tmp, flags, 0o600)
-            except FileExistsError:  # pragma: no cover - 64 random bits
-                continue
-            break
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                if os.name == "posix":
-                    os.fchmod(fh.fileno(), 0o600)  # exactly 0600, whatever the umask
-                self._fault("tmp-write")
-                fh.write(data)
-                fh.flush()
-                self._fault("tmp-fsync")
-                os.fsync(fh.fileno())
-            self._fault("replace")
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
-        if os.name == "posix":
-            self._fault("dir-fsync")
-            _fsync_dir(folder)
-        self._remove_strays(folder)
 
-    @staticmethod
-    def _remove_strays(folder: Path) -> None:
-        """Remove temp files left by an earlier crash (ours has been renamed already)."""
-        for stray in folder.glob(f"{_TMP_PREFIX}*{_TMP_SUFFIX}"):
-            try:
-                stray.unlink()
-            except OSError as exc:
-                log.warning("could not remove stray temp file %s: %s", stray, exc)
+def _stray_not_removed(stray: Path, exc: OSError) -> None:
+    log.warning("could not remove stray temp file %s: %s", stray, exc)

@@ -27,12 +27,9 @@ No Qt here; the calls block (network), so the UI runs them in a worker thread.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
 import logging
-import os
-import secrets
 import threading
 import time
 import uuid
@@ -42,6 +39,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final, Literal, Protocol, TypeVar
 
+from nework_desktop.core import storage
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.net.api import DeletionReceipt
 
@@ -56,6 +54,8 @@ __all__ = [
 log = logging.getLogger("nework.deletion")
 
 DELETION_NAME: Final = "deletion-request.json"
+#: One small record; anything this large is not ours.
+MAX_RECORD_BYTES: Final = 64 * 1024
 SCHEMA: Final = 1
 #: First retry delay (seconds) after a failed attempt; doubled per attempt up to MAX_DELAY.
 BASE_DELAY: Final = 30.0
@@ -184,11 +184,11 @@ class DeletionRequests:
     def status(self) -> DeletionState | None:
         """The request on record, or None; reads only (creates and changes nothing)."""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+            data = storage.read_json(self.path, limit=MAX_RECORD_BYTES)
+        except (OSError, storage.FileDamaged) as exc:
+            log.warning("deletion request record unreadable (%s)", exc)
             return None
-        except (OSError, ValueError, RecursionError) as exc:
-            log.warning("deletion request record unreadable (%s)", type(exc).__name__)
+        if data is None:
             return None
         state = _parse(data)
         if state is None:
@@ -306,18 +306,5 @@ class DeletionRequests:
 
     def _write(self, state: DeletionState) -> None:
         folder = self._paths.ensure("state")
-        target = folder / DELETION_NAME
-        tmp = folder / f".{DELETION_NAME}.{secrets.token_hex(8)}.tmp"
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-        fd = os.open(tmp, flags, 0o600)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(state.to_json(), fh, indent=2, sort_keys=True)
-                fh.write("\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
+        text = json.dumps(state.to_json(), indent=2, sort_keys=True) + "\n"
+        storage.atomic_write(folder / DELETION_NAME, text.encode("utf-8"))

@@ -15,15 +15,13 @@ No Qt here.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
-import secrets
 import threading
 import uuid
 from pathlib import Path
 from typing import Final
 
+from nework_desktop.core import storage
 from nework_desktop.core.paths import AppPaths
 
 __all__ = ["DEVICE_ID_NAME", "device_id", "device_id_path"]
@@ -55,14 +53,11 @@ def _parse(text: str) -> str | None:
 
 def _read(path: Path) -> str | None:
     try:
-        if path.is_symlink() or not path.is_file():
-            return None
-        with path.open("rb") as fh:
-            data = fh.read(_MAX_BYTES + 1)
-    except OSError as exc:
-        log.warning("device ID unreadable (%s)", type(exc).__name__)
+        data = storage.read_bytes(path, limit=_MAX_BYTES)
+    except (OSError, storage.FileDamaged) as exc:
+        log.warning("device ID unreadable (%s)", exc)
         return None
-    if len(data) > _MAX_BYTES:
+    if data is None:
         return None
     try:
         return _parse(data.decode("ascii"))
@@ -72,19 +67,7 @@ def _read(path: Path) -> str | None:
 
 def _write(paths: AppPaths, value: str) -> None:
     folder = paths.ensure("data")
-    target = folder / DEVICE_ID_NAME
-    tmp = folder / f".{DEVICE_ID_NAME}.{secrets.token_hex(8)}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(f"{value}\n".encode("ascii"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    storage.atomic_write(folder / DEVICE_ID_NAME, f"{value}\n".encode("ascii"))
 
 
 def device_id(paths: AppPaths, create: bool = False) -> str | None:

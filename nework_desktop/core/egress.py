@@ -50,7 +50,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import threading
 import time
 from collections import deque
@@ -62,6 +61,7 @@ from types import MappingProxyType
 from typing import Final, Literal
 from urllib.parse import urlsplit
 
+from nework_desktop.core import storage
 from nework_desktop.core.consent import ConsentState
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Module, Policy
@@ -123,6 +123,8 @@ FIRST_PARTY_COOKIES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
 
 TRANSMISSIONS_NAME: Final = "transmissions.json"
 TRANSMISSIONS_SCHEMA: Final = 1
+#: 31 days × 200 hosts of counters stay far below this; anything larger is not ours.
+MAX_LOG_BYTES: Final = 8 * 1024 * 1024
 #: Seconds between two writes of the transmission log (a final write happens at close).
 FLUSH_INTERVAL: Final = 5.0
 #: Days kept in the transmission log.
@@ -553,10 +555,9 @@ def _to_rows(counters: Mapping[_Key, _Counter]) -> list[TransmissionRow]:
 
 def read_transmissions(paths: AppPaths) -> list[TransmissionRow]:
     """The persisted transmission log (for the privacy center); never creates anything."""
-    path = paths.state / TRANSMISSIONS_NAME
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = storage.read_json(paths.state / TRANSMISSIONS_NAME, limit=MAX_LOG_BYTES)
+    except (OSError, storage.FileDamaged):
         return []
     return _to_rows(_parse_rows(data))
 
@@ -601,11 +602,9 @@ class TransmissionLog:
             return
         self._loaded = True
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return
-        except (OSError, ValueError) as exc:
-            log.warning("transmission log unreadable (%s): starting a new one", type(exc).__name__)
+            data = storage.read_json(self.path, limit=MAX_LOG_BYTES)
+        except (OSError, storage.FileDamaged) as exc:
+            log.warning("transmission log unreadable (%s): starting a new one", exc)
             return
         for key, counter in _parse_rows(data).items():
             self._rows.setdefault(key, _Counter()).add(counter)
@@ -656,7 +655,7 @@ class TransmissionLog:
         text = _serialize(self._rows)
         try:
             folder = self._paths.ensure("state")
-            _atomic_write(folder / TRANSMISSIONS_NAME, text)
+            storage.atomic_write(folder / TRANSMISSIONS_NAME, text.encode("utf-8"))
         except OSError as exc:
             log.warning("transmission log not written: %s", exc)
             return False
@@ -677,18 +676,3 @@ class TransmissionLog:
             return rows
         oldest = datetime.fromtimestamp(self._clock(), UTC).date() - timedelta(days=days - 1)
         return [row for row in rows if row.day >= oldest.isoformat()]
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise

@@ -31,11 +31,9 @@ No Qt here.
 
 from __future__ import annotations
 
-import contextlib
+import io
 import json
 import logging
-import os
-import secrets
 import time
 import uuid
 import zipfile
@@ -45,6 +43,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from nework_desktop import __version__
+from nework_desktop.core import storage
 from nework_desktop.core.account import AccountSummary
 from nework_desktop.core.consent import (
     LEDGER_SCHEMA,
@@ -470,26 +469,6 @@ def _zip_info(name: str, when: tuple[int, int, int, int, int, int]) -> zipfile.Z
     return info
 
 
-def _publish(tmp: Path, dest: Path, *, overwrite: bool) -> None:
-    """Move the finished temp file onto ``dest`` (never replacing a file unless allowed)."""
-    if overwrite:
-        os.replace(tmp, dest)
-        return
-    if os.name == "nt":
-        os.rename(tmp, dest)  # raises FileExistsError when dest exists
-        return
-    try:
-        os.link(tmp, dest)  # atomic "create if absent"
-    except FileExistsError:
-        raise
-    except OSError:  # a file system without hard links
-        if dest.exists() or dest.is_symlink():
-            raise FileExistsError(str(dest)) from None
-        os.replace(tmp, dest)
-        return
-    tmp.unlink()
-
-
 def export_data(
     paths: AppPaths,
     policy: Policy,
@@ -548,23 +527,12 @@ def export_data(
             ).encode("utf-8"),
         ),
     ]
-    folder = dest.parent
-    tmp = folder / f".{dest.name}.{secrets.token_hex(6)}.tmp"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(tmp, flags, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w") as archive:
-                for name, data in contents:
-                    archive.writestr(_zip_info(name, when), data)
-                    step()
-            fh.flush()
-            os.fsync(fh.fileno())
-        _publish(tmp, dest, overwrite=overwrite)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in contents:
+            archive.writestr(_zip_info(name, when), data)
+            step()
+    storage.atomic_write(dest, buffer.getvalue(), overwrite=overwrite)
     step()
     log.info("data export written (%d receipts)", len(receipts))
     return dest

@@ -33,6 +33,7 @@ from pathlib import Path, PurePath
 from typing import Literal
 
 from nework_desktop import APP_AUTHOR, APP_NAME, __version__
+from nework_desktop.core import storage
 
 Layout = Literal["windows", "macos", "linux"]
 LAYOUTS: tuple[Layout, ...] = ("windows", "macos", "linux")
@@ -84,17 +85,18 @@ class Marker:
         )
 
 
+#: A marker is a few hundred bytes; anything this large is not one.
+MAX_MARKER_BYTES = 64 * 1024
+
+
 def read_marker(root: Path) -> Marker | None:
     """Return the ownership marker of ``root``, or None if it has no valid one.
 
     Never follows a symbolic link: a marker that is a link does not prove anything.
     """
-    marker = root / MARKER_NAME
     try:
-        if marker.is_symlink() or not marker.is_file():
-            return None
-        data = json.loads(marker.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = storage.read_json(root / MARKER_NAME, limit=MAX_MARKER_BYTES)
+    except (OSError, storage.FileDamaged):
         return None
     if not isinstance(data, dict) or data.get("app") != APP_NAME:
         return None
@@ -265,7 +267,7 @@ class AppPaths:
                 app_version=__version__,
                 created_parents=tuple(str(p) for p in created),
             )
-            _write_private(root / MARKER_NAME, marker.to_json())
+            storage.atomic_write(root / MARKER_NAME, marker.to_json().encode("utf-8"))
         if target != root:
             target.mkdir(mode=0o700, parents=True, exist_ok=True)
         return target
@@ -299,9 +301,3 @@ def _create_root(root: Path, basedir: Path | None) -> list[Path]:
     if os.name == "posix":
         root.chmod(0o700)
     return created
-
-
-def _write_private(path: Path, text: str) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)

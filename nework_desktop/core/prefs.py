@@ -9,8 +9,8 @@ Modelled on Picard's ``options.py``: every preference is an :class:`Option` in :
 * Reading never creates anything (Art. 4: nothing is written before consent); a missing file
   means "all defaults".  A damaged file, or a value that fails its validator, falls back to the
   default with a warning (the damaged file is replaced at the next :meth:`Preferences.save`).
-* Writing is atomic (temporary file in the same folder, fsync, ``os.replace``) and creates the
-  config root through :meth:`AppPaths.ensure`.
+* Writing is atomic (:func:`storage.atomic_write`) and creates the config root through
+  :meth:`AppPaths.ensure`.
 * A file written by an older version is upgraded step by step (``UPGRADES[n]`` turns schema ``n``
   into ``n + 1``) when it is read; keys this version does not know are kept as they are, so a
   newer version's file survives a round trip through an older one.
@@ -24,24 +24,25 @@ Qt's ``QSettings`` is deliberately not used: it writes outside the owned roots (
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import ipaddress
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from nework_desktop.core import storage
 from nework_desktop.core.paths import AppPaths
 
 log = logging.getLogger("nework.prefs")
 
 PREFS_NAME = "preferences.json"
+#: A handful of values; anything this large is not ours.
+MAX_PREFS_BYTES = 256 * 1024
 SCHEMA_VERSION = 1
 
 ENV_SERVICE_URL = "NEWORK_SERVICE_URL"
@@ -206,13 +207,12 @@ class Preferences:
         steps: Mapping[int, Upgrade] | None = None,
     ) -> Preferences:
         """Read the preferences file (never creating anything); defaults where it says nothing."""
-        target = paths.config / PREFS_NAME
         try:
-            raw = json.loads(target.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return cls(paths, environ=environ)
-        except (OSError, ValueError, RecursionError) as exc:
+            raw = storage.read_json(paths.config / PREFS_NAME, limit=MAX_PREFS_BYTES)
+        except (OSError, storage.FileDamaged) as exc:
             log.warning("preferences file unreadable (%s): using the defaults", exc)
+            return cls(paths, environ=environ)
+        if raw is None:
             return cls(paths, environ=environ)
         schema = raw.get("schema") if isinstance(raw, dict) else None
         values = raw.get("values") if isinstance(raw, dict) else None
@@ -282,18 +282,8 @@ class Preferences:
 
     def save(self) -> Path:
         """Write the file atomically (only after consent: this creates the config root)."""
-        folder = self._paths.ensure("config")
+        self._paths.ensure("config")
         data = {"schema": self._schema, "values": {**self._extra, **self._values}}
-        fd, tmp = tempfile.mkstemp(prefix=".preferences.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, indent=2, ensure_ascii=False, sort_keys=True)
-                fh.write("\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                Path(tmp).unlink()
-            raise
+        text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        storage.atomic_write(self.path, text.encode("utf-8"))
         return self.path

@@ -17,12 +17,11 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from nework_desktop.core import storage
 from nework_desktop.core.paths import AppPaths
 
 log = logging.getLogger("nework.secrets")
@@ -41,37 +40,41 @@ def index_path(paths: AppPaths) -> Path:
     return paths.data / INDEX_NAME
 
 
+#: Names only, a handful of entries; anything this large is not ours.
+MAX_INDEX_BYTES = 1024 * 1024
+
+
 def read_index(paths: AppPaths) -> list[SecretRef]:
     """The entries recorded in the index (read-only; a damaged index reads as empty)."""
     try:
-        raw = json.loads(index_path(paths).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return []
-    except (OSError, ValueError) as exc:
+        raw = storage.read_json(index_path(paths), limit=MAX_INDEX_BYTES)
+    except (OSError, storage.FileDamaged) as exc:
         log.error("secrets index unreadable (%s): keyring entries may be left behind", exc)
         return []
-    entries = raw.get("entries", []) if isinstance(raw, dict) else []
+    if raw is None:
+        return []
+    entries = raw.get("entries") if isinstance(raw, dict) else None
+    if not isinstance(entries, list):
+        log.error("secrets index damaged (no list of entries): keyring entries may be left behind")
+        return []
     refs = {
-        SecretRef(str(e["service"]), str(e["name"]))
+        SecretRef(e["service"], e["name"])
         for e in entries
-        if isinstance(e, dict) and "service" in e and "name" in e
+        if isinstance(e, dict)
+        and isinstance(e.get("service"), str)
+        and isinstance(e.get("name"), str)
     }
     return sorted(refs)
 
 
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value)
+
+
 def _write_index(paths: AppPaths, refs: list[SecretRef]) -> None:
-    folder = paths.ensure("data")
+    paths.ensure("data")
     data = {"schema": 1, "entries": [{"service": r.service, "name": r.name} for r in refs]}
-    fd, tmp = tempfile.mkstemp(prefix=".secrets-index.", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, index_path(paths))
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    storage.atomic_write(index_path(paths), json.dumps(data, indent=2).encode("utf-8"))
 
 
 def system_backend() -> Any | None:

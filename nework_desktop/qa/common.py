@@ -18,10 +18,11 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import TextIO
+
+from nework_desktop.core import storage
 
 PROG = "nework-qa"
 
@@ -83,15 +84,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
     if not folder.is_dir():
         raise QAError(f"cannot write {target}: the folder {folder} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        storage.atomic_write(target, encode_output(text))
     except OSError as exc:
-        raise QAError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(encode_output(text))
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise QAError(f"cannot write {target}: {exc.strerror or exc}") from exc
     return target
 

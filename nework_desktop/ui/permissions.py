@@ -17,15 +17,14 @@ origin is asked again) and is replaced on the next answer.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
 import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final, Literal
 
+from nework_desktop.core import storage
 from nework_desktop.core.paths import AppPaths
 
 __all__ = ["KINDS", "PERMISSIONS_NAME", "Kind", "PermissionStore"]
@@ -33,6 +32,8 @@ __all__ = ["KINDS", "PERMISSIONS_NAME", "Kind", "PermissionStore"]
 log = logging.getLogger("nework.permissions")
 
 PERMISSIONS_NAME: Final = "web-permissions.json"
+#: Two answers per origin; anything this large is not ours.
+MAX_ANSWERS_BYTES: Final = 1024 * 1024
 SCHEMA: Final = 1
 
 Kind = Literal["camera", "microphone"]
@@ -61,10 +62,8 @@ class PermissionStore:
             return self._answers
         answers: dict[str, dict[str, bool]] = {}
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            data = None
-        except (OSError, ValueError) as exc:
+            data = storage.read_json(self.path, limit=MAX_ANSWERS_BYTES)
+        except (OSError, storage.FileDamaged) as exc:
             log.warning("camera/microphone answers unreadable (%s): asking again", exc)
             data = None
         origins = data.get("origins") if isinstance(data, dict) else None
@@ -133,16 +132,6 @@ class PermissionStore:
         )
         try:
             folder = self._paths.ensure("config")
-            target = folder / PERMISSIONS_NAME
-            tmp = target.with_name(f".{PERMISSIONS_NAME}.{os.getpid()}.tmp")
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(text)
-                os.replace(tmp, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
-                raise
+            storage.atomic_write(folder / PERMISSIONS_NAME, text.encode("utf-8"))
         except OSError as exc:
             log.warning("camera/microphone answers not saved: %s", exc)

@@ -574,11 +574,14 @@ def test_unreadable_ledger_is_not_quarantined(
     ledger: ConsentLedger, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     three(ledger)
+    real_open = os.open
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        if Path(str(path)) == ledger.path:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(PermissionError):
         ledger.load()
     monkeypatch.undo()
