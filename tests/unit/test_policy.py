@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from nework_desktop.core import policy as policy_module
 from nework_desktop.core.policy import LocalizedText, Policy, PolicyError, load_policy
+from nework_desktop.core.policy import loader as policy_module
 from nework_desktop.resources import resource_path
 
 VERSION = "2024-02-08"
