@@ -282,12 +282,15 @@ def wipe(
     backend: Any | None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    the_plan: WipePlan | None = None,
 ) -> WipeReport:
     """Delete every keyring entry, shared-store trace, owned root and created parent of ours.
 
     ``backend`` is the keyring backend (``secrets.system_backend()``; None when there is none).
+    ``the_plan`` is the plan the user confirmed (made now when not given); it is what runs.
     """
-    the_plan = plan(paths)
+    if the_plan is None:
+        the_plan = plan(paths)
     report = WipeReport(layout=paths.layout, dry_run=dry_run)
     for r in the_plan.roots:
         if r.action != "delete":

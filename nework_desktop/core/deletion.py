@@ -1,28 +1,12 @@
-"""Deletion requests to the service ("Ask the service to delete my data", policy Art. 6, 7-3).
+"""The deletion request on record (``<state>/deletion-request.json``): its state and its file.
 
-A deletion request is identified by a random request id (UUID 4).  The id is written to
-``<state>/deletion-request.json`` *before* anything is sent::
+Written *before* anything is sent (:mod:`nework_desktop.services.deletion` sends it)::
 
     {"schema": 1, "request_id": "…", "created_at": "2024-05-01T09:00:00Z",
      "status": "pending", "attempts": 0, "last_error": null,
      "last_attempt_at": null, "acknowledged_at": null}
 
-and every attempt sends that same id (``POST /deletion-requests`` with the id as
-``Idempotency-Key``), so the service -- idempotent by request id -- counts one request however
-often the app had to try: after a crash, a lost reply, a service outage or a restart.
-
-* :meth:`DeletionRequests.request` makes the request (or, while one is pending, tries the pending
-  one again at once; once acknowledged, nothing is sent again);
-* :meth:`DeletionRequests.retry_pending` is called at start and periodically: it re-sends a
-  pending request when its back-off delay has passed (``base_delay × 2^(attempts-1)``, at most
-  ``max_delay``);
-* :meth:`DeletionRequests.status` reads the file and writes nothing.
-
-A send in progress is never doubled: a second call while one is on the wire returns the current
-state without sending.  If the file disappears while a request is on the wire ("Delete all local
-data" ran meanwhile), the answer is not written back, so the wipe leaves nothing behind.
-
-No Qt here; the calls block (network), so the UI runs them in a worker thread.
+Reading never writes; a damaged file reads as "no request".  No Qt, no network here.
 """
 
 from __future__ import annotations
@@ -30,26 +14,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import threading
-import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final, Literal, Protocol, TypeVar
+from typing import Final, Literal
 
 from nework_desktop.core import storage
 from nework_desktop.core.paths import AppPaths
-from nework_desktop.net.api import DeletionReceipt
 
-__all__ = [
-    "DELETION_NAME",
-    "DeletionRequests",
-    "DeletionSender",
-    "DeletionState",
-    "Status",
-]
+__all__ = ["DELETION_NAME", "DeletionState", "Status", "read_state", "write_state"]
 
 log = logging.getLogger("nework.deletion")
 
@@ -57,28 +30,8 @@ DELETION_NAME: Final = "deletion-request.json"
 #: One small record; anything this large is not ours.
 MAX_RECORD_BYTES: Final = 64 * 1024
 SCHEMA: Final = 1
-#: First retry delay (seconds) after a failed attempt; doubled per attempt up to MAX_DELAY.
-BASE_DELAY: Final = 30.0
-MAX_DELAY: Final = 3600.0
-#: What the service may answer for a request it has taken on.
-ACK_STATUSES: Final = frozenset({"accepted", "acknowledged", "received", "processing", "completed"})
 
 Status = Literal["pending", "acknowledged"]
-T = TypeVar("T")
-
-
-class DeletionSender(Protocol):
-    """What sends the request (``net.api.ServiceClient``)."""
-
-    def request_deletion(
-        self, request_id: str, access_token: str | None = None, *, reason: str = ...
-    ) -> DeletionReceipt: ...
-
-
-class TokenCaller(Protocol):
-    """Runs a call with the session's access token (``core.account.AccountManager.call``)."""
-
-    def call(self, request: Callable[[str | None], T]) -> T: ...
 
 
 @dataclass(frozen=True)
@@ -99,22 +52,6 @@ class DeletionState:
 
     def to_json(self) -> dict[str, object]:
         return {"schema": SCHEMA, **dataclasses.asdict(self)}
-
-
-def _stamp(moment: float) -> str:
-    return datetime.fromtimestamp(moment, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _epoch(stamp: str | None) -> float | None:
-    if not stamp:
-        return None
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp()
 
 
 def _optional_text(value: object) -> str | None:
@@ -148,163 +85,26 @@ def _parse(data: object) -> DeletionState | None:
     )
 
 
-class DeletionRequests:
-    """The one deletion request of this installation (see the module docstring).
+def state_path(paths: AppPaths) -> Path:
+    return paths.state / DELETION_NAME
 
-    ``client_factory`` returns the client that sends (called for every attempt, so a client
-    rebuilt after a sign-in is picked up); ``account``, when given, supplies the access token
-    (and renews it once on an expired session).
-    """
 
-    def __init__(
-        self,
-        paths: AppPaths,
-        client_factory: Callable[[], DeletionSender],
-        *,
-        account: TokenCaller | None = None,
-        clock: Callable[[], float] = time.time,
-        base_delay: float = BASE_DELAY,
-        max_delay: float = MAX_DELAY,
-    ) -> None:
-        self._paths = paths
-        self._client_factory = client_factory
-        self._account = account
-        self._clock = clock
-        self.base_delay = base_delay
-        self.max_delay = max_delay
-        self._lock = threading.Lock()  # guards the file
-        self._sending = threading.Lock()  # one request on the wire at a time
+def read_state(paths: AppPaths) -> DeletionState | None:
+    """The request on record, or None; reads only (creates and changes nothing)."""
+    try:
+        data = storage.read_json(state_path(paths), limit=MAX_RECORD_BYTES)
+    except (OSError, storage.FileDamaged) as exc:
+        log.warning("deletion request record unreadable (%s)", exc)
+        return None
+    if data is None:
+        return None
+    state = _parse(data)
+    if state is None:
+        log.warning("deletion request record is not valid: ignored")
+    return state
 
-    @property
-    def path(self) -> Path:
-        return self._paths.state / DELETION_NAME
 
-    # -- reading ---------------------------------------------------------------------------
-
-    def status(self) -> DeletionState | None:
-        """The request on record, or None; reads only (creates and changes nothing)."""
-        try:
-            data = storage.read_json(self.path, limit=MAX_RECORD_BYTES)
-        except (OSError, storage.FileDamaged) as exc:
-            log.warning("deletion request record unreadable (%s)", exc)
-            return None
-        if data is None:
-            return None
-        state = _parse(data)
-        if state is None:
-            log.warning("deletion request record is not valid: ignored")
-        return state
-
-    def delay_after(self, attempts: int) -> float:
-        """Seconds to wait after ``attempts`` failed attempts before the next one."""
-        if attempts <= 0:
-            return 0.0
-        return float(min(self.max_delay, self.base_delay * (2 ** min(attempts - 1, 30))))
-
-    def next_attempt_in(self, state: DeletionState | None = None) -> float | None:
-        """Seconds until a pending request is due again (0 = now); None if nothing is pending."""
-        current = self.status() if state is None else state
-        if current is None or not current.pending:
-            return None
-        last = _epoch(current.last_attempt_at)
-        if last is None:
-            return 0.0
-        return max(0.0, last + self.delay_after(current.attempts) - self._clock())
-
-    # -- sending ---------------------------------------------------------------------------
-
-    def request(self) -> DeletionState:
-        """Ask the service to delete the account's data.
-
-        Creates and records a new request id first (unless one is on record), then sends it.
-        While a request is pending, this sends that same request again now; once the service
-        acknowledged it, nothing is sent.  A failed send leaves the request pending (the
-        returned state says why); nothing here raises for a network problem.
-        """
-        with self._lock:
-            state = self.status()
-            if state is None:
-                state = DeletionState(
-                    request_id=str(uuid.uuid4()),
-                    created_at=_stamp(self._clock()),
-                    status="pending",
-                )
-                self._write(state)  # on disk before anything leaves the machine
-                log.info("deletion request %s recorded", state.request_id)
-        if not state.pending:
-            return state
-        return self._send(state)
-
-    def retry_pending(self, *, force: bool = False) -> DeletionState | None:
-        """Re-send a pending request once its back-off delay has passed (``force``: now).
-
-        Returns the state afterwards, or None when no request is on record.
-        """
-        state = self.status()
-        if state is None or not state.pending:
-            return state
-        due = self.next_attempt_in(state)
-        if not force and due is not None and due > 0:
-            return state
-        return self._send(state)
-
-    def _send(self, state: DeletionState) -> DeletionState:
-        if not self._sending.acquire(blocking=False):
-            return state  # already on the wire (another thread)
-        try:
-            attempt_at = self._clock()
-            error: str | None = None
-            receipt: DeletionReceipt | None = None
-            try:
-                client = self._client_factory()
-                rid = state.request_id
-                if self._account is not None:
-                    receipt = self._account.call(lambda token: client.request_deletion(rid, token))
-                else:
-                    receipt = client.request_deletion(rid, None)
-            except Exception as exc:  # any failure keeps the request pending
-                error = str(exc) or type(exc).__name__
-                log.warning(
-                    "deletion request %s not acknowledged (attempt %d): %s",
-                    state.request_id,
-                    state.attempts + 1,
-                    type(exc).__name__,
-                )
-            if receipt is not None and error is None:
-                if receipt.request_id != state.request_id:
-                    error = "the service answered for another request"
-                elif receipt.status.lower() not in ACK_STATUSES:
-                    error = f"the service answered with status {receipt.status!r}"
-            if error is None:
-                updated = dataclasses.replace(
-                    state,
-                    status="acknowledged",
-                    attempts=state.attempts + 1,
-                    last_error=None,
-                    last_attempt_at=_stamp(attempt_at),
-                    acknowledged_at=_stamp(self._clock()),
-                )
-                log.info("deletion request %s acknowledged by the service", state.request_id)
-            else:
-                updated = dataclasses.replace(
-                    state,
-                    attempts=state.attempts + 1,
-                    last_error=error[:300],
-                    last_attempt_at=_stamp(attempt_at),
-                )
-            with self._lock:
-                on_record = self.status()
-                if on_record is None or on_record.request_id != state.request_id:
-                    log.info("deletion request record gone meanwhile: answer not written")
-                    return updated
-                self._write(updated)
-            return updated
-        finally:
-            self._sending.release()
-
-    # -- the file --------------------------------------------------------------------------
-
-    def _write(self, state: DeletionState) -> None:
-        folder = self._paths.ensure("state")
-        text = json.dumps(state.to_json(), indent=2, sort_keys=True) + "\n"
-        storage.atomic_write(folder / DELETION_NAME, text.encode("utf-8"))
+def write_state(paths: AppPaths, state: DeletionState) -> None:
+    folder = paths.ensure("state")
+    text = json.dumps(state.to_json(), indent=2, sort_keys=True) + "\n"
+    storage.atomic_write(folder / DELETION_NAME, text.encode("utf-8"))

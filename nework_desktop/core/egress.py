@@ -65,7 +65,7 @@ from nework_desktop.core import storage
 from nework_desktop.core.consent import ConsentState
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Module, Policy
-from nework_desktop.core.prefs import is_loopback_host
+from nework_desktop.core.urls import is_loopback_host, normalize_host
 
 __all__ = [
     "FIRST_PARTY_COOKIES",
@@ -184,21 +184,11 @@ class BlockedRequest:
     first_party_host: str
 
 
-def _normalize_host(host: str) -> str:
-    name = host.strip().strip("[]").rstrip(".").lower()
-    if name and not name.isascii():
-        try:
-            name = name.encode("idna").decode("ascii")
-        except UnicodeError:
-            return name
-    return name
-
-
 def _split(url: str) -> tuple[str, str, int | None]:
     """(scheme, host, port) of ``url``; raises ValueError for a malformed one."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
-    host = _normalize_host(parts.hostname or "")
+    host = normalize_host(parts.hostname or "")
     port = parts.port
     if port is None:
         port = _DEFAULT_PORTS.get(scheme)
@@ -250,7 +240,7 @@ class EgressPolicy:
         self.service_host = host
         self.service_port = port
         self.service_is_loopback = is_loopback_host(host)
-        self._service_hosts = frozenset({host, *(_normalize_host(h) for h in service_hosts)})
+        self._service_hosts = frozenset({host, *(normalize_host(h) for h in service_hosts)})
         self._clock = clock
         self._lock = threading.RLock()
         self._state = state or EgressState()
@@ -330,7 +320,7 @@ class EgressPolicy:
         return bool(state.choices.get(module.id, module.default_enabled))
 
     def module_for_host(self, host: str) -> Module | None:
-        name = _normalize_host(host)
+        name = normalize_host(host)
         for module in self._policy.modules:
             if module.matches_host(name):
                 return module
@@ -338,7 +328,7 @@ class EgressPolicy:
 
     def is_service_host(self, host: str, port: int | None = None) -> bool:
         """True for the service's own host (and, for a loopback service, its port)."""
-        name = _normalize_host(host)
+        name = normalize_host(host)
         if name not in self._service_hosts:
             return False
         if self.service_is_loopback and name == self.service_host:
@@ -416,7 +406,7 @@ class EgressPolicy:
         domain of one (such a cookie is sent to that host), or if it carries one of the
         module's first-party cookie names (:data:`FIRST_PARTY_COOKIES`).
         """
-        cookie_domain = _normalize_host(domain.lstrip("."))
+        cookie_domain = normalize_host(domain.lstrip("."))
         if cookie_domain:
             for module in self._policy.modules:
                 if module.matches_host(cookie_domain):

@@ -44,7 +44,7 @@ from typing import Any, Final
 
 from nework_desktop import __version__
 from nework_desktop.core import storage
-from nework_desktop.core.account import AccountSummary
+from nework_desktop.core.account_store import AccountSummary
 from nework_desktop.core.consent import (
     LEDGER_SCHEMA,
     ConsentLedger,

@@ -25,7 +25,6 @@ Qt's ``QSettings`` is deliberately not used: it writes outside the owned roots (
 from __future__ import annotations
 
 import copy
-import ipaddress
 import json
 import logging
 import os
@@ -37,6 +36,7 @@ from urllib.parse import urlsplit
 
 from nework_desktop.core import storage
 from nework_desktop.core.paths import AppPaths
+from nework_desktop.core.urls import is_loopback_host
 
 log = logging.getLogger("nework.prefs")
 
@@ -60,17 +60,6 @@ class PrefsError(Exception):
 
 
 # -- validators -------------------------------------------------------------------------------
-
-
-def is_loopback_host(host: str) -> bool:
-    """True for ``localhost``, 127.0.0.0/8 and ::1 (the hosts where plain http is allowed)."""
-    host = host.strip("[]").lower()
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def check_service_url(value: object) -> str:

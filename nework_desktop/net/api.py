@@ -29,9 +29,7 @@ Tokens never appear in an exception, a ``repr`` or a log line.
 from __future__ import annotations
 
 import email.utils
-import json
 import logging
-import math
 import random
 import time
 import uuid
@@ -44,7 +42,8 @@ from urllib.parse import urlsplit
 import requests
 
 from nework_desktop import __version__
-from nework_desktop.core.prefs import is_loopback_host
+from nework_desktop.core import validate
+from nework_desktop.core.urls import is_loopback_host
 
 log = logging.getLogger("nework.net")
 
@@ -157,17 +156,18 @@ class TooManyAttemptsError(RequestRejected):
 # -- reply validation -----------------------------------------------------------------------
 
 
+def _bad_reply(location: str, detail: str) -> BadReplyError:
+    return BadReplyError(f"the {location} is not as expected: {detail}")
+
+
 class Fields:
-    """Field-by-field access to a JSON object from a server; every miss is a BadReplyError."""
+    """A JSON object from a server, read field by field with the checks of
+    :mod:`nework_desktop.core.validate`; every miss is a :class:`BadReplyError`."""
 
     def __init__(self, data: object, what: str = "reply") -> None:
-        if not isinstance(data, dict):
-            raise BadReplyError(f"the {what} is not a JSON object")
-        self.data: dict[str, Any] = data
+        self.at = validate.At(what, _bad_reply)
+        self.data: dict[str, Any] = self.at.obj(data, extra=True)
         self.what = what
-
-    def _bad(self, name: str, problem: str) -> BadReplyError:
-        return BadReplyError(f"the {self.what} field '{name}' {problem}")
 
     def text(
         self, name: str, *, max_len: int = 1024, required: bool = True, allow_empty: bool = False
@@ -175,18 +175,7 @@ class Fields:
         value = self.data.get(name)
         if value is None and not required:
             return ""
-        if not isinstance(value, str):
-            raise self._bad(name, "is missing or not a string")
-        if len(value) > max_len:
-            raise self._bad(name, "is too long")
-        if not value and not allow_empty:
-            raise self._bad(name, "is empty")
-        return value
-
-    def opt_text(self, name: str, *, max_len: int = 1024) -> str | None:
-        if self.data.get(name) is None:
-            return None
-        return self.text(name, max_len=max_len)
+        return self.at.key(name).text(value, max_len=max_len, empty=allow_empty)
 
     def integer(
         self,
@@ -199,32 +188,15 @@ class Fields:
         value = self.data.get(name)
         if value is None and default is not None:
             return default
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise self._bad(name, "is missing or not an integer")
-        if not minimum <= value <= maximum:
-            raise self._bad(name, f"is out of range ({minimum}..{maximum})")
-        return value
+        return self.at.key(name).integer(
+            value, minimum=minimum, maximum=maximum, integral_floats=True
+        )
 
     def number(self, name: str, *, default: float | None = None) -> float:
         value = self.data.get(name)
         if value is None and default is not None:
             return default
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            raise self._bad(name, "is missing or not a number")
-        number = float(value)
-        if not math.isfinite(number):
-            raise self._bad(name, "is not a finite number")
-        return number
-
-    def flag(self, name: str, *, default: bool | None = None) -> bool:
-        value = self.data.get(name)
-        if value is None and default is not None:
-            return default
-        if not isinstance(value, bool):
-            raise self._bad(name, "is missing or not true/false")
-        return value
+        return self.at.key(name).number(value)
 
     def obj(self, name: str) -> Fields:
         return Fields(self.data.get(name), f"{self.what}.{name}")
@@ -233,23 +205,17 @@ class Fields:
         value = self.data.get(name)
         if value is None and not required:
             return []
-        if not isinstance(value, list) or len(value) > max_items:
-            raise self._bad(name, "is missing or not a list")
-        if not all(isinstance(v, str) and len(v) <= 1024 for v in value):
-            raise self._bad(name, "is not a list of strings")
-        return list(value)
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
+        at = self.at.key(name)
+        items = at.array(value, max_items=max_items)
+        return [at.index(n).text(item, max_len=1024, empty=True) for n, item in enumerate(items)]
 
 
 def parse_json(body: bytes, what: str = "reply") -> Any:
-    """Parse a server's JSON strictly (no NaN/Infinity); any failure is a BadReplyError."""
+    """Parse a server's JSON strictly (:func:`validate.parse_json`); failures are BadReplyError."""
     try:
-        return json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise BadReplyError(f"the {what} is not valid JSON ({type(exc).__name__})") from None
+        return validate.parse_json(body)
+    except validate.Invalid as exc:
+        raise BadReplyError(f"the {what} is not valid JSON ({exc.detail})") from None
 
 
 # -- transport -----------------------------------------------------------------------------------
@@ -661,19 +627,6 @@ class ServiceClient:
             email=reply.text("email", max_len=320, required=False),
         )
 
-    def upload_consent_receipt(
-        self, receipt: Mapping[str, Any], receipt_id: str, access_token: str | None = None
-    ) -> str:
-        """Upload a consent receipt (idempotent by ``receipt_id``); returns the service's id."""
-        reply = self.http.request(
-            "POST",
-            self._api("/consent-receipts"),
-            json_body={"receipt_id": receipt_id, "receipt": dict(receipt)},
-            headers=_bearer(access_token),
-            idempotency_key=receipt_id,
-        ).json()
-        return reply.text("receipt_id", max_len=256)
-
     def request_deletion(
         self, request_id: str, access_token: str | None = None, *, reason: str = "user_request"
     ) -> DeletionReceipt:
@@ -690,19 +643,3 @@ class ServiceClient:
             status=reply.text("status", max_len=64),
             received_at=reply.text("received_at", max_len=64),
         )
-
-    def workspace_url(self) -> str:
-        return self.url("/workspace")
-
-    def test_email_code(self, email: str) -> str:
-        """The last code sent to ``email`` -- the reference service's test-only endpoint.
-
-        Used by ``--automate sign-in-email:`` in QA runs; refused unless the service is on a
-        loopback address, so it can never be aimed at a real service.
-        """
-        if not is_loopback_host(urlsplit(self.base_url).hostname or ""):
-            raise BlockedError("the test code endpoint exists only on a loopback test service")
-        reply = self.http.request(
-            "POST", self.url("/_test/email-code"), json_body={"email": email}
-        ).json()
-        return reply.text("code", max_len=32)

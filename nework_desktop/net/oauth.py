@@ -41,7 +41,6 @@ import hashlib
 import hmac
 import html
 import logging
-import os
 import re
 import secrets
 import socket
@@ -54,7 +53,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from nework_desktop.core.prefs import Preferences
+from nework_desktop.core import env
 from nework_desktop.net.api import (
     MAX_TOKEN_LENGTH,
     AuthError,
@@ -68,7 +67,7 @@ from nework_desktop.net.api import (
 
 log = logging.getLogger("nework.oauth")
 
-ENV_ISSUER_OVERRIDE = "NEWORK_OAUTH_ISSUER_OVERRIDE"
+ENV_ISSUER_OVERRIDE = env.ISSUER_OVERRIDE
 DEV_CLIENT_ID = "nework-desktop-dev"
 CALLBACK_PATH = "/callback"
 DEFAULT_FLOW_TIMEOUT = 300.0
@@ -231,20 +230,21 @@ def provider_hosts(providers: Iterable[Provider]) -> list[str]:
 
 
 def load_providers(
-    prefs: Preferences | None = None, environ: Mapping[str, str] | None = None
+    client_ids: Mapping[str, str] | None = None, environ: Mapping[str, str] | None = None
 ) -> list[Provider]:
-    """The providers table resolved against preferences and the environment."""
-    env = os.environ if environ is None else environ
-    override = env.get(ENV_ISSUER_OVERRIDE, "").strip().rstrip("/")
+    """The providers table resolved against the stored client ids and the environment.
+
+    ``client_ids`` are the ones the preferences hold (provider id → client id);
+    ``NEWORK_OAUTH_<PROVIDER>_CLIENT_ID`` wins over them (:mod:`nework_desktop.core.env`).
+    """
+    stored = client_ids or {}
+    override = env.get(env.ISSUER_OVERRIDE, environ).rstrip("/")
     out: list[Provider] = []
     for base in PROVIDERS:
         spec = base
-        key = spec.id.upper()
-        client_id = (prefs.client_id(spec.id) if prefs is not None else None) or (
-            env.get(f"NEWORK_OAUTH_{key}_CLIENT_ID", "").strip() or None
-        )
-        secret = env.get(f"NEWORK_OAUTH_{key}_CLIENT_SECRET", "").strip() or None
-        issuer = override or env.get(f"NEWORK_OAUTH_{key}_ISSUER", "").strip().rstrip("/")
+        client_id = env.oauth(spec.id, "CLIENT_ID", environ) or stored.get(spec.id) or None
+        secret = env.oauth(spec.id, "CLIENT_SECRET", environ) or None
+        issuer = override or env.oauth(spec.id, "ISSUER", environ).rstrip("/")
         if issuer:
             spec = replace(
                 spec,

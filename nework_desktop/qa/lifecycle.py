@@ -82,8 +82,8 @@ from nework_desktop.core.prefs import (
     ENV_SERVICE_URL,
     PrefsError,
     check_service_url,
-    is_loopback_host,
 )
+from nework_desktop.core.urls import is_loopback_host
 from nework_desktop.qa.common import (
     EXIT_ENVIRONMENT,
     EXIT_OK,

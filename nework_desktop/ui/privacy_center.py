@@ -27,10 +27,8 @@ only an owned root.  Nothing here writes settings or geometry.  QtWebEngine is n
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -82,16 +80,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nework_desktop.core.account import AccountSummary, read_summary
+from nework_desktop.core.account_store import AccountSummary, read_summary
 from nework_desktop.core.cleanup import note_file_dialog, note_file_dialog_done
 from nework_desktop.core.consent import ConsentLedger, ConsentRecord, ConsentState, Decision
-from nework_desktop.core.deletion import DeletionRequests, DeletionState
+from nework_desktop.core.deletion import DeletionState
 from nework_desktop.core.device import device_id
 from nework_desktop.core.egress import EgressPolicy, TransmissionRow, read_transmissions
 from nework_desktop.core.export import export_data
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy
 from nework_desktop.core.prefs import Preferences
+from nework_desktop.services.consent import ConsentService
 from nework_desktop.ui.consent_dialog import CollectTable, ModuleCard, is_https
 from nework_desktop.ui.i18n import (
     current_locale,
@@ -101,10 +100,12 @@ from nework_desktop.ui.i18n import (
     user_locale,
 )
 from nework_desktop.ui.wipe import confirm_withdrawal
+from nework_desktop.ui.workers import Task, run_task
 
 if TYPE_CHECKING:
-    from nework_desktop.app import Services
-    from nework_desktop.core.account import AccountManager
+    from nework_desktop.services.account import AccountManager
+    from nework_desktop.services.deletion import DeletionRequests
+    from nework_desktop.services.session import Services
 
 __all__ = ["DeletionRetrier", "PrivacyCenter", "folder_size"]
 
@@ -120,11 +121,12 @@ RETRY_TICK_MS = 60_000
 
 
 class _ServicesLike(Protocol):
-    """What the center needs of :class:`nework_desktop.app.Services`."""
+    """What the center needs of :class:`nework_desktop.services.session.Services`."""
 
     paths: AppPaths
     policy: Policy
     ledger: ConsentLedger
+    consent: ConsentService
 
     @property
     def account(self) -> AccountManager | None: ...
@@ -161,35 +163,6 @@ def folder_size(root: Path) -> int | None:
     return total
 
 
-class _Task(QObject):
-    """A function run in a Python thread; its result comes back as a queued signal."""
-
-    finished_with = Signal(object, object)  # result, exception
-    progressed = Signal(int, int)
-
-    def __init__(self, fn: Callable[[_Task], object]) -> None:
-        super().__init__()
-        self._fn = fn
-        self._thread = threading.Thread(target=self._run, name="nework-privacy", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def join(self, timeout: float | None = None) -> None:
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    def _run(self) -> None:
-        result: object = None
-        error: BaseException | None = None
-        try:
-            result = self._fn(self)
-        except Exception as exc:  # handed to the UI thread, never lost
-            error = exc
-        with contextlib.suppress(RuntimeError):  # the receiver is gone (window closed)
-            self.finished_with.emit(result, error)
-
-
 # --------------------------------------------------------------------------------------------
 # The deletion request, retried in the background
 # --------------------------------------------------------------------------------------------
@@ -219,7 +192,7 @@ class DeletionRetrier(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.kick)
-        self._task: _Task | None = None
+        self._task: Task[object] | None = None
 
     @property
     def busy(self) -> bool:
@@ -259,16 +232,12 @@ class DeletionRetrier(QObject):
             return False
         return self._run(lambda _task: self.requests.request())
 
-    def _run(self, fn: Callable[[_Task], object]) -> bool:
-        task = _Task(fn)
-        task.finished_with.connect(self._finished)
-        self._task = task
+    def _run(self, fn: Callable[[Task[object]], object]) -> bool:
         self.busy_changed.emit(True)
-        task.start()
+        self._task = run_task(fn, self._finished, parent=self)
         return True
 
-    @Slot(object, object)
-    def _finished(self, result: object, error: object) -> None:
+    def _finished(self, result: object, error: BaseException | None) -> None:
         self._task = None
         if error is not None:
             log.warning("deletion request attempt failed: %s", type(error).__name__)
@@ -369,11 +338,11 @@ def _cell(text: str, *, number: bool = False) -> QTableWidgetItem:
 class PrivacyCenter(QWidget):
     """The privacy center window (see the module docstring).
 
-    ``services`` is the bootstrap's :class:`~nework_desktop.app.Services` (or anything with
-    ``paths``, ``policy``, ``ledger``, ``account`` and ``egress``); ``opener`` opens URLs
-    (default: ``QDesktopServices.openUrl``); ``deletions`` is the app's deletion retrier (without
-    one, the center makes its own when there is an account).  The dialogs are methods that
-    tests replace: :meth:`choose_export_path`, :meth:`confirm_overwrite`,
+    ``services`` is the bootstrap's :class:`~nework_desktop.services.session.Services` (or
+    anything with ``paths``, ``policy``, ``ledger``, ``consent``, ``account`` and ``egress``);
+    ``opener`` opens URLs (default: ``QDesktopServices.openUrl``); ``deletions`` is the app's
+    deletion retrier (without one, the center makes its own when there is an account).  The
+    dialogs are methods that tests replace: :meth:`choose_export_path`, :meth:`confirm_overwrite`,
     :meth:`confirm_withdraw`, :meth:`confirm_deletion_request`.
     """
 
@@ -403,12 +372,14 @@ class PrivacyCenter(QWidget):
         self.ledger: ConsentLedger = services.ledger
         self._locale = locale
         self._opener: UrlOpener = opener if opener is not None else QDesktopServices.openUrl
-        self._export_task: _Task | None = None
-        self._size_task: _Task | None = None
+        self._export_task: Task[Path] | None = None
+        self._size_task: Task[dict[Path, int | None]] | None = None
         self._sizes: dict[Path, int | None] = {}
         self.policy_viewer: QWidget | None = None
         account = services.account
         if deletions is None and account is not None:
+            from nework_desktop.services.deletion import DeletionRequests
+
             deletions = DeletionRetrier(
                 DeletionRequests(self.paths, lambda: account.client, account=account), parent=self
             )
@@ -1101,25 +1072,16 @@ class PrivacyCenter(QWidget):
             switch.blockSignals(False)
 
     def _switch_toggled(self, module_id: str, checked: bool) -> None:
+        from nework_desktop.services.consent import NoConsentOnRecord
+
         switch = self.module_switches[module_id]
         name = self._module_name(module_id)
-        state = self._consent_state()
-        base = state.last_accepted if state is not None and state.state == "accepted" else None
-        if base is None:
+        try:
+            record = self.services.consent.change_modules(module_id, checked)
+        except NoConsentOnRecord:
             self._revert(switch, checked)
             self._say_switch(self.tr("There is no consent on record: nothing was changed."))
             return
-        choices = self._current_choices(base)
-        choices[module_id] = checked
-        try:
-            record = self.ledger.record(
-                Decision.ACCEPTED,
-                policy_id=base.policy_id,
-                policy_version=base.policy_version,
-                text_sha256=base.text_sha256,
-                locale=base.locale,
-                modules=choices,
-            )
         except Exception as exc:
             log.error("module choice not recorded: %s", exc)
             self._revert(switch, checked)
@@ -1130,12 +1092,6 @@ class PrivacyCenter(QWidget):
                 )
             )
             return
-        egress = self.services.egress
-        if egress is not None:
-            egress.set_choices(dict(record.modules))
-        log.info(
-            "module %s switched %s (record %d)", module_id, "on" if checked else "off", record.seq
-        )
         self.choices_changed.emit(dict(record.modules))
         if checked:
             message = self.tr("{name} is on again.").format(name=name)
@@ -1251,17 +1207,15 @@ class PrivacyCenter(QWidget):
         if self._size_task is not None:
             return
         roots = list(self.roots)
-        task = _Task(lambda _t: {root: folder_size(root) for root in roots})
-        task.finished_with.connect(self._sizes_counted)
-        self._size_task = task
         self.sizes_refresh_button.setEnabled(False)
         for root in roots:
             if root not in self._sizes:
                 self.size_labels[root].setText(self.tr("Counting…"))
-        task.start()
+        self._size_task = run_task(
+            lambda _t: {root: folder_size(root) for root in roots}, self._sizes_counted, parent=self
+        )
 
-    @Slot(object, object)
-    def _sizes_counted(self, result: object, error: object) -> None:
+    def _sizes_counted(self, result: object, error: BaseException | None) -> None:
         self._size_task = None
         self.sizes_refresh_button.setEnabled(True)
         if isinstance(result, dict):
@@ -1382,7 +1336,7 @@ class PrivacyCenter(QWidget):
         principal = device_id(self.paths)
         paths, policy, ledger = self.paths, self.policy, self.ledger
 
-        def work(task: _Task) -> object:
+        def work(task: Task[Path]) -> Path:
             return export_data(
                 paths,
                 policy,
@@ -1393,27 +1347,23 @@ class PrivacyCenter(QWidget):
                 dest=dest,
                 overwrite=overwrite,
                 principal_id=principal,
-                progress=task.progressed.emit,
+                progress=task.progress,
             )
 
-        task = _Task(work)
-        task.progressed.connect(self._export_progressed)
-        task.finished_with.connect(self._export_done)
-        self._export_task = task
         self.export_button.setEnabled(False)
         self.export_progress.setRange(0, 0)
         self.export_progress.setVisible(True)
         self._set_export_status(self.tr("Exporting…"))
-        task.start()
+        self._export_task = run_task(
+            work, self._export_done, progress=self._export_progressed, parent=self
+        )
         return True
 
-    @Slot(int, int)
     def _export_progressed(self, done: int, total: int) -> None:
         self.export_progress.setRange(0, max(1, total))
         self.export_progress.setValue(done)
 
-    @Slot(object, object)
-    def _export_done(self, result: object, error: object) -> None:
+    def _export_done(self, result: object, error: BaseException | None) -> None:
         self._export_task = None
         self.export_button.setEnabled(True)
         self.export_progress.setVisible(False)
@@ -1547,7 +1497,7 @@ class PrivacyCenter(QWidget):
         """Wait for work in progress (export, size count) before the window goes away."""
         for task in (self._export_task, self._size_task):
             if task is not None:
-                task.join(timeout)
+                task.wait(timeout)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.policy_viewer is not None:

@@ -25,11 +25,8 @@ Open it with :meth:`RegistrationDialog.ask` (tests replace it).
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 import logging
 import math
-import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -52,13 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nework_desktop.core.account import (
-    AccountManager,
-    AccountSummary,
-    RestoreResult,
-    mask_email,
-    validate_email,
-)
+from nework_desktop.core.account_store import AccountSummary, mask_email, validate_email
 from nework_desktop.net.api import (
     AuthError,
     BadReplyError,
@@ -86,6 +77,8 @@ from nework_desktop.net.oauth import (
     ProviderDeniedError,
     ProviderUnavailable,
 )
+from nework_desktop.services.account import AccountManager, RestoreResult
+from nework_desktop.ui.workers import Task, run_task
 
 log = logging.getLogger("nework.ui.registration")
 
@@ -102,9 +95,8 @@ def system_browser(url: str) -> bool:
 
 
 class _Relay(QObject):
-    """Carries results from worker threads back to the GUI thread (queued connections)."""
+    """Hands the sign-in URL from the worker thread to the GUI thread (a queued signal)."""
 
-    finished = Signal(int, object, object)  # job id, result, exception
     open_url = Signal(str)
 
 
@@ -130,13 +122,11 @@ class RegistrationDialog(QDialog):
         self.flow: OAuthFlow | None = None
         self.flow_provider: Provider | None = None
         self.authorization_url = ""
-        self.threads: list[threading.Thread] = []
-        self._jobs = itertools.count(1)
-        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
+        self._tasks: list[Task[Any]] = []
+        self._declined = False
         self._busy = False
         self._resend_at = 0.0  # time.monotonic() when "Resend code" may be used again
         self._relay = _Relay(self)
-        self._relay.finished.connect(self._job_finished)
         self._relay.open_url.connect(self._open_browser)
         self._resend_timer = QTimer(self)
         self._resend_timer.setInterval(250)
@@ -577,40 +567,20 @@ class RegistrationDialog(QDialog):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
     ) -> None:
-        job = next(self._jobs)
-        self._callbacks[job] = (on_done, on_error)
-        relay = self._relay
+        def done(result: Any, error: BaseException | None) -> None:
+            if self._declined:
+                return
+            if isinstance(error, Exception):
+                on_error(error)
+            else:
+                on_done(result)
 
-        def target() -> None:
-            result: Any = None
-            error: Exception | None = None
-            try:
-                result = work()
-            except Exception as exc:
-                error = exc
-            with contextlib.suppress(RuntimeError):  # the dialog is gone: nobody waits
-                relay.finished.emit(job, result, error)
-
-        thread = threading.Thread(target=target, name=f"registration-{job}", daemon=True)
-        self.threads = [t for t in self.threads if t.is_alive()]
-        self.threads.append(thread)
-        thread.start()
-
-    def _job_finished(self, job: int, result: object, error: object) -> None:
-        callbacks = self._callbacks.pop(job, None)
-        if callbacks is None:
-            return
-        on_done, on_error = callbacks
-        if isinstance(error, Exception):
-            on_error(error)
-        else:
-            on_done(result)
+        self._tasks = [t for t in self._tasks if t.running]
+        self._tasks.append(run_task(lambda _task: work(), done, parent=self))
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
-        """Join the worker threads (tests); True when none is left running."""
-        for thread in list(self.threads):
-            thread.join(timeout)
-        return not any(t.is_alive() for t in self.threads)
+        """Wait for the worker tasks (tests); True when none is left running."""
+        return all(task.wait(timeout) for task in list(self._tasks))
 
     # -- e-mail -----------------------------------------------------------------------------------
 
@@ -812,7 +782,7 @@ class RegistrationDialog(QDialog):
             self.use_another_address()
             return
         if self.confirm_quit():
-            self._callbacks.clear()  # a call still running finishes unheard
+            self._declined = True  # a call still running finishes unheard
             self._resend_timer.stop()
             log.info("registration declined")
             super().reject()
@@ -849,58 +819,4 @@ class RegistrationDialog(QDialog):
                 return dialog.summary
             return None
         finally:
-            dialog.deleteLater()
-
-    @classmethod
-    def automate_email(
-        cls, manager: AccountManager, locale: str, address: str, *, timeout: float = 60.0
-    ) -> AccountSummary | None:
-        """QA automation (``--automate sign-in-email:ADDRESS``): drive the real dialog.
-
-        Types the address, sends it, reads the code from the reference service's test-only
-        endpoint (:meth:`ServiceClient.test_email_code`, loopback services only) and enters it,
-        as a person would.  None if any step fails or ``timeout`` passes.
-        """
-        dialog = cls(manager, locale, opener=lambda url: False)
-        done = {"sent": False, "verified": False}
-        deadline = time.monotonic() + timeout
-
-        def give_up(why: str) -> None:
-            log.error("automation: e-mail sign-in failed: %s", why)
-            QDialog.reject(dialog)
-
-        def step() -> None:
-            if time.monotonic() > deadline:
-                give_up("timed out")
-            elif dialog.busy or dialog.summary is not None:
-                return
-            elif dialog.error_label.isVisible():
-                give_up(dialog.details_label.text() or dialog.error_label.text())
-            elif dialog.page == PAGE_CHOOSE and not done["sent"]:
-                done["sent"] = True
-                dialog.email_edit.setText(address)
-                dialog.send_code()
-            elif dialog.page == PAGE_CODE and dialog.code_request and not done["verified"]:
-                try:
-                    code = manager.client.test_email_code(dialog.code_request.email)
-                except ServiceError as exc:
-                    give_up(f"{type(exc).__name__}: {exc}")
-                    return
-                done["verified"] = True
-                dialog.code_edit.setText(code)
-                dialog.verify_code()
-            elif done["verified"]:
-                give_up("the code was not accepted")
-
-        timer = QTimer(dialog)
-        timer.setInterval(50)
-        timer.timeout.connect(step)
-        timer.start()
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                log.info("automation: signed in by e-mail")
-                return dialog.summary
-            return None
-        finally:
-            timer.stop()
             dialog.deleteLater()

@@ -1,8 +1,9 @@
 """In-app "Delete all local data…", on macOS "Uninstall NeWork…", and the withdrawal question
 (policy Art. 6, 7-2).
 
-Both run the very code of ``nework-desktop uninstall-cleanup`` (``cleanup_cmd.wipe_local_data``)
-in a worker thread behind a progress dialog that cannot be started twice.  The caller closes
+Both run the very code of ``nework-desktop uninstall-cleanup`` (the controller hands the
+:class:`LocalDataWiper` the run: ``app.local_data.wipe_local_data`` with the confirmed plan) in a
+worker thread behind a progress dialog that cannot be started twice.  The caller closes
 everything that writes (workspace, log file) before and returns to the first-launch state, or
 quits, after.
 """
@@ -11,55 +12,42 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from nework_desktop.core.cleanup import WipeReport
-from nework_desktop.core.paths import AppPaths
+from nework_desktop.core.cleanup import Problem, Progress, WipePlan, WipeReport
+from nework_desktop.ui.workers import Task, run_task
 
 log = logging.getLogger("nework.ui.wipe")
 
 
-class _WipeThread(QThread):
-    progressed = Signal(int, str)
-    done = Signal(object)
-
-    def __init__(self, paths: AppPaths, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._paths = paths
-
-    def run(self) -> None:
-        from nework_desktop.cleanup_cmd import wipe_local_data
-
-        def progress(done: int, total: int | None, current: str) -> None:
-            self.progressed.emit(done, current)
-
-        report = wipe_local_data(self._paths, progress=progress)
-        self.done.emit(report)
+#: Runs the wipe (on a worker thread) and returns its report; gets the progress callback.
+WipeRun = Callable[[Progress], WipeReport]
 
 
 class LocalDataWiper(QObject):
-    """Runs one wipe at a time and reports through ``finished``."""
+    """Runs one wipe at a time behind a progress dialog and reports through ``finished``."""
 
     finished = Signal(object)  # WipeReport
 
-    def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
+    def __init__(self, run: WipeRun, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._paths = paths
+        self._run = run
         self._parent = parent
-        self._thread: _WipeThread | None = None
+        self._task: Task[WipeReport] | None = None
         self._dialog: QProgressDialog | None = None
         self.report: WipeReport | None = None
 
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self._task is not None
 
     def start(self) -> bool:
         """Start the wipe; False if one is already running."""
-        if self._thread is not None:
+        if self._task is not None:
             return False
         dialog = QProgressDialog(self._parent)
         dialog.setWindowTitle(self.tr("Deleting local data"))
@@ -69,33 +57,38 @@ class LocalDataWiper(QObject):
         dialog.setRange(0, 0)
         dialog.setMinimumDuration(300)
         self._dialog = dialog
-        thread = _WipeThread(self._paths, self)
-        thread.progressed.connect(self._on_progress)
-        thread.done.connect(self._on_done)
-        self._thread = thread
-        thread.start()
+
+        def work(task: Task[WipeReport]) -> WipeReport:
+            def progress(done: int, total: int | None, current: str) -> None:
+                task.progress(done, total or 0)
+
+            return self._run(progress)
+
+        self._task = run_task(work, self._on_done, progress=self._on_progress, parent=self)
         return True
 
-    def _on_progress(self, done: int, current: str) -> None:
+    def _on_progress(self, done: int, total: int) -> None:
         if self._dialog is not None:
             self._dialog.setLabelText(self.tr("Deleted {count} items…").format(count=done))
 
-    def _on_done(self, report: WipeReport) -> None:
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.wait()
-            thread.deleteLater()
+    def _on_done(self, report: WipeReport | None, error: BaseException | None) -> None:
+        self._task = None
         if self._dialog is not None:
             self._dialog.reset()
             self._dialog.deleteLater()
             self._dialog = None
+        if report is None:
+            # The wipe itself failed (a bug): report it as a failure, never leave the dialog up.
+            log.error("the wipe failed: %s", error)
+            report = WipeReport(layout="", dry_run=False)
+            report.failed.append(Problem("wipe", f"{type(error).__name__}: {error}"))
         self.report = report
         self.finished.emit(report)
 
 
-def confirm_wipe(parent: QWidget | None, paths: AppPaths, *, uninstall: bool = False) -> bool:
-    """Ask before deleting (lists the folders)."""
-    folders = "\n".join(str(p) for p in paths.existing_roots()) or "—"
+def confirm_wipe(parent: QWidget | None, plan: WipePlan, *, uninstall: bool = False) -> bool:
+    """Ask before deleting; the details list what ``plan`` (the plan that will run) deletes."""
+    folders = "\n".join(str(r.path) for r in plan.roots) or "—"
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     if uninstall:

@@ -80,6 +80,7 @@ from PySide6.QtWidgets import (
 from nework_desktop.core.cleanup import note_file_dialog, note_file_dialog_done
 from nework_desktop.core.egress import EgressPolicy
 from nework_desktop.core.paths import AppPaths
+from nework_desktop.core.urls import WORKSPACE_PATH, workspace_url
 from nework_desktop.ui.permissions import Kind, PermissionStore
 
 __all__ = [
@@ -97,8 +98,6 @@ log = logging.getLogger("nework.workspace")
 
 #: Storage name of the persistent profile (its files live in the web_profile role's folder).
 PROFILE_NAME: Final = "NeWork"
-#: Where the service's web client lives, relative to the service URL.
-WORKSPACE_PATH: Final = "/workspace"
 #: Upper bound of the disk HTTP cache (bytes).
 HTTP_CACHE_BYTES: Final = 200 * 1024 * 1024
 #: Seconds between writes of the transmission log while the workspace is open.
@@ -450,7 +449,7 @@ class Workspace(QWidget):
         self.debug = debug
         self._opener: Opener = opener if opener is not None else _default_opener
         self.service = QUrl(service_url.rstrip("/"))
-        self.workspace_url = QUrl(service_url.rstrip("/") + WORKSPACE_PATH)
+        self.workspace_url = QUrl(workspace_url(service_url))
         self.off_the_record = not egress.state.consented
         self.error_kind: str | None = None
         self._last_url = self.workspace_url

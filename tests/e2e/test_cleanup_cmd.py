@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from nework_desktop import cleanup_cmd
+from nework_desktop.cli import uninstall_cleanup as cleanup_cmd
 from nework_desktop.core.cleanup import InstanceInfo
 from nework_desktop.core.paths import MARKER_NAME, ROLES, AppPaths
 from nework_desktop.core.secrets import INDEX_NAME
@@ -403,13 +403,14 @@ def test_no_running_app_is_found_over_the_real_channel(
 def test_wipe_local_data_closes_the_log_file_first(tmp_path: Path) -> None:
     import logging
 
-    from nework_desktop import log as applog
+    from nework_desktop.app import log as applog
+    from nework_desktop.app.local_data import wipe_local_data
 
     paths = AppPaths.from_environment(basedir=tmp_path / "base")
     applog.enable_file_logging(paths)
     logging.getLogger("nework.test").warning("a line in the log file")
     try:
-        report = cleanup_cmd.wipe_local_data(paths)
+        report = wipe_local_data(paths)
     finally:
         applog.disable_file_logging()
 

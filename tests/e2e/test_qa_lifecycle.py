@@ -28,11 +28,11 @@ from typing import Any
 
 import pytest
 
-from nework_desktop.core.account import SECRET_ACCESS, SECRET_REFRESH
 from nework_desktop.core.secrets import SERVICE
 from nework_desktop.qa import lifecycle
 from nework_desktop.qa.lifecycle import HOST_RESOLVER_RULES, Options, chromium_flags, run_lifecycle
 from nework_desktop.qa.ownership import relative
+from nework_desktop.services.account import SECRET_ACCESS, SECRET_REFRESH
 from tests.conftest import tree
 from tests.refservice import RefService
 from tests.refservice.server import TAG_URLS, Account

@@ -30,17 +30,8 @@ import pytest
 import requests
 from keyring.backends import fail
 
-from nework_desktop import log as applog
-from nework_desktop.core.account import (
-    ACCOUNT_FILE,
-    SECRET_ACCESS,
-    SECRET_REFRESH,
-    AccountManager,
-    SignInStatus,
-    mask_email,
-    read_summary,
-    validate_email,
-)
+from nework_desktop.app import log as applog
+from nework_desktop.core.account_store import ACCOUNT_FILE, mask_email, read_summary, validate_email
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SERVICE, SecretStore, read_index, wipe_indexed
 from nework_desktop.net.api import (
@@ -71,6 +62,12 @@ from nework_desktop.net.oauth import (
     pkce_challenge,
     validate_id_token,
     verify_rs256,
+)
+from nework_desktop.services.account import (
+    SECRET_ACCESS,
+    SECRET_REFRESH,
+    AccountManager,
+    SignInStatus,
 )
 from tests.refservice import Canned, RefService
 from tests.refservice.rsa import generate

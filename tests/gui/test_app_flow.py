@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from nework_desktop import log as applog
-from nework_desktop.app import AppController, Services
+from nework_desktop.app import log as applog
+from nework_desktop.app.controller import AppController
 from nework_desktop.core.consent import ConsentLedger, Decision
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy, load_policy
+from nework_desktop.services.session import Services
 from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
 from tests.conftest import tree
 from tests.helpers import policy_with_new_version, record_acceptance

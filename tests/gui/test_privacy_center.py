@@ -25,11 +25,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from nework_desktop import log as applog
-from nework_desktop.app import AppController, Services
-from nework_desktop.core.account import AccountManager
+from nework_desktop.app import log as applog
+from nework_desktop.app.controller import AppController
 from nework_desktop.core.consent import ConsentLedger, Decision
-from nework_desktop.core.deletion import DeletionRequests
 from nework_desktop.core.device import device_id
 from nework_desktop.core.egress import EgressPolicy, EgressState, TransmissionLog, Verdict
 from nework_desktop.core.export import EXPORT_FILES, validate_receipt
@@ -37,6 +35,9 @@ from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy, load_policy
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.net.api import HttpClient, ServiceClient
+from nework_desktop.services.account import AccountManager
+from nework_desktop.services.deletion import DeletionRequests
+from nework_desktop.services.session import Services
 from nework_desktop.ui.consent_dialog import ConsentDialog, LinkLabel
 from nework_desktop.ui.privacy_center import DeletionRetrier, PrivacyCenter
 from tests.conftest import tree

@@ -23,18 +23,19 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from nework_desktop import log as applog
-from nework_desktop.core.account import (
-    SECRET_REFRESH,
-    AccountManager,
-    AccountSummary,
-    RestoreResult,
-    SignInStatus,
-)
+from nework_desktop.app import log as applog
+from nework_desktop.app.automation import sign_in_email
+from nework_desktop.core.account_store import AccountSummary
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.net.api import HttpClient, ServiceClient
 from nework_desktop.net.oauth import load_providers
+from nework_desktop.services.account import (
+    SECRET_REFRESH,
+    AccountManager,
+    RestoreResult,
+    SignInStatus,
+)
 from nework_desktop.ui.registration import (
     PAGE_BROWSER,
     PAGE_CHOOSE,
@@ -529,15 +530,19 @@ class AskRecorder:
 
 
 def controller(paths: AppPaths, manager: AccountManager, automate: tuple[str, ...] = ()) -> Any:
-    from nework_desktop.app import AppController, Services
+    from nework_desktop.app.automation import parse
+    from nework_desktop.app.controller import AppController
     from nework_desktop.core.consent import ConsentLedger
     from nework_desktop.core.policy import load_policy
+    from nework_desktop.services.session import Services
     from tests.helpers import record_acceptance
 
     policy = load_policy()
     if ConsentLedger(paths).read().last is None:
         record_acceptance(paths, policy)
-    return AppController(Services(paths, policy, ConsentLedger(paths), manager), "en", automate)
+    return AppController(
+        Services(paths, policy, ConsentLedger(paths), manager), "en", parse(",".join(automate))
+    )
 
 
 @pytest.mark.usefixtures("_no_file_logging")
@@ -617,15 +622,19 @@ def test_automation_gives_up_cleanly(
 ) -> None:
     svc.faults.fail("/_test/email-code", Canned(404, b'{"error": "no_code"}'))
     manager = make_manager(SecretStore(paths, None))
-    assert RegistrationDialog.automate_email(manager, "en", "qa@example.com") is None
-    assert RegistrationDialog.automate_email(manager, "en", "not-an-address") is None
+    assert sign_in_email(manager, "en", "qa@example.com") is None
+    assert sign_in_email(manager, "en", "not-an-address") is None
     assert not manager.signed_in
 
 
 def test_the_automation_step_is_parsed() -> None:
-    from nework_desktop.app import _automation
+    from nework_desktop.app.automation import parse
 
-    steps = _automation("accept-consent,sign-in-email:qa@example.com,quit")
-    assert steps == ("accept-consent", "sign-in-email:qa@example.com", "quit")
+    steps = parse("accept-consent,sign-in-email:qa@example.com,quit").steps
+    assert tuple(str(s) for s in steps) == (
+        "accept-consent",
+        "sign-in-email:qa@example.com",
+        "quit",
+    )
     with pytest.raises(ValueError):
-        _automation("sign-in-email:")
+        parse("sign-in-email:")

@@ -91,7 +91,7 @@ def test_tree_plan_is_exact_and_deterministic() -> None:
 
 
 def test_baselines_report_events_as_the_app_does() -> None:
-    from nework_desktop.timing import StartupTiming
+    from nework_desktop.app.timing import StartupTiming
     from tests.bench.baselines import timing
 
     assert timing.StartupTiming is StartupTiming

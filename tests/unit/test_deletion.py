@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from nework_desktop.core.account import AccountManager
-from nework_desktop.core.deletion import DELETION_NAME, DeletionRequests, DeletionState
+from nework_desktop.core.deletion import DELETION_NAME, DeletionState
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.net.api import DeletionReceipt, HttpClient, ServiceClient
+from nework_desktop.services.account import AccountManager
+from nework_desktop.services.deletion import DeletionRequests
 from tests.conftest import tree
 from tests.refservice import Canned, RefService
 

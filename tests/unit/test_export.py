@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from nework_desktop.core.account import AccountManager, AccountSummary, read_summary
+from nework_desktop.core.account_store import AccountSummary, read_summary
 from nework_desktop.core.consent import ConsentLedger, Decision, parse_ledger
 from nework_desktop.core.device import device_id
 from nework_desktop.core.egress import TransmissionLog, Verdict
@@ -29,6 +29,7 @@ from nework_desktop.core.policy import Policy, load_policy
 from nework_desktop.core.prefs import Preferences
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.net.api import HttpClient, ServiceClient
+from nework_desktop.services.account import AccountManager
 from tests.refservice import RefService
 
 EMAIL = "hanako.export@example.com"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from nework_desktop import log as applog
+from nework_desktop.app import log as applog
 from nework_desktop.core.paths import AppPaths
 
 

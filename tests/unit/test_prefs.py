@@ -20,9 +20,9 @@ from nework_desktop.core.prefs import (
     Preferences,
     PrefsError,
     check_service_url,
-    is_loopback_host,
     upgrade,
 )
+from nework_desktop.core.urls import is_loopback_host
 from tests.conftest import tree
 
 

@@ -9,7 +9,7 @@ import sys
 AFTER_CONSENT_ONLY = [
     "keyring",
     "requests",
-    "nework_desktop.core.account",
+    "nework_desktop.services.account",
     "nework_desktop.core.egress",
     "nework_desktop.core.secrets",
     "nework_desktop.net.api",
@@ -22,7 +22,10 @@ AFTER_CONSENT_ONLY = [
 
 
 def test_bootstrap_module_defers_post_consent_imports() -> None:
-    code = "import json, sys\nimport nework_desktop.app\nprint(json.dumps(sorted(sys.modules)))\n"
+    code = (
+        "import json, sys\nimport nework_desktop.app.bootstrap\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from nework_desktop.timing import StartupTiming
+from nework_desktop.app.timing import StartupTiming
 
 __all__ = ["StartupTiming", "install", "parse_size"]
 

@@ -6,7 +6,8 @@ What lives where
   :class:`~nework_desktop.core.secrets.SecretStore` (the OS keyring, which remembers what it
   stored for the uninstall wipe; memory only when there is no keyring);
 * the account summary -- provider, masked e-mail, time of sign-in, whether the tokens are kept
-  across restarts -- in ``paths.data / "account.json"``: the only account data on disk;
+  across restarts -- in ``paths.data / "account.json"`` (:mod:`core.account_store`): the only
+  account data on disk;
 * the full e-mail address and the user id only in memory, for this run.
 
 A provider sign-in ends in a NeWork session too: the provider's validated ID token is exchanged
@@ -26,18 +27,22 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import json
 import logging
-import re
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TypeVar
 
-from nework_desktop.core import storage
+from nework_desktop.core.account_store import (
+    AccountSummary,
+    account_path,
+    mask_email,
+    read_summary,
+    validate_email,
+    write_summary,
+)
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.net.api import (
@@ -60,107 +65,10 @@ log = logging.getLogger("nework.account")
 SECRET_ACCESS = "session:access_token"
 SECRET_REFRESH = "session:refresh_token"
 SECRET_NAMES = (SECRET_ACCESS, SECRET_REFRESH)
-ACCOUNT_FILE = "account.json"
-ACCOUNT_SCHEMA = 1
 #: Renew the access token this many seconds before it expires.
 REFRESH_MARGIN = 60.0
 
 T = TypeVar("T")
-
-
-# -- e-mail addresses ---------------------------------------------------------------------------
-
-_LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
-_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
-
-
-def validate_email(text: str) -> str:
-    """Return the address, trimmed, with its domain lower-cased; raise ValueError if invalid.
-
-    A practical subset of RFC 5321/5322: a dot-atom local part (no quoted strings), a domain of
-    at least two labels (internationalised domains through IDNA), at most 254 characters.
-    """
-    address = text.strip()
-    if not address:
-        raise ValueError("empty")
-    if len(address) > 254 or address.count("@") != 1:
-        raise ValueError("format")
-    local, domain = address.split("@")
-    if not local or len(local) > 64 or not _LOCAL.match(local):
-        raise ValueError("local part")
-    try:
-        ascii_domain = domain.encode("idna").decode("ascii").lower()
-    except UnicodeError:
-        raise ValueError("domain") from None
-    labels = ascii_domain.split(".")
-    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
-        raise ValueError("domain")
-    if labels[-1].isdigit():
-        raise ValueError("domain")
-    return f"{local}@{domain.lower()}"
-
-
-def mask_email(address: str) -> str:
-    """``hanako@example.com`` → ``h***@example.com`` (as the log masking does)."""
-    if "@" not in address:
-        return "***" if address else ""
-    local, domain = address.rsplit("@", 1)
-    return f"{local[:1]}***@{domain}"
-
-
-# -- summary ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AccountSummary:
-    """What the app remembers about the account on disk (no secret, no full address)."""
-
-    provider: str
-    masked_email: str
-    signed_in_at: str
-    persistent: bool
-
-    def to_json(self) -> str:
-        return json.dumps(
-            {
-                "schema": ACCOUNT_SCHEMA,
-                "provider": self.provider,
-                "masked_email": self.masked_email,
-                "signed_in_at": self.signed_in_at,
-                "persistent": self.persistent,
-            },
-            indent=2,
-            ensure_ascii=False,
-        )
-
-
-def account_path(paths: AppPaths) -> Path:
-    return paths.data / ACCOUNT_FILE
-
-
-#: The summary is a few hundred bytes; anything this large is not ours.
-MAX_SUMMARY_BYTES = 64 * 1024
-
-
-def read_summary(paths: AppPaths) -> AccountSummary | None:
-    """The stored summary, or None (missing or damaged; reading never creates anything)."""
-    try:
-        raw = storage.read_json(account_path(paths), limit=MAX_SUMMARY_BYTES)
-    except (OSError, storage.FileDamaged) as exc:
-        log.warning("account summary unreadable (%s): treated as signed out", exc)
-        return None
-    if not isinstance(raw, dict):
-        return None
-    fields = (raw.get("provider"), raw.get("masked_email"), raw.get("signed_in_at"))
-    if not all(isinstance(f, str) for f in fields):
-        return None
-    provider, masked, when = (str(f) for f in fields)
-    return AccountSummary(provider, masked, when, raw.get("persistent") is True)
-
-
-def _write_summary(paths: AppPaths, summary: AccountSummary) -> None:
-    paths.ensure("data")
-    storage.atomic_write(account_path(paths), summary.to_json().encode("utf-8"))
 
 
 # -- the manager ---------------------------------------------------------------------------------
@@ -392,7 +300,7 @@ class AccountManager:
                 signed_in_at=self._now().isoformat(timespec="seconds"),
                 persistent=self.secrets.persistent,
             )
-            _write_summary(self.paths, summary)
+            write_summary(self.paths, summary)
             self._signed_in = True
             self._email = email or session.account.email
             log.info(

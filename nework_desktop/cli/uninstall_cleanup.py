@@ -1,8 +1,8 @@
 """``nework-desktop uninstall-cleanup``: the uninstall wipe as a window-less command.
 
 The Windows uninstaller's hook and the macOS uninstall script run it; the GUI's "Delete all local
-data…" action calls :func:`wipe_local_data` (same code path, without the instance handshake, since
-the caller is the instance).
+data…" action runs the same :func:`core.cleanup.wipe` (without the instance handshake, since the
+caller is the instance).
 
 Order: confirm (``--yes``, or a question on a terminal) → ask a running NeWork to quit over the
 single-instance channel and wait until its process is gone (so it writes nothing after the wipe;
@@ -25,11 +25,17 @@ from pathlib import Path
 from typing import TextIO
 
 from nework_desktop import APP_NAME
-from nework_desktop.cli import EXIT_PATHS, EXIT_USAGE, PROG, CliError
+from nework_desktop.cli.errors import (
+    EXIT_OK,
+    EXIT_PATHS,
+    EXIT_RESIDUE,
+    EXIT_USAGE,
+    PROG,
+    CliError,
+)
 from nework_desktop.core.cleanup import (
     InstanceInfo,
     Problem,
-    Progress,
     WipePlan,
     WipeReport,
     plan,
@@ -37,27 +43,9 @@ from nework_desktop.core.cleanup import (
 )
 from nework_desktop.core.paths import AppPaths, PathsError
 
-EXIT_OK = 0
-EXIT_RESIDUE = 1
-
 #: How long a running app gets to quit before the wipe gives up (seconds).
 QUIT_TIMEOUT_S = 20.0
 _POLL_S = 0.1
-
-
-def wipe_local_data(paths: AppPaths, progress: Progress | None = None) -> WipeReport:
-    """The GUI's "Delete all local data…": the same wipe, run from inside the instance.
-
-    Closes this process's log file first (it lives in a root being deleted).  The caller must
-    not write anything afterwards and should quit.
-    """
-    from nework_desktop import log as applog
-    from nework_desktop.core import secrets
-
-    applog.disable_file_logging()
-    the_plan = plan(paths)
-    backend = secrets.system_backend() if the_plan.keyring else None
-    return wipe(paths, backend=backend, progress=progress)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -137,7 +125,7 @@ def _confirm(the_plan: WipePlan, out: TextIO, answer: TextIO) -> bool:
 def _stop_running_instance(paths: AppPaths) -> InstanceInfo:
     """Ask a running NeWork (same roots) to quit; returns whether one answered, and its PID."""
     try:
-        from nework_desktop.instance import send_command
+        from nework_desktop.app.instance import send_command
     except ImportError as exc:  # Qt missing: the app cannot be running either
         print(f"{PROG}: note: cannot check for a running {APP_NAME} ({exc})", file=sys.stderr)
         return InstanceInfo()
@@ -155,7 +143,7 @@ def _wait_for_exit(paths: AppPaths, pid: int | None, timeout: float | None = Non
             if not _pid_alive(pid):
                 return True
         else:
-            from nework_desktop.instance import send_command
+            from nework_desktop.app.instance import send_command
 
             if send_command(paths, "quit", timeout_ms=500) is None:
                 return True

@@ -1,0 +1,99 @@
+"""GUI bootstrap, in a fixed and logged order.
+
+1. arguments  2. logging (stderr only)  3. paths  4. policy + consent ledger (+ ``--automate``)
+5. QApplication (+ single instance, translator)  6. consent decision  7. main window
+
+Steps 6 and 7 are :class:`~nework_desktop.app.controller.AppController`'s.  Nothing is written
+to disk before the user agrees: the ledger is only read (a corrupt one is moved aside inside the
+owned roots, where it already was), logging goes to stderr, no Qt settings are used.  After
+consent the log also goes to a rotating file in the log root.  A documented failure (bad
+``--automate`` steps, an unreadable policy, folders that cannot be computed) ends as one line
+and its exit code (:mod:`nework_desktop.cli.errors`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from nework_desktop import APP_NAME, __version__
+from nework_desktop.app import automation
+from nework_desktop.app import log as applog
+from nework_desktop.app.controller import AppController
+from nework_desktop.app.instance import SingleInstance, send_command
+from nework_desktop.cli.errors import EXIT_PATHS, EXIT_POLICY, EXIT_USAGE, CliError
+from nework_desktop.core import env
+from nework_desktop.core.consent import ConsentLedger
+from nework_desktop.core.paths import AppPaths, PathsError
+from nework_desktop.core.policy import PolicyError, load_policy
+from nework_desktop.services.session import Services, connect_network_services
+from nework_desktop.ui.i18n import install_translator, system_locale
+
+__all__ = ["run"]
+
+log = logging.getLogger("nework.app")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the GUI; returns the process exit code."""
+    applog.setup(logging.DEBUG if args.debug else logging.INFO)
+    log.info("step 1 arguments: %s", {k: v for k, v in vars(args).items() if v is not None})
+    log.info("step 2 logging: stderr only until consent")
+    try:
+        paths = AppPaths.from_environment(args.basedir)
+    except PathsError as exc:
+        raise CliError(f"cannot compute the app's folders: {exc}", EXIT_PATHS) from exc
+    log.info("step 3 paths: %s layout, roots %s", paths.layout, [str(r) for r in paths.roots()])
+    try:
+        policy = load_policy(env.policy_dir())
+    except PolicyError as exc:
+        msg = f"the privacy policy shipped with the app is unreadable: {exc}"
+        raise CliError(msg, EXIT_POLICY) from exc
+    try:
+        steps = automation.parse(args.automate, policy.default_module_choices())
+    except automation.AutomationError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from exc
+    ledger = ConsentLedger(paths)
+    state = ledger.load()
+    log.info("step 4 policy %s; consent ledger: %s", policy.version, state.state)
+    # QtWebEngine is imported later (workspace) and needs this before the QApplication exists.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setQuitOnLastWindowClosed(False)
+    if getattr(args, "startup_timing", None):
+        from nework_desktop.app.timing import StartupTiming
+
+        app.installEventFilter(StartupTiming(args.startup_timing, app))
+    instance = SingleInstance(paths)
+    if not instance.listen():
+        send_command(paths, "activate")
+        log.info("another NeWork is running: handed over to it")
+        return 0
+    log.info("step 5 QApplication %s", app.platformName())
+    locale = args.locale or system_locale()
+    install_translator(app, locale)
+    services = Services(
+        paths,
+        policy,
+        ledger,
+        debug=bool(args.debug),
+        connect=connect_network_services,
+        state=state,
+    )
+    controller = AppController(services, locale, steps)
+    instance.activate_requested.connect(controller.activate)
+    instance.quit_requested.connect(controller.quit)
+    if not controller.start():
+        instance.close()
+        return 0
+    code = app.exec()
+    instance.close()
+    applog.disable_file_logging()
+    return code

@@ -1,0 +1,419 @@
+"""The consent gate and the windows: what the app shows, in which order, and what ends it.
+
+:class:`AppController` starts where the bootstrap leaves off (the QApplication exists, the
+ledger has been read once):
+
+1. the launch decision (:func:`core.decision.decide`) on the consent state the session holds;
+2. the consent dialog when needed -- agreeing appends exactly one ledger record through
+   :class:`services.consent.ConsentService`, whose record the egress rules are built from;
+3. the network session (:meth:`Services.connect_network`), the device ID, the log file;
+4. registration when there is no session (Art. 3);
+5. the main window; then, after its first paint, the workspace and the deletion-request retries.
+
+Withdrawal, sign-out and "Delete all local data" end the window and go back to step 1.  The
+wipe runs the plan the user confirmed (:func:`core.cleanup.plan` once, shown, then run).
+Dialogs open through replaceable classmethods (``ConsentDialog.ask``, ``RegistrationDialog.ask``)
+and module functions (``ui.wipe.confirm_wipe``), so tests replace them without clicking;
+``--automate`` (:mod:`.automation`) drives the real ones for QA.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from nework_desktop.app import log as applog
+from nework_desktop.app.automation import WORKSPACE_TIMEOUT_MS, Automation, drive_consent
+from nework_desktop.core.decision import Launch, LaunchDecision, decide
+from nework_desktop.services.session import Services
+from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
+
+# Only what the consent dialog needs is imported before it paints (benchmark P1/P3): the
+# account, network, keyring, egress and the later windows are imported once consent is on
+# record, and QtWebEngine only when the workspace opens.
+if TYPE_CHECKING:
+    from nework_desktop.core.cleanup import Progress, WipePlan, WipeReport
+    from nework_desktop.ui.main_window import MainWindow
+    from nework_desktop.ui.privacy_center import DeletionRetrier, PrivacyCenter
+    from nework_desktop.ui.wipe import LocalDataWiper
+    from nework_desktop.ui.workspace import Workspace
+
+__all__ = ["AppController"]
+
+log = logging.getLogger("nework.app")
+
+#: Pause between closing the web profile and wiping its folders.
+WIPE_SETTLE_MS = 300
+#: A pending deletion request is looked at this long after the main window appears.
+DELETION_RETRY_DELAY_MS = 2_000
+
+
+class AppController(QObject):
+    """Runs the consent gate and owns the main window."""
+
+    def __init__(
+        self,
+        services: Services,
+        locale: str,
+        automation: Automation | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.locale = locale
+        self.automation = automation or Automation()
+        self.window: MainWindow | None = None
+        self.wiper: LocalDataWiper | None = None
+        self.last_wipe: WipeReport | None = None
+        self.last_decision: LaunchDecision | None = None
+        self.workspace: Workspace | None = None
+        self.privacy_center: PrivacyCenter | None = None
+        self.deletion_retrier: DeletionRetrier | None = None
+        self._waiting_for_workspace = False
+        self._wiping = False
+
+    # -- the gate -----------------------------------------------------------------------------
+
+    def start(self) -> bool:
+        """Ask for consent if needed and open the main window; False if the user declined."""
+        consent = self.services.consent
+        decision = decide(consent.state, self.services.policy)
+        self.last_decision = decision
+        log.info("step 6 consent decision: %s", decision.launch.value)
+        if decision.launch in (Launch.CONSENT, Launch.RECONSENT):
+            mode: Literal["first", "reconsent"] = (
+                "reconsent" if decision.launch is Launch.RECONSENT else "first"
+            )
+            outcome = self._ask_consent(mode, decision.accepted_version)
+            if outcome is None:
+                log.info("consent declined: quitting without writing anything")
+                return False
+            consent.accept(
+                text_sha256=outcome.text_sha256, locale=outcome.locale, modules=outcome.modules
+            )
+            self.locale = outcome.locale
+        record = consent.state.last
+        assert record is not None
+        self.services.connect_network()
+        from nework_desktop.core.device import device_id
+
+        try:  # Art. 2-1: the random per-install device ID, made only now that consent is on record
+            device_id(self.services.paths, create=True)
+        except OSError as exc:
+            log.warning("device ID not created: %s", exc)
+        path = applog.enable_file_logging(self.services.paths)
+        log.info("logging to %s", path)
+        if not self._ensure_signed_in():
+            log.info("registration declined: quitting")
+            return False
+        self._open_window(decision)
+        return True
+
+    def _ask_consent(
+        self, mode: Literal["first", "reconsent"], accepted_version: str | None
+    ) -> ConsentOutcome | None:
+        policy = self.services.policy
+        if not self.automation.active:
+            return ConsentDialog.ask(
+                policy, self.locale, mode=mode, accepted_version=accepted_version
+            )
+        step = self.automation.take("accept-consent", "decline-consent")
+        if step is None:
+            log.info("automation: consent is needed but the next step is not for it: declined")
+            return None
+        return drive_consent(
+            policy, self.locale, step, mode=mode, accepted_version=accepted_version
+        )
+
+    def _ensure_signed_in(self) -> bool:
+        """Art. 3: resume the session, or register; False if the user declined."""
+        from nework_desktop.services.account import SignInStatus
+        from nework_desktop.ui.registration import RegistrationDialog
+
+        account = self.services.account
+        if account is None or account.signed_in:
+            return True
+        # No network before the first window: the session is renewed on first use.
+        restored = account.restore(renew=False)
+        log.info("account: %s%s", restored.status.value, " (offline)" if restored.offline else "")
+        if restored.status is SignInStatus.SIGNED_IN:
+            return True
+        if self.automation.active:
+            from nework_desktop.app.automation import sign_in_email
+
+            step = self.automation.take("sign-in-email")
+            if step is None:
+                log.info("automation: registration skipped (no sign-in step next)")
+                return True
+            return sign_in_email(account, self.locale, step.address) is not None
+        previous = restored if restored.status is SignInStatus.SIGN_IN_AGAIN else None
+        return RegistrationDialog.ask(account, self.locale, previous=previous) is not None
+
+    def _open_window(self, decision: LaunchDecision) -> None:
+        from nework_desktop.ui.main_window import MainWindow
+
+        record = self.services.consent.state.last
+        assert record is not None
+        notice = decision.changes if decision.launch is Launch.NOTICE else ()
+        self.window = MainWindow(self.services.policy, record, self.locale, notice=notice)
+        self.window.withdraw_requested.connect(self.withdraw)
+        self.window.quit_requested.connect(self._on_window_quit)
+        self.window.sign_out_requested.connect(self.sign_out)
+        self.window.sign_out_action.setVisible(self.services.account is not None)
+        self.window.delete_data_requested.connect(self.delete_local_data)
+        self.window.uninstall_requested.connect(self.uninstall)
+        self.window.privacy_center_requested.connect(self.open_privacy_center)
+        account = self.services.account
+        summary = account.summary if account is not None else None
+        if summary is not None:
+            self.window.set_account(
+                summary.provider, summary.masked_email, persistent=summary.persistent
+            )
+        self.window.show()
+        log.info("step 7 main window shown")
+        QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if self.window is None:
+            return
+        self._start_deletion_retries()
+        automation = self.automation
+        if not (automation.wants("quit") or automation.wants("open-workspace")):
+            self.open_workspace()  # a normal session (or automation without an ending)
+        self._run_automation()
+
+    # -- automation after the window ----------------------------------------------------------
+
+    def _run_automation(self) -> None:
+        """Run the post-window steps in order (each may come back here when it is done)."""
+        automation = self.automation
+        while (step := automation.peek()) is not None and not self._waiting_for_workspace:
+            if self.window is None:
+                return
+            if step.name == "open-workspace":
+                automation.take("open-workspace")
+                if self.open_workspace() and self.workspace is not None:
+                    self._waiting_for_workspace = True
+                    self.workspace.loaded.connect(self._automation_workspace_loaded)
+                    QTimer.singleShot(WORKSPACE_TIMEOUT_MS, self._automation_workspace_loaded)
+                    return
+                log.info("automation: no workspace to open (no service)")
+            elif step.name == "withdraw-consent":
+                automation.take("withdraw-consent")
+                QTimer.singleShot(0, self.withdraw)
+                return
+            elif step.name == "delete-local-data":
+                automation.take("delete-local-data")
+                QTimer.singleShot(0, lambda: self._wipe(uninstall=False, confirmed=True))
+                return
+            elif step.name == "quit":
+                automation.take("quit")
+                QTimer.singleShot(0, self.quit)
+                return
+            else:
+                automation.skip()
+
+    def _automation_workspace_loaded(self, ok: bool = False) -> None:
+        if not self._waiting_for_workspace:
+            return
+        self._waiting_for_workspace = False
+        log.info("automation: workspace %s", "loaded" if ok else "not loaded")
+        QTimer.singleShot(0, self._run_automation)
+
+    # -- windows ------------------------------------------------------------------------------
+
+    def open_workspace(self) -> bool:
+        """Host the service's web client in the main window (imports QtWebEngine only now)."""
+        egress, url = self.services.egress, self.services.service_url
+        if self.window is None or egress is None or not url:
+            return False
+        if self.workspace is not None:
+            return True
+        from nework_desktop.ui.workspace import Workspace
+
+        account = self.services.account
+        token = account.access_token if account is not None else None
+        self.workspace = Workspace(
+            self.services.paths, egress, url, debug=self.services.debug, access_token=token
+        )
+        self.window.set_workspace(self.workspace)
+        self.workspace.start()
+        log.info("workspace opening: %s", url)
+        return True
+
+    def open_privacy_center(self) -> None:
+        """Privacy → Privacy center… (and the notice's "What changed"): one window, raised."""
+        if self.window is None:
+            return
+        from nework_desktop.ui.privacy_center import PrivacyCenter
+
+        center = self.privacy_center
+        if center is None:
+            center = PrivacyCenter(
+                self.services, self.locale, deletions=self._deletions(), parent=self.window
+            )
+            center.delete_requested.connect(self.delete_local_data)
+            center.withdraw_requested.connect(self.withdraw)
+            # choices_changed: the center has already recorded the choice and applied it.
+            self.privacy_center = center
+        else:
+            center.refresh()
+        center.show_page("consent")
+        center.show()
+        center.setWindowState(center.windowState() & ~Qt.WindowState.WindowMinimized)
+        center.raise_()
+        center.activateWindow()
+
+    def _deletions(self) -> DeletionRetrier | None:
+        """The one deletion-request retrier of the session (None without an account)."""
+        from nework_desktop.services.deletion import DeletionRequests
+        from nework_desktop.ui.privacy_center import DeletionRetrier
+
+        account = self.services.account
+        if self.deletion_retrier is None and account is not None:
+            requests = DeletionRequests(
+                self.services.paths, lambda: account.client, account=account
+            )
+            self.deletion_retrier = DeletionRetrier(requests, parent=self)
+        return self.deletion_retrier
+
+    def _start_deletion_retries(self) -> None:
+        """Re-send a pending "delete my data" request (Art. 6), now and periodically."""
+        retrier = self._deletions()
+        if retrier is not None and self.window is not None and not retrier.active:
+            retrier.start(first_delay_ms=DELETION_RETRY_DELAY_MS)
+
+    def _close_privacy_center(self) -> None:
+        center, self.privacy_center = self.privacy_center, None
+        if center is not None:
+            center.close()
+            center.shutdown()
+            center.deleteLater()
+
+    def _close_workspace(self) -> None:
+        self._waiting_for_workspace = False
+        workspace, self.workspace = self.workspace, None
+        if workspace is not None:
+            workspace.shutdown()
+            workspace.deleteLater()
+
+    def _close_window(self) -> None:
+        self._close_privacy_center()
+        if self.deletion_retrier is not None:
+            self.deletion_retrier.stop()
+        self._close_workspace()
+        window, self.window = self.window, None
+        if window is not None:
+            window.close()
+            window.deleteLater()
+
+    # -- what ends the window -----------------------------------------------------------------
+
+    def sign_out(self) -> None:
+        """Sign out (the service is told; keyring entries and summary deleted), then register."""
+        if self.services.account is None:
+            return
+        self.services.account.sign_out()
+        self._close_window()
+        if not self.start():
+            self.quit()
+
+    def withdraw(self) -> None:
+        """Record the withdrawal and return to the first-launch state."""
+        self.services.consent.withdraw(self.locale)
+        log.info("back to the first-launch state")
+        applog.disable_file_logging()
+        self._close_window()
+        if not self.start():
+            self.quit()
+
+    def delete_local_data(self) -> None:
+        """Privacy → Delete all local data…: confirm, wipe, return to first launch."""
+        self._wipe(uninstall=False)
+
+    def uninstall(self) -> None:
+        """macOS NeWork → Uninstall NeWork…: confirm, wipe, bundle to the Trash, quit."""
+        self._wipe(uninstall=True)
+
+    def _wipe(self, *, uninstall: bool, confirmed: bool = False) -> None:
+        from nework_desktop.core.cleanup import plan
+        from nework_desktop.ui import wipe as wipe_ui
+
+        if self._wiping:
+            return  # never twice at once
+        paths = self.services.paths
+        the_plan = plan(paths)
+        if not confirmed and not wipe_ui.confirm_wipe(self.window, the_plan, uninstall=uninstall):
+            return
+        log.info("%s requested: wiping all local data", "uninstall" if uninstall else "delete")
+        self._wiping = True
+        self._close_window()  # nothing of ours may keep writing during the wipe
+        if self.services.account is not None:
+            self.services.account.forget()
+        egress = self.services.egress
+        if egress is not None:
+            egress.set_consented(False)
+            if egress.transmissions is not None:
+                egress.transmissions.persist = False
+        self.wiper = wipe_ui.LocalDataWiper(lambda progress: self._run_wipe(the_plan, progress))
+        self.wiper.finished.connect(lambda report: self._wiped(report, uninstall=uninstall))
+        # Let the closed web profile release its files before the wipe walks the roots.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QTimer.singleShot(WIPE_SETTLE_MS, self.wiper.start)
+
+    def _run_wipe(self, the_plan: WipePlan, progress: Progress) -> WipeReport:
+        from nework_desktop.app.local_data import wipe_local_data
+
+        return wipe_local_data(self.services.paths, the_plan, progress)
+
+    def _wiped(self, report: WipeReport, *, uninstall: bool) -> None:
+        from nework_desktop.core.egress import TransmissionLog
+        from nework_desktop.ui import wipe as wipe_ui
+
+        self.last_wipe = report
+        self._wiping = False
+        self.services.consent.reload()  # the ledger went with the data
+        egress = self.services.egress
+        if egress is not None:  # counters of the wiped data start again from zero
+            egress.transmissions = TransmissionLog(self.services.paths)
+        if not report.ok:
+            wipe_ui.show_wipe_failure(None, report)
+        if uninstall:
+            bundle = wipe_ui.app_bundle()
+            if report.ok and bundle is not None:
+                wipe_ui.move_to_trash(bundle)
+            self.quit()
+            return
+        if not self.start():
+            self.quit()
+
+    def activate(self) -> None:
+        if self.window is not None:
+            self.window.setWindowState(self.window.windowState() & ~Qt.WindowState.WindowMinimized)
+            self.window.raise_()
+            self.window.activateWindow()
+        else:
+            active = QApplication.activeModalWidget()
+            if isinstance(active, QWidget):
+                active.raise_()
+                active.activateWindow()
+
+    def quit(self) -> None:
+        log.info("quitting")
+        self._close_window()
+        if self.services.egress is not None:
+            self.services.egress.close()
+        applog.disable_file_logging()
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    def _on_window_quit(self) -> None:
+        # Closing the window by hand quits; closing it from here (withdraw, quit) does not.
+        if self.window is not None and self.sender() is self.window:
+            self.quit()

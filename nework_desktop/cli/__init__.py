@@ -1,0 +1,52 @@
+"""Command line entry point: decides between the GUI and a window-less command.
+
+Window-less commands (``--version``, ``status``, ``uninstall-cleanup``) never import
+QtWidgets or QtWebEngine (``status`` imports no Qt at all) and never write before consent.
+Every error they meet ends as one clear line on stderr and a documented exit code
+(:mod:`nework_desktop.cli.errors`).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from nework_desktop.cli.errors import (
+    EXIT_INTERRUPTED,
+    EXIT_UNEXPECTED,
+    PROG,
+    CliError,
+)
+from nework_desktop.cli.parser import build_parser
+from nework_desktop.core import env
+
+__all__ = ["CliError", "build_parser", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "status":
+            from nework_desktop.cli import status
+
+            return status.run(args.basedir, args.json)
+        from nework_desktop.qtcompat import protect_singletons
+
+        protect_singletons()  # before the first PySide6 call
+        if args.command == "uninstall-cleanup":
+            from nework_desktop.cli import uninstall_cleanup
+
+            return uninstall_cleanup.run(args)
+        from nework_desktop.app import run
+
+        return run(args)
+    except CliError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        if env.debug():
+            raise
+        print(f"{PROG}: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_UNEXPECTED

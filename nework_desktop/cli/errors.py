@@ -1,0 +1,36 @@
+"""How a command ends: :class:`CliError` (one line on stderr) and the documented exit codes.
+
+========  ==========================================================================
+code      meaning
+========  ==========================================================================
+0         done (``uninstall-cleanup``: nothing of ours remains)
+1         ``uninstall-cleanup``: something remains, failed, was refused, or the user said no
+2         usage: bad arguments (or ``uninstall-cleanup`` without ``--yes`` and no terminal)
+3         the privacy policy shipped with the app is unreadable
+4         the consent record is corrupt (``status``; the app itself sets it aside)
+5         the app's folders cannot be computed or created (root is a file, disk read-only/full)
+70        an unexpected error: a bug (``NEWORK_DEBUG=1`` shows the traceback)
+130       interrupted (Ctrl+C)
+========  ==========================================================================
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_RESIDUE = 1
+EXIT_USAGE = 2
+EXIT_POLICY = 3
+EXIT_LEDGER = 4
+EXIT_PATHS = 5
+EXIT_UNEXPECTED = 70
+EXIT_INTERRUPTED = 130
+
+PROG = "nework-desktop"
+
+
+class CliError(Exception):
+    """An error that ends a command with one line and an exit code."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code

@@ -1,0 +1,94 @@
+"""What the app builds once, and what exists only once consent is on record.
+
+:class:`Services` is built by the bootstrap before the consent dialog (paths, policy, ledger, the
+consent service -- all reading only) and passed to whoever needs it; no globals.  The network
+half -- preferences, egress rules, the service client, the keyring, the sign-in providers --
+is built by :func:`connect_network_services` only after consent, from the consent record
+itself.  No Qt here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import InitVar, dataclass, field
+from typing import TYPE_CHECKING
+
+from nework_desktop.core.consent import ConsentLedger, ConsentState
+from nework_desktop.core.paths import AppPaths
+from nework_desktop.core.policy import Policy
+from nework_desktop.services.consent import ConsentService
+
+if TYPE_CHECKING:
+    from nework_desktop.core.egress import EgressPolicy
+    from nework_desktop.services.account import AccountManager
+
+__all__ = ["Services", "connect_network_services"]
+
+log = logging.getLogger("nework.session")
+
+
+@dataclass
+class Services:
+    """What the bootstrap builds once and passes on (no globals)."""
+
+    paths: AppPaths
+    policy: Policy
+    ledger: ConsentLedger
+    #: Registration and sign-in (Art. 3); None skips them (tests of the consent gate).
+    account: AccountManager | None = None
+    #: Who may be contacted (Art. 2, 5, 9); with a service URL, the workspace opens.
+    egress: EgressPolicy | None = None
+    service_url: str | None = None
+    debug: bool = False
+    #: Builds account/egress/service_url once consent is on record (None: leave them as given).
+    connect: Callable[[Services], None] | None = None
+    #: The ledger as the bootstrap read it (loaded here when not given: a corrupt one is set aside).
+    state: InitVar[ConsentState | None] = None
+    #: The consent decisions of the session.
+    consent: ConsentService = field(init=False)
+
+    def __post_init__(self, state: ConsentState | None) -> None:
+        known = state if state is not None else self.ledger.load()
+        self.consent = ConsentService(self.policy, self.ledger, known)
+        if self.egress is not None:
+            self.consent.egress = self.egress
+
+    def connect_network(self) -> None:
+        """Build the network services now (after consent), once."""
+        if self.connect is not None:
+            connect, self.connect = self.connect, None
+            connect(self)
+        if self.egress is not None:
+            self.consent.egress = self.egress
+
+
+def connect_network_services(services: Services) -> None:
+    """Preferences, egress rules, service client, keyring and providers (writes nothing).
+
+    Run once consent is on record (``Services.connect``), never before the consent dialog; the
+    egress rules start from the consent state of the record just written or read at start.
+    """
+    from nework_desktop.core.egress import EgressPolicy, TransmissionLog
+    from nework_desktop.core.prefs import Preferences
+    from nework_desktop.core.secrets import SecretStore
+    from nework_desktop.net.api import HttpClient, ServiceClient
+    from nework_desktop.net.oauth import load_providers, provider_hosts
+    from nework_desktop.services.account import AccountManager
+
+    paths, policy = services.paths, services.policy
+    prefs = Preferences.load(paths)
+    providers = load_providers(prefs.get("oauth_client_ids"))
+    egress = EgressPolicy(
+        policy,
+        prefs.service_url,
+        state=services.consent.egress_state(),
+        transmissions=TransmissionLog(paths),
+        # Art. 3: the sign-in providers the user may choose are declared destinations too.
+        service_hosts=provider_hosts(providers),
+    )
+    client = ServiceClient(prefs.service_url, HttpClient(before_request=egress.allows))
+    log.info("service %s", client.base_url)
+    services.account = AccountManager(paths, SecretStore.open(paths), client, providers=providers)
+    services.egress = egress
+    services.service_url = prefs.service_url
