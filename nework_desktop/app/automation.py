@@ -46,7 +46,7 @@ from nework_desktop.core.urls import is_loopback_host
 if TYPE_CHECKING:
     from nework_desktop.core.account_store import AccountSummary
     from nework_desktop.core.policy import Policy
-    from nework_desktop.net.api import ServiceClient
+    from nework_desktop.net.service import ServiceClient
     from nework_desktop.services.account import AccountManager
     from nework_desktop.ui.consent_dialog import ConsentOutcome
 
@@ -228,7 +228,7 @@ def fetch_test_code(client: ServiceClient, email: str) -> str:
     Refused unless the service is on a loopback address, so it can never be aimed at a real
     service.
     """
-    from nework_desktop.net.api import BlockedError
+    from nework_desktop.net.errors import BlockedError
 
     if not is_loopback_host(urlsplit(client.base_url).hostname or ""):
         raise BlockedError("the test code endpoint exists only on a loopback test service")
@@ -248,7 +248,7 @@ def sign_in_email(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QDialog
 
-    from nework_desktop.net.api import ServiceError
+    from nework_desktop.net.errors import ServiceError
     from nework_desktop.ui.registration import PAGE_CHOOSE, PAGE_CODE, RegistrationDialog
 
     dialog = RegistrationDialog(manager, locale, opener=lambda url: False)

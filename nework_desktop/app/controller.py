@@ -11,7 +11,7 @@ ledger has been read once):
 5. the main window; then, after its first paint, the workspace and the deletion-request retries.
 
 Withdrawal, sign-out and "Delete all local data" end the window and go back to step 1.  The
-wipe runs the plan the user confirmed (:func:`core.cleanup.plan` once, shown, then run).
+wipe runs the plan the user confirmed (:func:`core.wipe.plan` once, shown, then run).
 Dialogs open through replaceable classmethods (``ConsentDialog.ask``, ``RegistrationDialog.ask``)
 and module functions (``ui.wipe.confirm_wipe``), so tests replace them without clicking;
 ``--automate`` (:mod:`.automation`) drives the real ones for QA.
@@ -35,7 +35,7 @@ from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
 # account, network, keyring, egress and the later windows are imported once consent is on
 # record, and QtWebEngine only when the workspace opens.
 if TYPE_CHECKING:
-    from nework_desktop.core.cleanup import Progress, WipePlan, WipeReport
+    from nework_desktop.core.wipe import Progress, WipePlan, WipeReport
     from nework_desktop.ui.main_window import MainWindow
     from nework_desktop.ui.privacy_center import DeletionRetrier, PrivacyCenter
     from nework_desktop.ui.wipe import LocalDataWiper
@@ -339,7 +339,7 @@ class AppController(QObject):
         self._wipe(uninstall=True)
 
     def _wipe(self, *, uninstall: bool, confirmed: bool = False) -> None:
-        from nework_desktop.core.cleanup import plan
+        from nework_desktop.core.wipe import plan
         from nework_desktop.ui import wipe as wipe_ui
 
         if self._wiping:

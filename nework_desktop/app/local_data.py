@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from nework_desktop.app import log as applog
 from nework_desktop.core import secrets
-from nework_desktop.core.cleanup import Progress, WipePlan, WipeReport, plan, wipe
 from nework_desktop.core.paths import AppPaths
+from nework_desktop.core.wipe import Progress, WipePlan, WipeReport, plan, wipe
 
 
 def wipe_local_data(

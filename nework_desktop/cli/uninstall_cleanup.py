@@ -1,12 +1,12 @@
 """``nework-desktop uninstall-cleanup``: the uninstall wipe as a window-less command.
 
 The Windows uninstaller's hook and the macOS uninstall script run it; the GUI's "Delete all local
-data…" action runs the same :func:`core.cleanup.wipe` (without the instance handshake, since the
+data…" action runs the same :func:`core.wipe.wipe` (without the instance handshake, since the
 caller is the instance).
 
 Order: confirm (``--yes``, or a question on a terminal) → ask a running NeWork to quit over the
 single-instance channel and wait until its process is gone (so it writes nothing after the wipe;
-if it does not exit in time nothing is deleted) → :func:`core.cleanup.wipe` → report.
+if it does not exit in time nothing is deleted) → :func:`core.wipe.wipe` → report.
 
 Exit codes: 0 nothing of ours remains; 1 something remains, failed or was refused (also: the
 running app did not quit, the user answered no); 2 usage (no ``--yes`` and no terminal to ask);
@@ -33,7 +33,8 @@ from nework_desktop.cli.errors import (
     PROG,
     CliError,
 )
-from nework_desktop.core.cleanup import (
+from nework_desktop.core.paths import AppPaths, PathsError
+from nework_desktop.core.wipe import (
     InstanceInfo,
     Problem,
     WipePlan,
@@ -41,7 +42,6 @@ from nework_desktop.core.cleanup import (
     plan,
     wipe,
 )
-from nework_desktop.core.paths import AppPaths, PathsError
 
 #: How long a running app gets to quit before the wipe gives up (seconds).
 QUIT_TIMEOUT_S = 20.0

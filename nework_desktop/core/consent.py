@@ -438,42 +438,6 @@ class ConsentLedger:
         self._write(data)
         return rec
 
-    def accept(
-        self,
-        *,
-        policy_id: str,
-        policy_version: str,
-        text_sha256: str,
-        locale: str,
-        modules: Mapping[str, bool],
-    ) -> ConsentRecord:
-        return self.record(
-            Decision.ACCEPTED,
-            policy_id=policy_id,
-            policy_version=policy_version,
-            text_sha256=text_sha256,
-            locale=locale,
-            modules=modules,
-        )
-
-    def withdraw(
-        self,
-        *,
-        policy_id: str,
-        policy_version: str,
-        text_sha256: str,
-        locale: str,
-        modules: Mapping[str, bool],
-    ) -> ConsentRecord:
-        return self.record(
-            Decision.WITHDRAWN,
-            policy_id=policy_id,
-            policy_version=policy_version,
-            text_sha256=text_sha256,
-            locale=locale,
-            modules=modules,
-        )
-
     def _write(self, data: bytes) -> None:
         self._fault("mkdir")
         folder = self._paths.ensure("data")

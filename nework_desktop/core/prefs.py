@@ -1,22 +1,19 @@
 """Preferences, declared in one place with their defaults, and a schema version with upgrades.
 
 Modelled on Picard's ``options.py``: every preference is an :class:`Option` in :data:`OPTIONS`
-(name, default, validator); nothing else may be read or written.  The file is JSON at
+(name, default, validator); nothing else may be read.  The file is JSON at
 ``paths.config / "preferences.json"``::
 
     {"schema": 1, "values": {"service_url": "https://…", "locale": null, …}}
 
 * Reading never creates anything (Art. 4: nothing is written before consent); a missing file
   means "all defaults".  A damaged file, or a value that fails its validator, falls back to the
-  default with a warning (the damaged file is replaced at the next :meth:`Preferences.save`).
-* Writing is atomic (:func:`storage.atomic_write`) and creates the config root through
-  :meth:`AppPaths.ensure`.
+  default with a warning.  (The app itself writes no preference yet: the file is for
+  administrators and development.)
 * A file written by an older version is upgraded step by step (``UPGRADES[n]`` turns schema ``n``
-  into ``n + 1``) when it is read; keys this version does not know are kept as they are, so a
-  newer version's file survives a round trip through an older one.
+  into ``n + 1``) when it is read; keys this version does not know are ignored.
 * The environment wins over the file for development: ``NEWORK_SERVICE_URL`` replaces
-  ``service_url``, ``NEWORK_OAUTH_<PROVIDER>_CLIENT_ID`` a provider's client id.  Environment
-  values are never saved.
+  ``service_url``, ``NEWORK_OAUTH_<PROVIDER>_CLIENT_ID`` a provider's client id.
 
 Qt's ``QSettings`` is deliberately not used: it writes outside the owned roots (registry, plist,
 ``~/.config/<Org>``), which would be uninstall residue.
@@ -25,7 +22,6 @@ Qt's ``QSettings`` is deliberately not used: it writes outside the owned roots (
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import os
 from collections.abc import Callable, Mapping
@@ -170,14 +166,12 @@ class Preferences:
     ) -> None:
         self._paths = paths
         self._environ: Mapping[str, str] = os.environ if environ is None else environ
-        self._schema = max(schema, SCHEMA_VERSION)
-        self._extra: dict[str, Any] = {}
+        self.schema = max(schema, SCHEMA_VERSION)
         self._values: dict[str, Any] = {o.name: copy.deepcopy(o.default) for o in OPTIONS}
         for name, value in (values or {}).items():
             option = _BY_NAME.get(name)
             if option is None:
-                self._extra[name] = value
-                continue
+                continue  # a newer version's preference
             try:
                 self._values[name] = option.check(value)
             except PrefsError as exc:
@@ -256,23 +250,3 @@ class Preferences:
 
     def as_dict(self) -> dict[str, Any]:
         return copy.deepcopy(self._values)
-
-    # -- writing ----------------------------------------------------------------------------
-
-    def set(self, name: str, value: object) -> None:
-        """Validate and set ``name`` (in memory; :meth:`save` writes it)."""
-        option = _BY_NAME.get(name)
-        if option is None:
-            raise KeyError(f"unknown preference {name!r}")
-        self._values[name] = option.check(value)
-
-    def reset(self, name: str) -> None:
-        self._values[name] = copy.deepcopy(_BY_NAME[name].default)
-
-    def save(self) -> Path:
-        """Write the file atomically (only after consent: this creates the config root)."""
-        self._paths.ensure("config")
-        data = {"schema": self._schema, "values": {**self._extra, **self._values}}
-        text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-        storage.atomic_write(self.path, text.encode("utf-8"))
-        return self.path

@@ -45,20 +45,14 @@ from nework_desktop.core.account_store import (
 )
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SecretStore
-from nework_desktop.net.api import (
-    AuthError,
-    CodeRequest,
-    InvalidEmailError,
-    ServiceClient,
-    ServiceError,
-    Session,
-)
+from nework_desktop.net.errors import AuthError, InvalidEmailError, ServiceError
 from nework_desktop.net.oauth import (
     DEFAULT_FLOW_TIMEOUT,
     OAuthFlow,
     Provider,
     ProviderUnavailable,
 )
+from nework_desktop.net.service import CodeRequest, ServiceClient, Session
 
 log = logging.getLogger("nework.account")
 

@@ -45,7 +45,7 @@ from nework_desktop.core.deletion import (
     write_state,
 )
 from nework_desktop.core.paths import AppPaths
-from nework_desktop.net.api import DeletionReceipt
+from nework_desktop.net.service import DeletionReceipt
 
 __all__ = ["DeletionRequests", "DeletionSender"]
 

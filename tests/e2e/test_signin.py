@@ -34,15 +34,14 @@ from nework_desktop.app import log as applog
 from nework_desktop.core.account_store import ACCOUNT_FILE, mask_email, read_summary, validate_email
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SERVICE, SecretStore, read_index, wipe_indexed
-from nework_desktop.net.api import (
+from nework_desktop.net.errors import (
     AuthError,
     BadReplyError,
     BlockedError,
-    HttpClient,
     InvalidEmailError,
     ServerError,
-    ServiceClient,
 )
+from nework_desktop.net.http import HttpClient
 from nework_desktop.net.oauth import (
     DEV_CLIENT_ID,
     PROVIDERS,
@@ -63,6 +62,7 @@ from nework_desktop.net.oauth import (
     validate_id_token,
     verify_rs256,
 )
+from nework_desktop.net.service import ServiceClient
 from nework_desktop.services.account import (
     SECRET_ACCESS,
     SECRET_REFRESH,
@@ -628,9 +628,9 @@ def test_a_silent_connection_cannot_hold_the_listener(
     make_manager: Factory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from nework_desktop.net import oauth
+    from nework_desktop.net.oauth import listener as oauth_listener
 
-    monkeypatch.setattr(oauth._Handler, "timeout", 0.5)
+    monkeypatch.setattr(oauth_listener._Handler, "timeout", 0.5)
     manager = make_manager(memory_store())
     flow = manager.begin_oauth("google")
     sockets: list[socket.socket] = []

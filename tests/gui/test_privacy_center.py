@@ -30,7 +30,7 @@ from nework_desktop.app.controller import AppController
 from nework_desktop.core.consent import ConsentLedger, Decision
 from nework_desktop.core.device import device_id
 from nework_desktop.core.egress import EgressPolicy, EgressState, TransmissionLog, Verdict
-from nework_desktop.core.export import EXPORT_FILES, validate_receipt
+from nework_desktop.core.export import EXPORT_FILES
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy, load_policy
 from nework_desktop.core.secrets import SecretStore
@@ -42,6 +42,7 @@ from nework_desktop.ui.consent_dialog import ConsentDialog, LinkLabel
 from nework_desktop.ui.privacy_center import DeletionRetrier, PrivacyCenter
 from tests.conftest import tree
 from tests.helpers import policy_with_new_version, record_acceptance
+from tests.oracles import validate_receipt
 from tests.refservice import RefService
 
 SERVICE = "http://127.0.0.1:9"

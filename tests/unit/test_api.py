@@ -1,4 +1,4 @@
-"""The service API client (net/api.py) over real HTTP on loopback: rules, retries, every error.
+"""The HTTP client and the service API (net/http.py, net/service.py) over real HTTP on loopback.
 
 The reference service (tests/refservice) answers normally or with canned failures; a raw socket
 server plays the truly hostile peer (garbage, truncation, silence).
@@ -23,26 +23,23 @@ import requests
 
 from nework_desktop.app.automation import fetch_test_code
 from nework_desktop.core.urls import workspace_url
-from nework_desktop.net.api import (
-    MAX_REPLY_BYTES,
+from nework_desktop.net.errors import (
     AuthError,
     BadReplyError,
     BlockedError,
     ExpiredCodeError,
-    HttpClient,
     InvalidCodeError,
     InvalidEmailError,
     OfflineError,
     RateLimitedError,
     RequestRejected,
     ServerError,
-    ServiceClient,
     ServiceError,
-    Session,
     TLSError,
     TooManyAttemptsError,
-    check_url,
 )
+from nework_desktop.net.http import MAX_REPLY_BYTES, HttpClient, check_url
+from nework_desktop.net.service import ServiceClient, Session
 from tests.refservice import Canned, RefService
 
 HEALTH = "/api/v1/health"

@@ -27,8 +27,9 @@ from typing import Any
 import pytest
 from keyring.errors import PasswordDeleteError
 
-from nework_desktop.core import cleanup
-from nework_desktop.core.cleanup import (
+from nework_desktop.core.paths import MARKER_NAME, ROLES, AppPaths, Marker, read_marker
+from nework_desktop.core.secrets import INDEX_NAME, SecretStore
+from nework_desktop.core.wipe import (
     TRACES_NAME,
     QtIniStore,
     WindowsRegistryStore,
@@ -37,11 +38,12 @@ from nework_desktop.core.cleanup import (
     note_file_dialog_done,
     note_shared_store_created,
     plan,
+    safety,
     scrub_ini,
+    stores,
+    walk,
     wipe,
 )
-from nework_desktop.core.paths import MARKER_NAME, ROLES, AppPaths, Marker, read_marker
-from nework_desktop.core.secrets import INDEX_NAME, SecretStore
 from tests.conftest import tree
 
 LAYOUTS = ("linux", "macos", "windows")
@@ -164,7 +166,7 @@ def fd_walk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
     """Run a test with the POSIX descriptor walk and with the path walk Windows uses."""
     mode = getattr(request, "param", "fd")
     if mode == "paths":
-        monkeypatch.setattr(cleanup, "_use_fd_walk", lambda: False)
+        monkeypatch.setattr(walk, "use_fd_walk", lambda: False)
     yield mode
 
 
@@ -429,7 +431,7 @@ def test_user_and_system_folders_are_refused_even_with_a_marker(
 
 @pytest.mark.parametrize("folder", ["/", "/usr", "/etc", "/bin", "/System", "/Library"])
 def test_filesystem_root_and_system_folders_are_refused(folder: str) -> None:
-    reason = cleanup._protected_reason(Path(folder), roots_only=True)
+    reason = safety.protected_reason(Path(folder), roots_only=True)
     assert reason is not None and reason.startswith("refused")
 
 
@@ -667,7 +669,8 @@ def test_plan_reads_only(sandbox_home: Path, monkeypatch: pytest.MonkeyPatch) ->
     before = tree_hash(sandbox_home)
     the_plan = plan(paths)
     assert tree_hash(sandbox_home) == before
-    assert [str(p) for p in the_plan.to_delete] == [str(r) for r in paths.roots()]
+    to_delete = [str(r.path) for r in the_plan.roots if r.action == "delete"]
+    assert to_delete == [str(r) for r in paths.roots()]
     assert json.dumps(the_plan.to_json())
 
 
@@ -720,11 +723,11 @@ def test_chmod_of_an_unreadable_folder_never_follows_a_swapped_link(tmp_path: Pa
     fd = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
     try:
         st = os.lstat(folder)
-        cleanup._chmod_dir_at(fd, "folder", (st.st_dev, st.st_ino), 0o700)
+        walk._chmod_dir_at(fd, "folder", (st.st_dev, st.st_ino), 0o700)
         assert stat.S_IMODE(os.lstat(folder).st_mode) == 0o700
         (tmp_path / "swapped").symlink_to(victim)
         with pytest.raises(OSError, match="changed"):
-            cleanup._chmod_dir_at(fd, "swapped", (st.st_dev, st.st_ino), 0o777)
+            walk._chmod_dir_at(fd, "swapped", (st.st_dev, st.st_ino), 0o777)
     finally:
         os.close(fd)
     assert stat.S_IMODE(os.lstat(victim).st_mode) == 0o500
@@ -1034,11 +1037,11 @@ def test_a_failing_shared_store_keeps_the_traces_index(
     def broken(target: str, text: str) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", target)
 
-    real_replace, real_unlink = cleanup._replace_text, os.unlink
-    monkeypatch.setattr(cleanup, "_replace_text", broken)
+    real_replace, real_unlink = stores.replace_text, os.unlink
+    monkeypatch.setattr(stores, "replace_text", broken)
     monkeypatch.setattr(os, "unlink", _failing_for("QtProject.conf", real_unlink))
     first = wipe(paths, backend=None)
-    monkeypatch.setattr(cleanup, "_replace_text", real_replace)
+    monkeypatch.setattr(stores, "replace_text", real_replace)
     monkeypatch.setattr(os, "unlink", real_unlink)
 
     assert not first.ok

@@ -171,17 +171,6 @@ def test_chain_accept_withdraw_accept(ledger: ConsentLedger) -> None:
     assert len({first.hash, second.hash, third.hash}) == 3
 
 
-def test_accept_and_withdraw_wrappers(ledger: ConsentLedger) -> None:
-    a = ledger.accept(
-        policy_id="p", policy_version="1", text_sha256=TEXT_SHA, locale="en", modules={}
-    )
-    w = ledger.withdraw(
-        policy_id="p", policy_version="1", text_sha256=TEXT_SHA, locale="en", modules={}
-    )
-    assert (a.decision, w.decision) == (Decision.ACCEPTED, Decision.WITHDRAWN)
-    assert ledger.read().state == "withdrawn"
-
-
 def test_hash_is_sha256_of_canonical_json_of_the_other_fields(ledger: ConsentLedger) -> None:
     records = three(ledger)
     on_disk = raw_records(ledger.path)
@@ -207,8 +196,13 @@ def test_hash_is_sha256_of_canonical_json_of_the_other_fields(ledger: ConsentLed
 
 
 def test_non_ascii_survives_and_is_hashed_as_utf8(ledger: ConsentLedger) -> None:
-    rec = ledger.accept(
-        policy_id="ネワーク", policy_version="第1版", text_sha256=TEXT_SHA, locale="ja", modules={}
+    rec = ledger.record(
+        Decision.ACCEPTED,
+        policy_id="ネワーク",
+        policy_version="第1版",
+        text_sha256=TEXT_SHA,
+        locale="ja",
+        modules={},
     )
     raw = raw_records(ledger.path)[0]
     assert raw["policy_id"] == "ネワーク"

@@ -19,7 +19,8 @@ import pytest
 from nework_desktop.core.deletion import DELETION_NAME, DeletionState
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SecretStore
-from nework_desktop.net.api import DeletionReceipt, HttpClient, ServiceClient
+from nework_desktop.net.http import HttpClient
+from nework_desktop.net.service import DeletionReceipt, ServiceClient
 from nework_desktop.services.account import AccountManager
 from nework_desktop.services.deletion import DeletionRequests
 from tests.conftest import tree

@@ -30,7 +30,8 @@ from nework_desktop.core.egress import (
 )
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy, load_policy
-from nework_desktop.net.api import BlockedError, HttpClient
+from nework_desktop.net.errors import BlockedError
+from nework_desktop.net.http import HttpClient
 from tests.conftest import tree
 from tests.gui.webengine_recorder import Recorder, map_hosts, self_signed
 from tests.helpers import record_acceptance

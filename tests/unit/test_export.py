@@ -22,14 +22,15 @@ from nework_desktop.core.export import (
     build_receipt,
     export_data,
     receipt_id,
-    validate_receipt,
 )
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy, load_policy
 from nework_desktop.core.prefs import Preferences
 from nework_desktop.core.secrets import SecretStore
-from nework_desktop.net.api import HttpClient, ServiceClient
+from nework_desktop.net.http import HttpClient
+from nework_desktop.net.service import ServiceClient
 from nework_desktop.services.account import AccountManager
+from tests.oracles import validate_receipt
 from tests.refservice import RefService
 
 EMAIL = "hanako.export@example.com"

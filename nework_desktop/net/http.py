@@ -1,0 +1,354 @@
+"""HTTP plumbing: :class:`HttpClient`, the rules every request follows, and reply checking.
+
+Rules every request follows
+---------------------------
+* **https only**, except for loopback hosts (127.0.0.0/8, ::1, ``localhost``) used in
+  development and tests; certificate verification is always on (``verify=True``; a CA bundle
+  from ``REQUESTS_CA_BUNDLE`` still verifies).  Redirects are not followed: a hop would bypass
+  these checks, and the service API never redirects.
+* **before_request(url) -> bool** is asked first; ``False`` (or an exception in the hook) refuses
+  the request with :class:`BlockedError` before any socket is opened.  The egress rules plug in
+  here.
+* **timeouts** on connect and read; replies larger than :data:`MAX_REPLY_BYTES` are refused.
+* **retries** with exponential backoff and jitter, for idempotent calls only: GET, HEAD, PUT,
+  DELETE, OPTIONS, and POSTs sent with an ``Idempotency-Key`` header (the service answers a
+  repeated key with the first answer).  Offline errors, 5xx and short 429s are retried.
+* **replies are validated field by field** (:class:`Fields`, on :mod:`core.validate`); anything
+  unexpected becomes :class:`BadReplyError`, never a crash (deep nesting, huge numbers, NaN,
+  wrong types, bad UTF-8 …).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+from nework_desktop import __version__
+from nework_desktop.core import validate
+from nework_desktop.core.urls import is_loopback_host
+from nework_desktop.net.errors import (
+    AuthError,
+    BadReplyError,
+    BlockedError,
+    OfflineError,
+    RateLimitedError,
+    RequestRejected,
+    ServerError,
+    ServiceError,
+    TLSError,
+)
+
+log = logging.getLogger("nework.net")
+
+DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 20.0)
+MAX_REPLY_BYTES = 1_000_000
+MAX_TOKEN_LENGTH = 16_384
+USER_AGENT = f"NeWork-Desktop/{__version__}"
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+RETRY_STATUSES = frozenset({500, 502, 503, 504})
+
+BeforeRequest = Callable[[str], bool]
+Sleep = Callable[[float], None]
+
+
+# -- reply validation -----------------------------------------------------------------------
+
+
+def _bad_reply(location: str, detail: str) -> BadReplyError:
+    return BadReplyError(f"the {location} is not as expected: {detail}")
+
+
+class Fields:
+    """A JSON object from a server, read field by field with the checks of
+    :mod:`nework_desktop.core.validate`; every miss is a :class:`BadReplyError`."""
+
+    def __init__(self, data: object, what: str = "reply") -> None:
+        self.at = validate.At(what, _bad_reply)
+        self.data: dict[str, Any] = self.at.obj(data, extra=True)
+        self.what = what
+
+    def text(
+        self, name: str, *, max_len: int = 1024, required: bool = True, allow_empty: bool = False
+    ) -> str:
+        value = self.data.get(name)
+        if value is None and not required:
+            return ""
+        return self.at.key(name).text(value, max_len=max_len, empty=allow_empty)
+
+    def integer(
+        self,
+        name: str,
+        *,
+        minimum: int = 0,
+        maximum: int = 10**9,
+        default: int | None = None,
+    ) -> int:
+        value = self.data.get(name)
+        if value is None and default is not None:
+            return default
+        return self.at.key(name).integer(
+            value, minimum=minimum, maximum=maximum, integral_floats=True
+        )
+
+    def number(self, name: str, *, default: float | None = None) -> float:
+        value = self.data.get(name)
+        if value is None and default is not None:
+            return default
+        return self.at.key(name).number(value)
+
+    def obj(self, name: str) -> Fields:
+        return Fields(self.data.get(name), f"{self.what}.{name}")
+
+    def text_list(self, name: str, *, max_items: int = 100, required: bool = True) -> list[str]:
+        value = self.data.get(name)
+        if value is None and not required:
+            return []
+        at = self.at.key(name)
+        items = at.array(value, max_items=max_items)
+        return [at.index(n).text(item, max_len=1024, empty=True) for n, item in enumerate(items)]
+
+
+def parse_json(body: bytes, what: str = "reply") -> Any:
+    """Parse a server's JSON strictly (:func:`validate.parse_json`); failures are BadReplyError."""
+    try:
+        return validate.parse_json(body)
+    except validate.Invalid as exc:
+        raise BadReplyError(f"the {what} is not valid JSON ({exc.detail})") from None
+
+
+# -- transport -----------------------------------------------------------------------------------
+
+
+def check_url(url: str) -> None:
+    """Refuse anything but https (or http to a loopback host), and URLs with credentials."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        _ = parts.port
+    except ValueError:
+        raise BlockedError("the address is not a valid URL") from None
+    if not host or parts.username or parts.password:
+        raise BlockedError("the address is not a valid URL")
+    if parts.scheme == "https":
+        return
+    if parts.scheme == "http" and is_loopback_host(host):
+        return
+    raise BlockedError(f"only https addresses may be contacted (refused {parts.scheme}://{host})")
+
+
+def _loggable(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}"
+
+
+def _retry_after(value: str | None, cap: float = 3600.0) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), cap)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, min((when - datetime.now(UTC)).total_seconds(), cap))
+
+
+@dataclass
+class Reply:
+    """A successful reply: status, headers and (for JSON) the validated top-level object."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+    def json(self, what: str = "reply") -> Fields:
+        if not self.body.strip():
+            raise BadReplyError(f"the {what} is empty")
+        return Fields(parse_json(self.body, what), what)
+
+
+class HttpClient:
+    """requests.Session with the project's rules (see the module docstring)."""
+
+    def __init__(
+        self,
+        *,
+        before_request: BeforeRequest | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        attempts: int = 3,
+        backoff: float = 0.5,
+        max_backoff: float = 8.0,
+        sleep: Sleep = time.sleep,
+        session: requests.Session | None = None,
+    ) -> None:
+        self.before_request = before_request
+        self.timeout = timeout
+        self.attempts = max(1, attempts)
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self._sleep = sleep
+        self.session = session or requests.Session()
+        self.session.headers["User-Agent"] = USER_AGENT
+
+    def close(self) -> None:
+        self.session.close()
+
+    def _delay(self, attempt: int, exc: ServiceError) -> float:
+        if isinstance(exc, RateLimitedError) and exc.retry_after is not None:
+            return exc.retry_after
+        base: float = min(self.max_backoff, self.backoff * (2**attempt))
+        return base * (0.5 + random.random() / 2)  # noqa: S311 - jitter, not a secret
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        json_body: Mapping[str, Any] | None = None,
+        form: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
+        accept: str = "application/json",
+    ) -> Reply:
+        """Send one request (retried when idempotent); return the 2xx reply or raise."""
+        method = method.upper()
+        all_headers = {"Accept": accept, **(headers or {})}
+        if idempotency_key is not None:
+            all_headers["Idempotency-Key"] = idempotency_key
+        idempotent = method in IDEMPOTENT_METHODS or idempotency_key is not None
+        attempts = self.attempts if idempotent else 1
+        for attempt in range(attempts):
+            try:
+                return self._once(method, url, json_body, form, all_headers)
+            except (OfflineError, ServerError, RateLimitedError) as exc:
+                retryable = not isinstance(exc, ServerError) or exc.status in RETRY_STATUSES
+                if isinstance(exc, RateLimitedError):
+                    retryable = exc.retry_after is None or exc.retry_after <= self.max_backoff
+                if not retryable or attempt + 1 >= attempts:
+                    raise
+                delay = self._delay(attempt, exc)
+                log.info(
+                    "%s %s failed (%s); retry %d/%d in %.1fs",
+                    method,
+                    _loggable(url),
+                    type(exc).__name__,
+                    attempt + 1,
+                    attempts - 1,
+                    delay,
+                )
+                self._sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _once(
+        self,
+        method: str,
+        url: str,
+        json_body: Mapping[str, Any] | None,
+        form: Mapping[str, str] | None,
+        headers: Mapping[str, str],
+    ) -> Reply:
+        check_url(url)
+        hook = self.before_request
+        if hook is not None:
+            try:
+                allowed = bool(hook(url))
+            except Exception as exc:  # fail closed
+                log.error("before_request hook failed (%s): request refused", type(exc).__name__)
+                allowed = False
+            if not allowed:
+                log.warning("request to %s refused by the egress rules", _loggable(url))
+                raise BlockedError(f"the app's rules do not allow contacting {_loggable(url)}")
+        host = urlsplit(url).hostname or ""
+        # Loopback never goes through a proxy (an environment proxy would see test traffic).
+        proxies = {"http": "", "https": ""} if is_loopback_host(host) else None
+        try:
+            response = self.session.request(
+                method,
+                url,
+                json=dict(json_body) if json_body is not None else None,
+                data=dict(form) if form is not None else None,
+                headers=dict(headers),
+                timeout=self.timeout,
+                verify=True,
+                allow_redirects=False,
+                stream=True,
+                proxies=proxies,
+            )
+        except requests.exceptions.SSLError:
+            raise TLSError(f"secure connection to {host} failed") from None
+        except requests.exceptions.Timeout:
+            raise OfflineError(f"{host} did not answer in time") from None
+        except requests.exceptions.RequestException as exc:
+            raise OfflineError(f"{host} cannot be reached ({type(exc).__name__})") from None
+        try:
+            body = self._read(response)
+        finally:
+            response.close()
+        log.debug("%s %s -> %d", method, _loggable(url), response.status_code)
+        return self._check(response, body)
+
+    def _read(self, response: requests.Response) -> bytes:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > MAX_REPLY_BYTES:
+            raise BadReplyError("the reply is too large")
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in response.iter_content(65_536):
+                size += len(chunk)
+                if size > MAX_REPLY_BYTES:
+                    raise BadReplyError("the reply is too large")
+                chunks.append(chunk)
+        except requests.exceptions.RequestException as exc:
+            raise OfflineError(f"the connection broke off ({type(exc).__name__})") from None
+        return b"".join(chunks)
+
+    def _check(self, response: requests.Response, body: bytes) -> Reply:
+        status = response.status_code
+        headers = dict(response.headers)
+        if 200 <= status < 300:
+            return Reply(status, headers, body)
+        code, message, data = _error_body(body)
+        if 300 <= status < 400:
+            raise BadReplyError(f"unexpected redirect ({status})", status=status)
+        if status == 429:
+            raise RateLimitedError(
+                message or None, retry_after=_retry_after(response.headers.get("Retry-After"))
+            )
+        if status in (401, 403):
+            raise AuthError(message or None, status=status)
+        if status >= 500:
+            raise ServerError(f"the server answered {status}", status=status)
+        raise RequestRejected(
+            message or f"the server answered {status} ({code or 'no error code'})",
+            status=status,
+            code=code,
+            body=data,
+        )
+
+
+def _error_body(body: bytes) -> tuple[str, str, dict[str, Any]]:
+    """(error code, message, object) from an error reply; empty when it has none."""
+    try:
+        data = parse_json(body, "error reply") if body.strip() else None
+    except BadReplyError:
+        return "", "", {}
+    if not isinstance(data, dict):
+        return "", "", {}
+    code = data.get("error")
+    message = data.get("message", data.get("error_description"))
+    code = code if isinstance(code, str) and len(code) <= 64 and code.isprintable() else ""
+    message = message if isinstance(message, str) and len(message) <= 300 else ""
+    return code, message.replace("\n", " "), data
