@@ -38,7 +38,7 @@ import time
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, get_args
 from urllib.parse import urlsplit
 
 from nework_desktop.core.urls import is_loopback_host
@@ -73,15 +73,7 @@ StepName = Literal[
     "delete-local-data",
     "quit",
 ]
-STEP_NAMES: Final[tuple[StepName, ...]] = (
-    "accept-consent",
-    "decline-consent",
-    "sign-in-email",
-    "open-workspace",
-    "withdraw-consent",
-    "delete-local-data",
-    "quit",
-)
+STEP_NAMES: Final[tuple[StepName, ...]] = get_args(StepName)
 #: How long ``open-workspace`` waits for the page before going on.
 WORKSPACE_TIMEOUT_MS: Final = 30_000
 #: The reference service's test-only endpoint that tells the last code it sent.

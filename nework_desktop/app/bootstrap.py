@@ -25,11 +25,8 @@ from nework_desktop.app import automation
 from nework_desktop.app import log as applog
 from nework_desktop.app.controller import AppController
 from nework_desktop.app.instance import SingleInstance, send_command
-from nework_desktop.cli.errors import EXIT_PATHS, EXIT_POLICY, EXIT_USAGE, CliError
-from nework_desktop.core import env
+from nework_desktop.cli.errors import EXIT_USAGE, CliError, open_paths, open_policy
 from nework_desktop.core.consent import ConsentLedger
-from nework_desktop.core.paths import AppPaths, PathsError
-from nework_desktop.core.policy import PolicyError, load_policy
 from nework_desktop.services.session import Services, connect_network_services
 from nework_desktop.ui.i18n import install_translator, system_locale
 
@@ -43,16 +40,9 @@ def run(args: argparse.Namespace) -> int:
     applog.setup(logging.DEBUG if args.debug else logging.INFO)
     log.info("step 1 arguments: %s", {k: v for k, v in vars(args).items() if v is not None})
     log.info("step 2 logging: stderr only until consent")
-    try:
-        paths = AppPaths.from_environment(args.basedir)
-    except PathsError as exc:
-        raise CliError(f"cannot compute the app's folders: {exc}", EXIT_PATHS) from exc
+    paths = open_paths(args.basedir)
     log.info("step 3 paths: %s layout, roots %s", paths.layout, [str(r) for r in paths.roots()])
-    try:
-        policy = load_policy(env.policy_dir())
-    except PolicyError as exc:
-        msg = f"the privacy policy shipped with the app is unreadable: {exc}"
-        raise CliError(msg, EXIT_POLICY) from exc
+    policy = open_policy()
     try:
         steps = automation.parse(args.automate, policy.default_module_choices())
     except automation.AutomationError as exc:

@@ -16,6 +16,12 @@ code      meaning
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nework_desktop.core.paths import AppPaths
+    from nework_desktop.core.policy import Policy
+
 EXIT_OK = 0
 EXIT_RESIDUE = 1
 EXIT_USAGE = 2
@@ -34,3 +40,25 @@ class CliError(Exception):
     def __init__(self, message: str, code: int) -> None:
         super().__init__(message)
         self.code = code
+
+
+def open_paths(basedir: str | None) -> AppPaths:
+    """The app's folders for this run, or :class:`CliError` (exit 5)."""
+    from nework_desktop.core.paths import AppPaths, PathsError
+
+    try:
+        return AppPaths.from_environment(basedir)
+    except PathsError as exc:
+        raise CliError(f"cannot compute the app's folders: {exc}", EXIT_PATHS) from exc
+
+
+def open_policy() -> Policy:
+    """The policy shipped with the app (or ``NEWORK_POLICY_DIR``), or :class:`CliError` (3)."""
+    from nework_desktop.core import env
+    from nework_desktop.core.policy import PolicyError, load_policy
+
+    try:
+        return load_policy(env.policy_dir())
+    except PolicyError as exc:
+        msg = f"the privacy policy shipped with the app is unreadable: {exc}"
+        raise CliError(msg, EXIT_POLICY) from exc

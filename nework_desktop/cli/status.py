@@ -9,26 +9,16 @@ import json
 from typing import Any
 
 from nework_desktop import APP_NAME, __version__
-from nework_desktop.cli.errors import EXIT_LEDGER, EXIT_PATHS, EXIT_POLICY, CliError
-from nework_desktop.core import env
+from nework_desktop.cli.errors import EXIT_LEDGER, CliError, open_paths, open_policy
 
 
 def status_report(basedir: str | None) -> dict[str, Any]:
     """The facts ``status`` prints; reads only, creates nothing."""
     from nework_desktop.core.consent import ConsentLedger, LedgerCorrupt
     from nework_desktop.core.decision import status_name
-    from nework_desktop.core.paths import AppPaths, PathsError
-    from nework_desktop.core.policy import PolicyError, load_policy
 
-    try:
-        paths = AppPaths.from_environment(basedir)
-    except PathsError as exc:
-        raise CliError(f"cannot compute the app's folders: {exc}", EXIT_PATHS) from exc
-    try:
-        policy = load_policy(env.policy_dir())
-    except PolicyError as exc:
-        msg = f"the privacy policy shipped with the app is unreadable: {exc}"
-        raise CliError(msg, EXIT_POLICY) from exc
+    paths = open_paths(basedir)
+    policy = open_policy()
     try:
         state = ConsentLedger(paths).read()
     except LedgerCorrupt as exc:

@@ -27,13 +27,12 @@ from typing import TextIO
 from nework_desktop import APP_NAME
 from nework_desktop.cli.errors import (
     EXIT_OK,
-    EXIT_PATHS,
     EXIT_RESIDUE,
     EXIT_USAGE,
     PROG,
-    CliError,
+    open_paths,
 )
-from nework_desktop.core.paths import AppPaths, PathsError
+from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.wipe import (
     InstanceInfo,
     Problem,
@@ -50,10 +49,7 @@ _POLL_S = 0.1
 
 def run(args: argparse.Namespace) -> int:
     """Run ``uninstall-cleanup``; returns the exit code."""
-    try:
-        paths = AppPaths.from_environment(getattr(args, "basedir", None))
-    except PathsError as exc:
-        raise CliError(f"cannot compute the app's folders: {exc}", EXIT_PATHS) from exc
+    paths = open_paths(getattr(args, "basedir", None))
     the_plan = plan(paths)
     dry_run = bool(args.dry_run)
     if not dry_run and not args.yes:

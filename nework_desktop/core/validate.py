@@ -24,9 +24,10 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Final, NoReturn, TypeVar
 
-__all__ = ["MAX_DEPTH", "At", "ErrorFactory", "Invalid", "describe", "parse_json"]
+__all__ = ["MAX_DEPTH", "At", "ErrorFactory", "Invalid", "describe", "parse_json", "parse_utc"]
 
 #: Nesting deeper than this is refused (our own files and the service's replies need < 10).
 MAX_DEPTH: Final = 64
@@ -130,6 +131,17 @@ def parse_json(data: bytes | str, *, max_depth: int = MAX_DEPTH) -> object:
     if not _depth(doc, max_depth):
         raise Invalid("", f"invalid JSON: nested more than {max_depth} levels deep")
     return doc
+
+
+def parse_utc(stamp: str | None) -> datetime | None:
+    """An ISO 8601 time from a record ("…Z" or with an offset) as an aware datetime, or None."""
+    if not stamp:
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 # -- checks ------------------------------------------------------------------------------------

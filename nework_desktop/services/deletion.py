@@ -45,6 +45,7 @@ from nework_desktop.core.deletion import (
     write_state,
 )
 from nework_desktop.core.paths import AppPaths
+from nework_desktop.core.validate import parse_utc
 from nework_desktop.net.service import DeletionReceipt
 
 __all__ = ["DeletionRequests", "DeletionSender"]
@@ -79,15 +80,8 @@ def _stamp(moment: float) -> str:
 
 
 def _epoch(stamp: str | None) -> float | None:
-    if not stamp:
-        return None
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp()
+    moment = parse_utc(stamp)
+    return None if moment is None else moment.timestamp()
 
 
 class DeletionRequests:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 __all__ = ["REASONS", "Reason", "Verdict"]
 
@@ -17,16 +17,7 @@ Reason = Literal[
     "module",
     "loopback-dev",
 ]
-REASONS: Final[tuple[Reason, ...]] = (
-    "before-consent",
-    "opted-out",
-    "undeclared-host",
-    "not-on-desktop",
-    "unsupported-scheme",
-    "service",
-    "module",
-    "loopback-dev",
-)
+REASONS: Final[tuple[Reason, ...]] = get_args(Reason)
 
 
 @dataclass(frozen=True, slots=True)
