@@ -25,8 +25,10 @@ from nework_desktop.app import automation
 from nework_desktop.app import log as applog
 from nework_desktop.app.controller import AppController
 from nework_desktop.app.instance import SingleInstance, send_command
-from nework_desktop.cli.errors import EXIT_USAGE, CliError, open_paths, open_policy
+from nework_desktop.cli.errors import EXIT_PATHS, EXIT_USAGE, CliError, open_paths, open_policy
 from nework_desktop.core.consent import ConsentLedger
+from nework_desktop.core.paths import AppPaths
+from nework_desktop.core.prefs import PrefsError
 from nework_desktop.services.session import Services, connect_network_services
 from nework_desktop.ui.i18n import install_translator, system_locale
 
@@ -48,10 +50,17 @@ def run(args: argparse.Namespace) -> int:
     except automation.AutomationError as exc:
         raise CliError(str(exc), EXIT_USAGE) from exc
     ledger = ConsentLedger(paths)
-    state = ledger.load()
+    try:
+        state = ledger.load()
+    except OSError as exc:
+        msg = f"cannot read the consent record {ledger.path}: {exc.strerror or exc}"
+        raise CliError(msg, EXIT_PATHS) from exc
     log.info("step 4 policy %s; consent ledger: %s", policy.version, state.state)
     # QtWebEngine is imported later (workspace) and needs this before the QApplication exists.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    # Qt's shader and pipeline disk caches go to Qt's own cache location, outside the owned
+    # roots (and outside --basedir): uninstall residue.  They only save a little GPU time.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DisableShaderDiskCache)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -80,10 +89,33 @@ def run(args: argparse.Namespace) -> int:
     controller = AppController(services, locale, steps)
     instance.activate_requested.connect(controller.activate)
     instance.quit_requested.connect(controller.quit)
-    if not controller.start():
+    try:
+        started = controller.start()
+    except PrefsError as exc:  # only NEWORK_SERVICE_URL can be refused (a file's value is not)
+        instance.close()
+        raise CliError(str(exc), EXIT_USAGE) from exc
+    except OSError as exc:
+        instance.close()
+        _cannot_write(paths, exc, ask=not steps.active)
+        raise CliError(
+            f"cannot write the app's data ({exc.strerror or exc}; in {paths.data.parent}): "
+            "nothing was recorded; free disk space or fix the folder's permissions and start "
+            "again",
+            EXIT_PATHS,
+        ) from exc
+    if not started:
         instance.close()
         return 0
     code = app.exec()
     instance.close()
     applog.disable_file_logging()
     return code
+
+
+def _cannot_write(paths: AppPaths, exc: OSError, *, ask: bool) -> None:
+    """Tell a person (not only stderr) that nothing could be recorded."""
+    log.error("cannot write the app's data: %s", exc)
+    if ask:
+        from nework_desktop.ui.startup_errors import show_cannot_write
+
+        show_cannot_write(str(paths.data.parent), str(exc))

@@ -104,8 +104,10 @@ class AppController(QObject):
             device_id(self.services.paths, create=True)
         except OSError as exc:
             log.warning("device ID not created: %s", exc)
-        path = applog.enable_file_logging(self.services.paths)
-        log.info("logging to %s", path)
+        try:
+            log.info("logging to %s", applog.enable_file_logging(self.services.paths))
+        except OSError as exc:  # the log is a help, not a promise: go on without the file
+            log.warning("no log file: %s", exc)
         if not self._ensure_signed_in():
             log.info("registration declined: quitting")
             return False

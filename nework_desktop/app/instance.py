@@ -21,6 +21,7 @@ import time
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from nework_desktop.core import validate
 from nework_desktop.core.paths import AppPaths
 
 log = logging.getLogger("nework.instance")
@@ -56,10 +57,7 @@ def send_command(paths: AppPaths, command: str, timeout_ms: int = 3000) -> int |
     socket.disconnectFromServer()
     text = reply.decode("ascii", "replace").strip()
     if text.startswith("ok "):
-        try:
-            return int(text[3:])
-        except ValueError:
-            return 0
+        return validate.ascii_int(text[3:]) or 0
     return 0 if text else None
 
 

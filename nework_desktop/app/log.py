@@ -19,13 +19,29 @@ from nework_desktop.core.paths import AppPaths
 LOG_FILE_NAME = "nework.log"
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
-_EMAIL = re.compile(r"([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})")
+# Unicode-aware: an internationalised domain (例え.jp) is an address too.
+_EMAIL = re.compile(r"([\w.%+-])[\w.%+-]*@((?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,})")
 _BEARER = re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]+")
 _JWT = re.compile(r"\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")
-_KEYVAL = re.compile(
-    r"(?i)\b((?:access|refresh|id)?_?token|code|code_verifier|password|secret|client_secret"
-    r"|authorization)([\"']?\s*[=:]\s*[\"']?)([^\s\"'&,;]+)"
+_SECRET_KEYS = (
+    r"(?:access|refresh|id)?_?token|code|code_verifier|password|secret|client_secret"
+    r"|authorization"
 )
+_KEYVAL = re.compile(rf"(?i)\b({_SECRET_KEYS})([\"']?\s*[=:]\s*[\"']?)([^\s\"'&,;]+)")
+#: A secret named in prose ("refresh token r3fr…", "password hunter2"): the key, then a space.
+_KEYWORD = re.compile(
+    r"(?i)\b((?:access|refresh|id)[ _]token|token|password|secret|client secret|code verifier)"
+    r"(\s+)(?=[A-Za-z0-9._~+/=-]*\d)([A-Za-z0-9._~+/=-]{6,})"
+)
+#: An opaque token with no key at all: long, of the token alphabet, with letters and digits,
+#: and not a SHA-256 hex digest or a UUID (those identify records; they are not secrets).
+_OPAQUE = re.compile(r"(?<![\w./-])(?=[\w.~+/-]*\d)(?=[\w.~+/-]*[A-Za-z])[\w.~+/-]{40,}")
+_HEX_OR_UUID = re.compile(r"[0-9a-f]{64}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.I)
+
+
+def _opaque(match: re.Match[str]) -> str:
+    text = match.group(0)
+    return text if _HEX_OR_UUID.fullmatch(text) else "<masked>"
 
 
 def mask(text: str) -> str:
@@ -33,6 +49,8 @@ def mask(text: str) -> str:
     text = _JWT.sub("<jwt>", text)
     text = _BEARER.sub(r"\1 <masked>", text)
     text = _KEYVAL.sub(r"\1\2<masked>", text)
+    text = _KEYWORD.sub(r"\1\2<masked>", text)
+    text = _OPAQUE.sub(_opaque, text)
     return _EMAIL.sub(r"\1***@\2", text)
 
 

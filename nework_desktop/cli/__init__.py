@@ -8,11 +8,13 @@ Every error they meet ends as one clear line on stderr and a documented exit cod
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
 from nework_desktop.cli.errors import (
     EXIT_INTERRUPTED,
+    EXIT_OK,
     EXIT_UNEXPECTED,
     PROG,
     CliError,
@@ -21,6 +23,16 @@ from nework_desktop.cli.parser import build_parser
 from nework_desktop.core import env
 
 __all__ = ["CliError", "build_parser", "main"]
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the final flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,6 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return exc.code
+    except BrokenPipeError:
+        # The reader went away (``status --json | head -1``): what it wanted, it has.
+        _silence_stdout()
+        return EXIT_OK
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as exc:

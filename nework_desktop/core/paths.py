@@ -24,9 +24,11 @@ creates anything.
 from __future__ import annotations
 
 import json
+import logging
 import os
+import stat
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
@@ -34,6 +36,8 @@ from typing import Literal
 
 from nework_desktop import APP_AUTHOR, APP_NAME, __version__
 from nework_desktop.core import storage
+
+log = logging.getLogger("nework.paths")
 
 Layout = Literal["windows", "macos", "linux"]
 LAYOUTS: tuple[Layout, ...] = ("windows", "macos", "linux")
@@ -165,6 +169,7 @@ class AppPaths:
         self._roles: dict[str, Path] = {r: Path(roles[r]) for r in ROLES}
         self.layout: Layout = layout
         self.basedir = basedir
+        self._checked: set[Path] = set()
 
     @classmethod
     def from_environment(
@@ -255,25 +260,52 @@ class AppPaths:
     # -- writing ----------------------------------------------------------------------------
 
     def ensure(self, role: str) -> Path:
-        """Create ``role``'s folder (and its root with an ownership marker) if needed; return it."""
+        """Create ``role``'s folder (and its root with an ownership marker) if needed; return it.
+
+        A root that exists with an empty or damaged marker (a crash or a full disk during the
+        marker's first write, before writes were atomic) is ours: its marker is rewritten, so
+        the uninstall wipe can prove ownership again.  So is a root that holds nothing but the
+        leftovers of an interrupted marker write.  Checked once per root and process.
+        """
         target = self.path(role)
         root = self.root_of(role)
         if not root.is_dir():
             created = _create_root(root, self.basedir)
-            marker = Marker(
-                app=APP_NAME,
-                role=",".join(self.roles_in(root)),
-                created_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                app_version=__version__,
-                created_parents=tuple(str(p) for p in created),
-            )
-            storage.atomic_write(root / MARKER_NAME, marker.to_json().encode("utf-8"))
+            self._write_marker(root, created)
+        elif root not in self._checked and read_marker(root) is None and _claimable(root):
+            log.warning("ownership marker of %s is missing or damaged: rewritten", root)
+            self._write_marker(root, ())
+        self._checked.add(root)
         if target != root:
             target.mkdir(mode=0o700, parents=True, exist_ok=True)
         return target
 
+    def _write_marker(self, root: Path, created: Sequence[Path]) -> None:
+        marker = Marker(
+            app=APP_NAME,
+            role=",".join(self.roles_in(root)),
+            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            app_version=__version__,
+            created_parents=tuple(str(p) for p in created),
+        )
+        storage.atomic_write(root / MARKER_NAME, marker.to_json().encode("utf-8"))
+        storage.remove_strays(root, MARKER_NAME)
+
     def __repr__(self) -> str:
         return f"AppPaths(layout={self.layout!r}, roots={[str(r) for r in self.roots()]})"
+
+
+def _claimable(root: Path) -> bool:
+    """Whether a root without a valid marker is provably ours: its marker file is there (a
+    regular file, only damaged), or it holds nothing but leftovers of a marker write."""
+    marker = root / MARKER_NAME
+    try:
+        if os.path.lexists(marker):
+            return stat.S_ISREG(os.lstat(marker).st_mode)
+        names = os.listdir(root)
+    except OSError:
+        return False
+    return all(n.startswith(f".{MARKER_NAME}.") and n.endswith(".tmp") for n in names)
 
 
 def _is_within(path: PurePath, root: PurePath) -> bool:

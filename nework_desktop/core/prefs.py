@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from nework_desktop.core import storage
 from nework_desktop.core.paths import AppPaths
-from nework_desktop.core.urls import is_loopback_host
+from nework_desktop.core.urls import is_loopback_host, is_valid_host
 
 log = logging.getLogger("nework.prefs")
 
@@ -68,8 +68,8 @@ def check_service_url(value: object) -> str:
         _ = parts.port  # raises ValueError on a bad port
     except ValueError as exc:
         raise PrefsError(f"the service URL is not a valid URL: {exc}") from None
-    if parts.scheme not in ("https", "http") or not host:
-        raise PrefsError("the service URL must start with https:// and name a host")
+    if parts.scheme not in ("https", "http") or not is_valid_host(host):
+        raise PrefsError("the service URL must start with https:// and name a valid host")
     if parts.scheme == "http" and not is_loopback_host(host):
         raise PrefsError("the service URL must use https (plain http only for 127.0.0.1)")
     if parts.query or parts.fragment or parts.username or parts.password:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,25 +47,40 @@ MAX_INDEX_BYTES = 1024 * 1024
 
 def read_index(paths: AppPaths) -> list[SecretRef]:
     """The entries recorded in the index (read-only; a damaged index reads as empty)."""
+    return read_index_checked(paths)[0]
+
+
+def read_index_checked(paths: AppPaths) -> tuple[list[SecretRef], str | None]:
+    """The entries recorded in the index, and what is wrong with the index (None: nothing).
+
+    A damaged index (unreadable, not JSON, no list of entries, …) reads as empty, and the
+    problem is returned so that the wipe can report that keyring entries may be left.
+    """
     try:
         raw = storage.read_json(index_path(paths), limit=MAX_INDEX_BYTES)
     except (OSError, storage.FileDamaged) as exc:
-        log.error("secrets index unreadable (%s): keyring entries may be left behind", exc)
-        return []
+        problem = f"unreadable ({exc})"
+        log.error("secrets index %s: keyring entries may be left behind", problem)
+        return [], problem
     if raw is None:
-        return []
+        return [], None
     entries = raw.get("entries") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
-        log.error("secrets index damaged (no list of entries): keyring entries may be left behind")
-        return []
-    refs = {
-        SecretRef(e["service"], e["name"])
+        problem = "damaged (it holds no list of entries)"
+        log.error("secrets index %s: keyring entries may be left behind", problem)
+        return [], problem
+    good = [
+        e
         for e in entries
-        if isinstance(e, dict)
-        and isinstance(e.get("service"), str)
-        and isinstance(e.get("name"), str)
-    }
-    return sorted(refs)
+        if isinstance(e, dict) and _is_text(e.get("service")) and _is_text(e.get("name"))
+    ]
+    refs = sorted({SecretRef(e["service"], e["name"]) for e in good})
+    bad = len(entries) - len(good)
+    if bad:
+        problem = f"damaged ({bad} of its {len(entries)} entries cannot be read)"
+        log.error("secrets index %s: keyring entries may be left behind", problem)
+        return refs, problem
+    return refs, None
 
 
 def _is_text(value: object) -> bool:
@@ -175,14 +191,13 @@ def _delete_entry(backend: Any, ref: SecretRef) -> bool:
     return backend.get_password(ref.service, ref.name) is None
 
 
-def wipe_indexed(paths: AppPaths, backend: Any | None) -> tuple[list[SecretRef], list[str]]:
-    """Delete every keyring entry the index names; return (removed, errors).
-
-    Used by the uninstall wipe; the index file itself goes with the data root.
-    """
+def wipe_entries(
+    refs: Sequence[SecretRef], backend: Any | None
+) -> tuple[list[SecretRef], list[str]]:
+    """Delete these keyring entries (the index's, as the wipe's plan read it); return
+    (removed, errors).  The index file itself goes with the data root."""
     removed: list[SecretRef] = []
     errors: list[str] = []
-    refs = read_index(paths)
     if refs and backend is None:
         return [], [f"no keyring available to delete {len(refs)} stored entries"]
     for ref in refs:

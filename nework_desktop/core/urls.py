@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 
-__all__ = ["WORKSPACE_PATH", "is_loopback_host", "normalize_host", "workspace_url"]
+__all__ = [
+    "WORKSPACE_PATH",
+    "is_loopback_host",
+    "is_valid_host",
+    "normalize_host",
+    "workspace_url",
+]
+
+_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 
 #: Where the service's web client lives, relative to the service URL.
 WORKSPACE_PATH = "/workspace"
@@ -24,6 +33,28 @@ def is_loopback_host(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def is_valid_host(host: str) -> bool:
+    """A host a URL of ours may name, once normalized: an IP literal, ``localhost``, or a DNS
+    name of at least two labels (each 1-63 letters, digits or hyphens; at most 253 in all)."""
+    name = normalize_host(host)
+    if not name:
+        return False
+    try:
+        ipaddress.ip_address(name)
+        return True
+    except ValueError:
+        pass
+    if name == "localhost":
+        return True
+    labels = name.split(".")
+    return (
+        len(name) <= 253
+        and len(labels) >= 2
+        and all(_LABEL.fullmatch(label) for label in labels)
+        and not labels[-1].isdigit()
+    )
 
 
 def normalize_host(host: str) -> str:

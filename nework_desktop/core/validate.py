@@ -27,7 +27,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final, NoReturn, TypeVar
 
-__all__ = ["MAX_DEPTH", "At", "ErrorFactory", "Invalid", "describe", "parse_json", "parse_utc"]
+__all__ = [
+    "MAX_DEPTH",
+    "At",
+    "ErrorFactory",
+    "Invalid",
+    "ascii_int",
+    "describe",
+    "parse_json",
+    "parse_utc",
+]
 
 #: Nesting deeper than this is refused (our own files and the service's replies need < 10).
 MAX_DEPTH: Final = 64
@@ -131,6 +140,15 @@ def parse_json(data: bytes | str, *, max_depth: int = MAX_DEPTH) -> object:
     if not _depth(doc, max_depth):
         raise Invalid("", f"invalid JSON: nested more than {max_depth} levels deep")
     return doc
+
+
+def ascii_int(text: str | None, *, max_digits: int = 18) -> int | None:
+    """A non-negative decimal integer written in ASCII digits only (HTTP headers, ports, PIDs),
+    or None.  ``str.isdigit`` and ``int`` also take "²" or "٣"; a header never means those."""
+    value = (text or "").strip()
+    if not value or len(value) > max_digits or not all("0" <= c <= "9" for c in value):
+        return None
+    return int(value)
 
 
 def parse_utc(stamp: str | None) -> datetime | None:

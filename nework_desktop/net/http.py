@@ -154,8 +154,9 @@ def _retry_after(value: str | None, cap: float = 3600.0) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return min(float(value), cap)
+    seconds = validate.ascii_int(value)
+    if seconds is not None:
+        return min(float(seconds), cap)
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -301,7 +302,8 @@ class HttpClient:
 
     def _read(self, response: requests.Response) -> bytes:
         declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > MAX_REPLY_BYTES:
+        size = validate.ascii_int(declared)
+        if size is not None and size > MAX_REPLY_BYTES:
             raise BadReplyError("the reply is too large")
         chunks: list[bytes] = []
         size = 0

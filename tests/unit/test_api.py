@@ -6,6 +6,7 @@ server plays the truly hostile peer (garbage, truncation, silence).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import socket
@@ -23,6 +24,7 @@ import requests
 
 from nework_desktop.app.automation import fetch_test_code
 from nework_desktop.core.urls import workspace_url
+from nework_desktop.net import http as http_module
 from nework_desktop.net.errors import (
     AuthError,
     BadReplyError,
@@ -419,6 +421,24 @@ def test_a_huge_reply_is_refused(svc: RefService, client: ServiceClient) -> None
     svc.faults.fail(HEALTH, Canned(200, b" " * (MAX_REPLY_BYTES + 10)))
     with pytest.raises(BadReplyError, match="too large"):
         client.health()
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "1²", "１０", "9" * 400])
+def test_unicode_digits_in_numeric_headers_are_not_numbers(
+    raw: Callable[..., RawServer], sleeps: Sleeps, value: str
+) -> None:
+    """``str.isdigit`` says yes to "²"; ``int`` then raises ValueError (issue 10)."""
+    header = value.encode("utf-8")
+    limited = raw(
+        b"HTTP/1.1 429 Too Many\r\nRetry-After: " + header + b"\r\nContent-Length: 0\r\n\r\n"
+    )
+    with pytest.raises(ServiceError):  # RateLimitedError (or offline, should it reset)
+        make_client(limited.url, sleeps).health()
+    assert http_module._retry_after(value) is None
+    body = b'{"name": "n", "version": "1"}'
+    lengthy = raw(b"HTTP/1.1 200 OK\r\nContent-Length: " + header + b"\r\n\r\n" + body)
+    with contextlib.suppress(ServiceError):  # a refusal is fine; a ValueError is not
+        make_client(lengthy.url, sleeps).health()
 
 
 def test_a_huge_reply_without_length_is_refused(

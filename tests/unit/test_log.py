@@ -20,6 +20,12 @@ from nework_desktop.core.paths import AppPaths
         ("id eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl ok", "eyJzdWIiOiIxIn0"),
         ("code=123456 verified", "123456"),
         ("password: hunter2", "hunter2"),
+        # An internationalised domain is an address too (issue 10).
+        ("signed in as taro@例え.jp", "taro@例え.jp"),
+        ("signed in as 花子@メール.example.jp", "花子@メール.example.jp"),
+        # A secret named in prose, and an opaque token with no key at all (issue 10).
+        ("the refresh token r3fr3shT0ken99 was rotated", "r3fr3shT0ken99"),
+        ("got ya29.a0AfH6SMBv1Qx8kZ3pL9mN2rT5yW7cE4gH6jK8lP0qS2uX4zB", "a0AfH6SMBv1Qx8kZ3pL9"),
     ],
 )
 def test_mask_hides_secrets(raw: str, secret: str) -> None:
@@ -28,6 +34,19 @@ def test_mask_hides_secrets(raw: str, secret: str) -> None:
 
 def test_mask_keeps_a_hint_of_the_address() -> None:
     assert applog.mask("mail a.b@example.com now") == "mail a***@example.com now"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "deletion request 0b9a7c2e-1d3f-4a5b-9c8d-7e6f5a4b3c2d recorded",
+        "text 004678b865286c987d2ab0d7ea1f62e7d375704f131bf343af7186c96b939c34",
+        "storage /tmp/nework/base/data/WebEngine/profile/Local Storage/leveldb",
+        "the server answered 503 (error code 500)",
+    ],
+)
+def test_mask_keeps_what_support_needs(text: str) -> None:
+    assert applog.mask(text) == text
 
 
 @pytest.fixture

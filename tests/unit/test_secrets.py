@@ -25,7 +25,7 @@ from nework_desktop.core.secrets import (
     index_path,
     read_index,
     system_backend,
-    wipe_indexed,
+    wipe_entries,
 )
 from tests.conftest import tree
 from tests.refservice.testing import (
@@ -106,7 +106,7 @@ def test_wipe_indexed_removes_every_entry(paths: AppPaths, backend: Any, service
     store = SecretStore(paths, backend, service=service)
     for name in ("session:access_token", "session:refresh_token", "other"):
         store.set(name, SECRET)
-    removed, errors = wipe_indexed(paths, backend)
+    removed, errors = wipe_entries(read_index(paths), backend)
     assert errors == []
     assert {r.name for r in removed} == {"session:access_token", "session:refresh_token", "other"}
     assert keyring_names(backend, service) == []
@@ -180,5 +180,5 @@ def test_a_failing_read_is_none(paths: AppPaths) -> None:
 def test_wipe_without_a_keyring_reports_what_it_could_not_delete(paths: AppPaths) -> None:
     store = SecretStore(paths, RefusingBackend(), service="svc")
     store.set("session:refresh_token", SECRET)  # indexed before the write was refused
-    removed, errors = wipe_indexed(paths, None)
+    removed, errors = wipe_entries(read_index(paths), None)
     assert removed == [] and errors

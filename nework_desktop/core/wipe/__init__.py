@@ -7,7 +7,7 @@ run this one code path -- and the plan the user confirmed is the plan that runs.
 
 What goes, in this order (:mod:`.run`)
 --------------------------------------
-1. **Keyring entries** named in the secrets index (:func:`secrets.wipe_indexed`), *before* the
+1. **Keyring entries** named in the secrets index (:func:`secrets.wipe_entries`), *before* the
    data root that holds the index.  If one cannot be deleted the index file is kept (with the
    root's marker), so a later run still knows what to delete.
 2. **Shared stores** (:mod:`.stores`): files or registry keys other programs use too; only our

@@ -8,16 +8,17 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from nework_desktop.core import secrets
 from nework_desktop.core.paths import MARKER_NAME, AppPaths, Marker, read_marker
-from nework_desktop.core.wipe.report import StoreOutcome
+from nework_desktop.core.wipe.mounts import is_mount_point, mount_points, mounts_inside
+from nework_desktop.core.wipe.report import Problem, StoreOutcome
 from nework_desktop.core.wipe.safety import is_link, protected_reason, reason
 from nework_desktop.core.wipe.stores import stores_for
-from nework_desktop.core.wipe.traces import read_left, read_traces
+from nework_desktop.core.wipe.traces import TRACES_NAME, Traces, read_traces
 
 Action = Literal["delete", "refuse", "unproven"]
 
@@ -29,6 +30,8 @@ class RootPlan:
     reason: str = ""
     marker: Marker | None = None
     device: int = 0
+    #: Mount points inside the root (relative parts): never crossed.
+    mounts: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class WipePlan:
     keyring: tuple[secrets.SecretRef, ...]
     shared_stores: tuple[StoreOutcome, ...]
     parents: tuple[Path, ...]
+    #: The traces index as read for this plan (empty unless the data root is provably ours).
+    traces: Traces = field(default_factory=Traces)
+    #: Damaged indexes: reported by the wipe, which goes on without them.
+    problems: tuple[Problem, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -53,21 +60,41 @@ class WipePlan:
                 for s in self.shared_stores
             ],
             "parents": [str(p) for p in self.parents],
+            "problems": [{"path": p.path, "reason": p.reason} for p in self.problems],
         }
 
 
 def plan(paths: AppPaths) -> WipePlan:
-    """What :func:`wipe` would delete, refuse or leave; touches nothing."""
-    roots = tuple(p for p in (_plan_root(r) for r in paths.roots()) if p is not None)
-    data_root = data_root_plan(paths, roots)
-    keyring = tuple(secrets.read_index(paths)) if data_root is not None else ()
-    created = read_traces(paths) if data_root is not None else frozenset()
-    left = read_left(paths) if data_root is not None else {}
-    stores = tuple(s.run(paths, created, dry_run=True, left=left) for s in stores_for(paths.layout))
-    return WipePlan(paths.layout, roots, keyring, stores, _candidate_parents(roots))
+    """What :func:`wipe` would delete, refuse or leave; touches nothing.
+
+    The indexes in the data root (keyring entries, shared-store files) are trusted only when the
+    data root is provably ours; a damaged one is a :attr:`WipePlan.problems` entry, and the
+    plan goes on without it.
+    """
+    mounts = mount_points()
+    roots = tuple(p for p in (_plan_root(r, mounts) for r in paths.roots()) if p is not None)
+    keyring: tuple[secrets.SecretRef, ...] = ()
+    traces = Traces()
+    problems: list[Problem] = []
+    if data_root_plan(paths, roots) is not None:
+        refs, keyring_problem = secrets.read_index_checked(paths)
+        keyring = tuple(refs)
+        if keyring_problem:
+            why = f"{keyring_problem}: keyring entries it listed may remain in the OS keyring"
+            problems.append(Problem(str(secrets.index_path(paths)), why))
+        traces = read_traces(paths)
+        if traces.problem:
+            why = f"{traces.problem}: shared settings files we created are kept whole"
+            problems.append(Problem(str(paths.data / TRACES_NAME), why))
+    stores = tuple(
+        s.run(paths, traces.created, dry_run=True, left=traces.left)
+        for s in stores_for(paths.layout)
+    )
+    parents = _candidate_parents(roots)
+    return WipePlan(paths.layout, roots, keyring, stores, parents, traces, tuple(problems))
 
 
-def _plan_root(root: Path) -> RootPlan | None:
+def _plan_root(root: Path, mounts: list[str] | None) -> RootPlan | None:
     try:
         st = os.lstat(root)
     except FileNotFoundError:
@@ -81,12 +108,14 @@ def _plan_root(root: Path) -> RootPlan | None:
         return RootPlan(root, "refuse", protected)
     if not stat.S_ISDIR(st.st_mode):
         return RootPlan(root, "unproven", "cannot prove ownership: not a folder")
+    if is_mount_point(root, mounts):
+        return RootPlan(root, "refuse", "another file system is mounted at the root (not crossed)")
     marker = read_marker(root)
     if marker is None:
         return RootPlan(
             root, "unproven", f"cannot prove ownership: no valid {MARKER_NAME} marker in it"
         )
-    return RootPlan(root, "delete", "", marker, st.st_dev)
+    return RootPlan(root, "delete", "", marker, st.st_dev, mounts_inside(root, mounts or ()))
 
 
 def data_root_plan(paths: AppPaths, roots: Iterable[RootPlan]) -> RootPlan | None:

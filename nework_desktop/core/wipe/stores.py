@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
@@ -43,7 +42,7 @@ class SharedStore(Protocol):
     ) -> StoreOutcome: ...
 
 
-def _our_prefixes(paths: AppPaths) -> list[str]:
+def our_prefixes(paths: AppPaths) -> list[str]:
     roots = [str(r) for r in paths.roots()]
     roots += [os.path.realpath(r) for r in roots]
     return sorted({norm(r) for r in roots})
@@ -208,15 +207,24 @@ class QtIniStore:
         if not os.path.lexists(where):
             return StoreOutcome(self.id, where, "absent")
         is_link = os.path.islink(where)
-        target = os.path.realpath(where)
         try:
-            data = Path(target).read_bytes()
-            text = data.decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            # Through a link only to count our traces: the file behind it is never edited.
+            data = storage.read_bytes(where, limit=MAX_SHARED_FILE_BYTES, follow_links=is_link)
+            text = (data or b"").decode("utf-8")
+        except (OSError, UnicodeDecodeError, storage.FileDamaged) as exc:
             return StoreOutcome(self.id, where, "failed", error=f"unreadable: {exc}")
-        new_text, traces, remaining = scrub_ini(text, _our_prefixes(paths))
-        ours = (self.id, where) in created and not is_link
-        untouched = ours and left is not None and left.get((self.id, where)) == FileState.of(data)
+        new_text, traces, remaining = scrub_ini(text, our_prefixes(paths))
+        if is_link:
+            if not traces:
+                return StoreOutcome(self.id, where, "clean")
+            why = (
+                f"a symbolic link (not followed): our {traces} entries in the file it points "
+                "to were left; remove them by hand or replace the link by a file"
+            )
+            return StoreOutcome(self.id, where, "refused", traces=0, error=why)
+        ours = (self.id, where) in created
+        state = FileState.of(data or b"")
+        untouched = ours and left is not None and left.get((self.id, where)) == state
         delete = untouched or (ours and _ini_is_dialog_state_only(remaining))
         if not traces and not delete:
             return StoreOutcome(self.id, where, "clean")
@@ -225,9 +233,9 @@ class QtIniStore:
             return StoreOutcome(self.id, where, "would clean", count, delete)
         try:
             if delete:
-                os.unlink(target)
+                os.unlink(where)
             else:
-                replace_text(target, new_text)
+                replace_text(where, new_text)
         except OSError as exc:
             return StoreOutcome(self.id, where, "failed", error=reason(exc))
         return StoreOutcome(self.id, where, "cleaned", count, delete)

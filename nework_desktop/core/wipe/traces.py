@@ -14,6 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +47,22 @@ def _read_index(paths: AppPaths) -> dict[tuple[str, str], dict[str, Any]]:
     Should a hand-edited index name a file twice, the copies are merged cautiously: foreign if
     either says so, and a state only if both record the same one.
     """
+    return read_index_checked(paths)[0]
+
+
+def read_index_checked(paths: AppPaths) -> tuple[dict[tuple[str, str], dict[str, Any]], str | None]:
+    """:func:`_read_index`, and what is wrong with the index file (None: nothing)."""
     try:
         raw = storage.read_json(_traces_path(paths), limit=MAX_TRACES_BYTES)
     except (OSError, storage.FileDamaged) as exc:
         log.warning("shared-store traces index unreadable (%s): treated as empty", exc)
-        return {}
-    entries = raw.get("created", []) if isinstance(raw, dict) else []
+        return {}, f"unreadable ({exc})"
+    if raw is None:
+        return {}, None
+    if not isinstance(raw, dict) or not isinstance(raw.get("created", []), list):
+        log.warning("shared-store traces index damaged: treated as empty")
+        return {}, "damaged (it holds no list of files)"
+    entries = raw.get("created", [])
     index: dict[tuple[str, str], dict[str, Any]] = {}
     for e in entries if isinstance(entries, list) else []:
         if not (isinstance(e, dict) and "store" in e and "path" in e):
@@ -63,7 +74,7 @@ def _read_index(paths: AppPaths) -> dict[tuple[str, str], dict[str, Any]]:
             entry.pop("left", None)
             entry["foreign"] = True
         index[key] = entry
-    return index
+    return index, None
 
 
 def _write_index(paths: AppPaths, entries: Iterable[dict[str, Any]]) -> None:
@@ -88,17 +99,25 @@ def _left_state(entry: Mapping[str, Any]) -> FileState | None:
     return FileState(sha, size)
 
 
-def read_traces(paths: AppPaths) -> frozenset[tuple[str, str]]:
-    return frozenset(_read_index(paths))
+@dataclass(frozen=True)
+class Traces:
+    """What the index says: the shared-store files we created, the state our last write left
+    each in, and what is wrong with the index (None: nothing)."""
+
+    created: frozenset[tuple[str, str]] = frozenset()
+    left: Mapping[tuple[str, str], FileState] = field(default_factory=dict)
+    problem: str | None = None
 
 
-def read_left(paths: AppPaths) -> dict[tuple[str, str], FileState]:
-    found: dict[tuple[str, str], FileState] = {}
-    for key, entry in _read_index(paths).items():
+def read_traces(paths: AppPaths) -> Traces:
+    """Read the index once (read-only; a damaged index reads as empty, its problem kept)."""
+    index, problem = read_index_checked(paths)
+    left: dict[tuple[str, str], FileState] = {}
+    for key, entry in index.items():
         state = _left_state(entry)
         if state is not None:
-            found[key] = state
-    return found
+            left[key] = state
+    return Traces(frozenset(index), left, problem)
 
 
 def _read_regular(where: str) -> bytes | None:

@@ -2,8 +2,10 @@
 
 Works with ``openat``/``unlinkat``, holding one descriptor at a time and climbing back through
 ``..`` with an identity check, so neither path length (``PATH_MAX``), depth nor the open-file
-limit bounds it, and a folder swapped for a link mid-walk is not followed.  The ownership marker
-goes last, and only when everything else in its root is gone.
+limit bounds it, and a folder swapped for a link mid-walk is not followed.  A mount point
+(another device, or a mount the mount table lists: bind mounts too) is never entered.  The
+ownership marker goes last, and only when everything else in its root is gone.  Something that
+is already gone (another wipe, the user) is not a failure.
 """
 
 from __future__ import annotations
@@ -80,6 +82,23 @@ def use_fd_walk() -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Bounds:
+    """Where the walk of one root must stop: its device, the entries to keep (relative parts),
+    and the mount points inside it (relative parts, from :mod:`.mounts`)."""
+
+    device: int
+    keep: frozenset[tuple[str, ...]] = frozenset()
+    mounts: frozenset[tuple[str, ...]] = frozenset()
+
+    def crossing(self, parts: tuple[str, ...], st: os.stat_result) -> bool:
+        """True if the folder at ``parts`` is on another file system (a mount point)."""
+        return st.st_dev != self.device or (bool(self.mounts) and parts in self.mounts)
+
+
+MOUNTED = "another file system is mounted here (not crossed)"
+
+
 @dataclass
 class _Dir:
     names: list[str]
@@ -89,12 +108,13 @@ class _Dir:
     clean: bool = True
 
 
-def walk_fd(
-    root: Path, device: int, keep: frozenset[tuple[str, ...]], dry_run: bool, tally: Tally
-) -> bool:
+def walk_fd(root: Path, bounds: Bounds, dry_run: bool, tally: Tally) -> bool:
     """Delete ``root`` (POSIX, descriptor-relative); True if the root is gone (or would be)."""
+    keep = bounds.keep
     try:
         fd = os.open(root, _DIR_FLAGS)
+    except FileNotFoundError:
+        return True  # already gone
     except OSError as exc:
         tally.fail(root, (), exc)
         return False
@@ -103,6 +123,9 @@ def walk_fd(
         if not dry_run:
             _make_dir_writable_fd(fd, st)
         stack = [_Dir(os.listdir(fd), (), (st.st_dev, st.st_ino))]
+    except FileNotFoundError:
+        os.close(fd)
+        return True
     except OSError as exc:
         os.close(fd)
         tally.fail(root, (), exc)
@@ -132,19 +155,13 @@ def walk_fd(
                 if is_dir(est.st_mode):
                     parts = (*top.parts, name)
                     child = _enter_fd(
-                        root,
-                        fd,
-                        name,
-                        parts=parts,
-                        est=est,
-                        device=device,
-                        dry_run=dry_run,
+                        root, fd, name, parts=parts, est=est, bounds=bounds, dry_run=dry_run,
                         tally=tally,
-                    )
+                    )  # fmt: skip
                     if child is None:
                         top.clean = False
                         continue
-                    if child == "counted":
+                    if child == "done":
                         continue
                     child_fd, child_names = child
                     os.close(fd)
@@ -197,6 +214,8 @@ def walk_fd(
             if not dry_run:
                 try:
                     os.rmdir(top.parts[-1], dir_fd=fd)
+                except FileNotFoundError:
+                    continue  # removed meanwhile
                 except OSError as exc:
                     tally.fail(root, top.parts, exc)
                     parent.clean = False
@@ -227,17 +246,18 @@ def _enter_fd(
     *,
     parts: tuple[str, ...],
     est: os.stat_result,
-    device: int,
+    bounds: Bounds,
     dry_run: bool,
     tally: Tally,
-) -> tuple[int, list[str]] | Literal["counted"] | None:
+) -> tuple[int, list[str]] | Literal["done"] | None:
     """Open and list a sub-folder.
 
-    None: not entered (the failure is recorded); ``"counted"``: a dry run that cannot look
-    inside without changing the folder's mode counted the folder alone.
+    None: not entered (the failure is recorded); ``"done"``: nothing to walk -- it is gone
+    already, or a dry run that cannot look inside without changing the folder's mode counted
+    the folder alone.
     """
-    if est.st_dev != device:
-        tally.fail(root, parts, "another file system is mounted here (not crossed)")
+    if bounds.crossing(parts, est):
+        tally.fail(root, parts, MOUNTED)
         return None
     ident = (est.st_dev, est.st_ino)
     child = -1
@@ -247,7 +267,7 @@ def _enter_fd(
         except PermissionError:
             if dry_run:  # cannot look inside without changing it: count the folder only
                 tally.removed.dirs += 1
-                return "counted"
+                return "done"
             _chmod_dir_at(fd, name, ident, stat.S_IMODE(est.st_mode) | 0o700)
             child = os.open(name, _DIR_FLAGS, dir_fd=fd)
         cst = os.fstat(child)
@@ -256,6 +276,10 @@ def _enter_fd(
         if not dry_run:
             _make_dir_writable_fd(child, cst)
         return child, os.listdir(child)
+    except FileNotFoundError:
+        if child >= 0:
+            os.close(child)
+        return "done"  # removed meanwhile
     except OSError as exc:
         if child >= 0:
             os.close(child)
@@ -292,6 +316,8 @@ def remove_root(root: Path, dry_run: bool, tally: Tally) -> bool:
     if not dry_run:
         try:
             os.rmdir(long_path(str(root)))
+        except FileNotFoundError:
+            return True  # removed meanwhile
         except OSError as exc:
             tally.fail(root, (), exc)
             return False

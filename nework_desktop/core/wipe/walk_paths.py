@@ -14,7 +14,7 @@ from pathlib import Path
 
 from nework_desktop.core.paths import MARKER_NAME
 from nework_desktop.core.wipe.safety import is_link
-from nework_desktop.core.wipe.walk import Tally, long_path, remove_root
+from nework_desktop.core.wipe.walk import MOUNTED, Bounds, Tally, long_path, remove_root
 
 _FILE_ATTRIBUTE_READONLY = 0x1
 _FILE_ATTRIBUTE_DIRECTORY = 0x10
@@ -29,15 +29,16 @@ class _PDir:
     clean: bool = True
 
 
-def walk_paths(
-    root: Path, device: int, keep: frozenset[tuple[str, ...]], dry_run: bool, tally: Tally
-) -> bool:
+def walk_paths(root: Path, bounds: Bounds, dry_run: bool, tally: Tally) -> bool:
     """Delete ``root`` by (long) path: Windows, or a POSIX without ``dir_fd`` support."""
     base = long_path(str(root))
+    keep = bounds.keep
     try:
         if not dry_run:
             make_writable(base, os.lstat(base))
         stack = [_PDir(os.listdir(base), (), base)]
+    except FileNotFoundError:
+        return True  # already gone
     except OSError as exc:
         tally.fail(root, (), exc)
         return False
@@ -71,14 +72,16 @@ def walk_paths(
                     top.clean = False
                 continue
             if stat.S_ISDIR(est.st_mode):
-                if os.name == "posix" and est.st_dev != device:
-                    tally.fail(root, parts, "another file system is mounted here (not crossed)")
+                if os.name == "posix" and bounds.crossing(parts, est):
+                    tally.fail(root, parts, MOUNTED)
                     top.clean = False
                     continue
                 try:
                     if not dry_run:
                         make_writable(path, est)
                     names = os.listdir(path)
+                except FileNotFoundError:
+                    continue  # removed meanwhile
                 except OSError as exc:
                     if dry_run:
                         tally.removed.dirs += 1
@@ -105,6 +108,8 @@ def walk_paths(
         if not dry_run:
             try:
                 os.rmdir(top.path)
+            except FileNotFoundError:
+                continue  # removed meanwhile
             except OSError as exc:
                 tally.fail(root, top.parts, exc)
                 parent.clean = False

@@ -33,7 +33,7 @@ from nework_desktop.net.oauth.errors import (
     ProviderUnavailable,
 )
 from nework_desktop.net.oauth.idtoken import Pkce, validate_id_token
-from nework_desktop.net.oauth.listener import LoopbackListener
+from nework_desktop.net.oauth.listener import STATE_MISMATCH, LoopbackListener
 from nework_desktop.net.oauth.providers import Provider
 
 log = logging.getLogger("nework.oauth")
@@ -158,6 +158,10 @@ class OAuthFlow:
         if self._listener is None:
             raise OAuthError("the sign-in was not prepared")
         callback = self._listener.wait(self.timeout, self._cancelled)
+        if callback.error == STATE_MISMATCH:
+            raise OAuthError(
+                "the browser came back from another sign-in (its state does not match this one)"
+            )
         if callback.error:
             if callback.error == "access_denied":
                 raise ProviderDeniedError()

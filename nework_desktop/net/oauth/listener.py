@@ -1,9 +1,13 @@
 """The loopback redirect listener: one sign-in's ``http://127.0.0.1:<port>/callback``.
 
 RFC 8252 §7.3: an IP literal, not ``localhost``; port 0 (the OS chooses); open only for the flow.
-It accepts exactly one callback with the right ``state`` (a request with a wrong ``state`` gets
-400 and is otherwise ignored, so a stray page cannot end the flow), then closes; it gives up
-after a timeout or when cancelled.
+Connections are served concurrently (a thread each, at most :data:`MAX_CONNECTIONS` at once),
+each with its own deadline (:data:`CONNECTION_DEADLINE_S`), so a slow or silent local client
+cannot hold the real callback up.  The first callback ends the wait: with the right ``state``
+it carries the code (or the provider's error); with a wrong ``state`` it is answered 400 and
+ends the flow at once with :data:`STATE_MISMATCH` (the provider will not redirect again, so
+waiting on would only run into the timeout).  A request for any other path gets 404 and changes
+nothing.  The listener gives up after a timeout or when cancelled.
 """
 
 from __future__ import annotations
@@ -17,15 +21,23 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from socketserver import ThreadingMixIn
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from nework_desktop.core.validate import ascii_int
 from nework_desktop.net.oauth.errors import OAuthCancelled, OAuthError, OAuthTimeout
 
 log = logging.getLogger("nework.oauth")
 
 CALLBACK_PATH = "/callback"
 MAX_CALLBACK_REQUESTS = 50
+#: Connections served at once; more are closed at once.
+MAX_CONNECTIONS = 16
+#: Seconds a connection may take to send its request (then it is closed).
+CONNECTION_DEADLINE_S = 5.0
+#: The ``error`` of a callback whose ``state`` is not this flow's.
+STATE_MISMATCH = "state_mismatch"
 
 
 _DONE_PAGE = """<!doctype html>
@@ -45,14 +57,20 @@ class Callback:
     error_description: str = ""
 
 
-class _Server(HTTPServer):
+class _Server(ThreadingMixIn, HTTPServer):
     # Never share the port: SO_REUSEADDR would let another local process bind it too (Windows).
     allow_reuse_address = False
+    daemon_threads = True
 
-    flow_state: str
-    callback_path: str
-    result: Callback | None
-    requests_seen: int
+    def __init__(self, address: tuple[str, int], state: str, path: str) -> None:
+        super().__init__(address, _Handler, bind_and_activate=True)
+        self.flow_state = state
+        self.callback_path = path
+        self.result: Callback | None = None
+        self.requests_seen = 0
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
 
     def server_bind(self) -> None:
         if hasattr(socket, "SO_EXCLUSIVEADDRUSE"):  # Windows
@@ -62,12 +80,33 @@ class _Server(HTTPServer):
         self.server_name = "127.0.0.1"
         self.server_port = int(self.server_address[1])
 
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self.slots.acquire(blocking=False):  # too many at once: refuse this one
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def finish_with(self, result: Callback) -> bool:
+        """Record the first callback (True), or nothing when one came already (False)."""
+        with self.lock:
+            if self.result is not None:
+                return False
+            self.result = result
+        self.done.set()
+        return True
+
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "NeWork"
     sys_version = ""
-    timeout = 5  # a connection that sends nothing cannot hold the listener (and Cancel) up
+    timeout = CONNECTION_DEADLINE_S  # a connection that sends nothing is closed after this
 
     def log_message(self, format: str, *args: Any) -> None:
         """Silence: the default would print the request line (with the code) to stderr."""
@@ -78,8 +117,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # response_mode=form_post
         parts = urlsplit(self.path)
-        length = self.headers.get("Content-Length", "0")
-        size = int(length) if length.isdigit() else 0
+        size = ascii_int(self.headers.get("Content-Length", "0")) or 0
         if size > 65_536:
             self._reply(413, "Request too large")
             return
@@ -88,7 +126,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self, path: str, query: str) -> None:
         server = self.server
-        server.requests_seen += 1
+        with server.lock:
+            server.requests_seen += 1
         if path != server.callback_path or server.result is not None:
             self._reply(404, "Not found")
             return
@@ -102,22 +141,28 @@ class _Handler(BaseHTTPRequestHandler):
         single = {k: v[0] for k, v in params.items() if len(v) == 1}
         state = single.get("state", "")
         if not hmac.compare_digest(state.encode("utf-8"), server.flow_state.encode("utf-8")):
-            log.warning("sign-in redirect with a wrong state ignored")
+            log.warning("sign-in redirect with a wrong state: the sign-in ends")
+            server.finish_with(Callback("", STATE_MISMATCH))
             self._reply(400, "This sign-in link does not belong to the running sign-in.")
             return
         error = single.get("error", "")
         code = single.get("code", "")
         if error or not code:
-            server.result = Callback(
+            result = Callback(
                 "", error or "invalid_request", single.get("error_description", "")[:300]
             )
-            self._page(
-                "サインインできませんでした",
-                "NeWork に戻ってください。",
-                "Sign-in did not complete. Please return to NeWork.",
-            )
+            if server.finish_with(result):
+                self._page(
+                    "サインインできませんでした",
+                    "NeWork に戻ってください。",
+                    "Sign-in did not complete. Please return to NeWork.",
+                )
+                return
+            self._reply(404, "Not found")
             return
-        server.result = Callback(code[:4096])
+        if not server.finish_with(Callback(code[:4096])):
+            self._reply(404, "Not found")
+            return
         self._page(
             "サインインしました",
             "このページを閉じて NeWork に戻ってください。",
@@ -149,14 +194,10 @@ class LoopbackListener:
     """An HTTP listener on 127.0.0.1 (port chosen by the OS) for one sign-in redirect."""
 
     def __init__(self, state: str, path: str = CALLBACK_PATH, host: str = "127.0.0.1") -> None:
-        self._server = _Server((host, 0), _Handler, bind_and_activate=True)
-        self._server.flow_state = state
-        self._server.callback_path = path
-        self._server.result = None
-        self._server.requests_seen = 0
-        self._server.timeout = 0.1
+        self._server = _Server((host, 0), state, path)
         self._path = path
         self._closed = False
+        self._thread: threading.Thread | None = None
 
     @property
     def port(self) -> int:
@@ -173,20 +214,29 @@ class LoopbackListener:
     def wait(self, timeout: float, cancelled: threading.Event) -> Callback:
         """Serve requests until the callback arrives; raise on timeout or cancel."""
         deadline = time.monotonic() + timeout
+        server = self._server
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self._thread.start()
         try:
-            while self._server.result is None:
+            while not server.done.wait(0.05):
                 if cancelled.is_set():
                     raise OAuthCancelled()
                 if time.monotonic() >= deadline:
                     raise OAuthTimeout()
-                if self._server.requests_seen > MAX_CALLBACK_REQUESTS:
+                if server.requests_seen > MAX_CALLBACK_REQUESTS:
                     raise OAuthError("too many unexpected requests reached the sign-in listener")
-                self._server.handle_request()
-            return self._server.result
+            assert server.result is not None
+            return server.result
         finally:
             self.close()
 
     def close(self) -> None:
-        if not self._closed:
-            self._closed = True
-            self._server.server_close()
+        if self._closed:
+            return
+        self._closed = True
+        if self._thread is not None:
+            self._server.shutdown()
+            self._thread.join(timeout=5)
+        self._server.server_close()
