@@ -10,9 +10,9 @@ The run, in order (each app run is a separate process, offscreen unless ``--visi
 3. preflight: ``status --json`` with the sandbox environment must succeed, report the requested
    layout and name folders *inside* the home -- otherwise the run stops before the GUI ever
    starts, so that ``uninstall-cleanup --yes`` can never reach a real user's data;
-4. the NeWork service for the run: ``--service-url``, or else the reference service of a source
-   checkout (``tests.refservice``, not in the wheel), started here on 127.0.0.1 for the run;
-   without either, the steps that need a service are reported as skipped (with the reason);
+4. the NeWork service for the run: ``--service-url``, or else the reference service that ships
+   with the tool (:mod:`nework_desktop.qa.refservice`), started here on 127.0.0.1 for the run;
+   when neither is there, the steps that need a service are reported as skipped (the reason);
 5. the app steps of :data:`APP_STEPS` -- ``consent`` (``--automate accept-consent,quit``),
    ``sign-in`` (``--automate sign-in-email:qa@example.com,quit``: consent is on record by then),
    ``workspace`` (``--automate open-workspace,quit``: the service's web client in QtWebEngine,
@@ -56,7 +56,6 @@ Adding a step is one :class:`AppStep` in :data:`APP_STEPS`.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import json
 import os
 import re
@@ -102,6 +101,7 @@ from nework_desktop.qa.ownership import (
     classify_registry,
     relative,
 )
+from nework_desktop.qa.refservice import RefService
 from nework_desktop.qa.snapshot import Snapshot, now_utc, take_snapshot
 
 KIND = "nework-qa-lifecycle"
@@ -168,8 +168,10 @@ _RESOLVER_SWITCH = re.compile(r'(?<!\S)--host-resolver-rules(?:=(?:"[^"]*"|\S*))
 #: What the app logs when ``--automate open-workspace`` is done (app.py).
 _WORKSPACE_LINE = re.compile(r"\bautomation: workspace (loaded|not loaded)\b")
 
-#: Where the reference service lives in a source checkout (not in the wheel).
-REFERENCE_SERVICE_MODULE = "tests.refservice"
+#: Where the reference service of a run listens (on a free port): this machine only.
+REFERENCE_HOST = "127.0.0.1"
+#: How a QA engineer starts a test service of their own (in messages).
+START_ONE = "'nework-qa refservice --port 8765'"
 #: How long the service given with ``--service-url`` gets to answer its health check.
 SERVICE_CHECK_TIMEOUT = 10.0
 
@@ -255,8 +257,8 @@ class Options:
     timeout: float = DEFAULT_TIMEOUT
     visible: bool = False
     steps: Sequence[AppStep] = APP_STEPS
-    #: A NeWork (test) service on a loopback address; None: the reference service of a source
-    #: checkout, started for the run, or -- without one -- the steps needing a service skipped.
+    #: A NeWork (test) service on a loopback address; None: the reference service, started for
+    #: the run, or -- when it cannot start -- the steps needing a service skipped.
     service_url: str | None = None
 
 
@@ -690,8 +692,7 @@ def check_service_option(value: str) -> str:
     if not is_loopback_host(urlsplit(url).hostname or ""):
         raise QAError(
             f"--service-url {url}: the sign-in automation only works with a test service on "
-            "this machine (127.0.0.1, ::1 or localhost), e.g. 'python -m tests.refservice' "
-            "from a source checkout",
+            f"this machine (127.0.0.1, ::1 or localhost), e.g. {START_ONE}",
             EXIT_USAGE,
         )
     return url
@@ -715,23 +716,9 @@ def probe_service(url: str, timeout: float = SERVICE_CHECK_TIMEOUT) -> None:
         why = "its answer is not a JSON object"
     raise QAError(
         f"the service given with --service-url does not answer ({health}: {why}); start it "
-        "first, e.g. 'python -m tests.refservice --port 8765' in a source checkout",
+        f"first, e.g. {START_ONE}",
         EXIT_ENVIRONMENT,
     )
-
-
-def _import_reference_service() -> Any:
-    """The reference service module of a source checkout; ImportError without one."""
-    try:
-        return importlib.import_module(REFERENCE_SERVICE_MODULE)
-    except ModuleNotFoundError:
-        # ``nework-qa`` from a checkout but outside its root: the checkout is next to the package.
-        root = str(Path(nework_desktop.__file__).resolve().parent.parent)
-        package = Path(root, *REFERENCE_SERVICE_MODULE.split("."), "__init__.py")
-        if not package.is_file() or root in sys.path:
-            raise
-        sys.path.append(root)
-        return importlib.import_module(REFERENCE_SERVICE_MODULE)
 
 
 @dataclass
@@ -742,31 +729,26 @@ class ServiceForRun:
     source: str | None  # "--service-url" | "reference" | None
     note: str
     #: The reference service started in this process (requests can be counted), or None.
-    reference: Any = None
+    reference: RefService | None = None
 
     @classmethod
     def open(cls, given: str | None) -> ServiceForRun:
         if given is not None:
             return cls(given, "--service-url", "the test service given with --service-url")
+        # tags=True: its page tries to load the GA and KARTE tags (safe: HOST_RESOLVER_RULES).
+        service = RefService(host=REFERENCE_HOST, port=0, tags=True)
         try:
-            module = _import_reference_service()
-        except ImportError as exc:
+            service.start()
+        except OSError as exc:
             return cls(
                 None,
                 None,
                 "no NeWork service for the run: --service-url was not given and the reference "
-                f"service of a source checkout ({REFERENCE_SERVICE_MODULE}) cannot be imported "
-                f"here ({exc}); pass --service-url of a test service",
+                f"service could not start on {REFERENCE_HOST}: {exc.strerror or exc}; pass "
+                "--service-url of a test service",
             )
-        try:
-            # tags=True: its page tries to load the GA and KARTE tags (safe: HOST_RESOLVER_RULES).
-            service = module.RefService(host="127.0.0.1", port=0, tags=True)
-            service.start()
-            url = str(service.url)
-        except (AttributeError, OSError) as exc:
-            return cls(None, None, f"the reference service did not start: {exc}")
-        note = f"the reference service ({REFERENCE_SERVICE_MODULE}), started for this run"
-        return cls(url, "reference", note, service)
+        note = "the reference service (nework-qa refservice), started for this run"
+        return cls(service.url, "reference", note, service)
 
     def to_json(self) -> dict[str, Any]:
         return {"url": self.url, "source": self.source, "note": self.note}
@@ -785,14 +767,12 @@ class ServiceForRun:
 
     def workspace_visits_since(self, mark: int) -> list[dict[str, Any]]:
         """The reference service's record of each ``/workspace`` load since ``mark``."""
-        visits = getattr(self.reference, "workspace_visits", None)
-        if not isinstance(visits, list):
+        if self.reference is None:
             return []
-        return [v.to_json() for v in list(visits)[mark:]]
+        return [v.to_json() for v in list(self.reference.workspace_visits)[mark:]]
 
     def workspace_mark(self) -> int:
-        visits = getattr(self.reference, "workspace_visits", None)
-        return len(visits) if isinstance(visits, list) else 0
+        return len(self.reference.workspace_visits) if self.reference is not None else 0
 
     def stop(self) -> None:
         if self.reference is not None:
@@ -1202,7 +1182,7 @@ class _Run:
             self.report.notes.append(
                 f"{name}: the service's page loaded no GA or KARTE tag, so the web view's "
                 "third-party requests were not exercised (start the reference service with "
-                "--tags: python -m tests.refservice --port 8765 --tags)"
+                "--tags: nework-qa refservice --port 8765 --tags)"
             )
 
     def check_reference_page(
