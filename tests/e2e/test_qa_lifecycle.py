@@ -612,7 +612,7 @@ def test_without_a_service_the_sign_in_is_skipped_and_said_so(
     tmp_path: Path, stand_in: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """No --service-url and the reference service cannot start: skip, and say so."""
-    monkeypatch.setattr(lifecycle, "REFERENCE_HOST", "tests.no_such_service")
+    monkeypatch.setattr(lifecycle.service, "REFERENCE_HOST", "tests.no_such_service")
     monkeypatch.setenv("PYTHONPATH", str(REPO))  # for the stand-in
     monkeypatch.setenv("STAND_IN_MODE", "tidy")
     home = tmp_path / "home"
