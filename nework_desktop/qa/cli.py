@@ -83,8 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("before", metavar="BEFORE", help="the earlier snapshot")
     diff.add_argument("after", metavar="AFTER", help="the later snapshot")
-    diff.add_argument("--json", action="store_true", help="machine-readable output")
-    diff.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report")
+    _add_report_options(diff)
     diff.add_argument(
         "--strict",
         action="store_true",
@@ -111,8 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="stop before the wipe and show where the app's data is",
     )
-    life.add_argument("--json", action="store_true", help="machine-readable output")
-    life.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report")
+    _add_report_options(life)
     life.add_argument(
         "--app",
         metavar="CMD",
@@ -147,6 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     refservice.add_arguments(ref)
     return parser
+
+
+def _add_report_options(parser: argparse.ArgumentParser) -> None:
+    """``--json`` and ``--junit FILE``, the same for every command that makes a report."""
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report")
 
 
 def _positive(value: str) -> float:
