@@ -1,4 +1,4 @@
-"""``nework-qa``: snapshot, diff and lifecycle for QA engineers (Windows, macOS, Linux).
+"""``nework-qa``: snapshot, diff, lifecycle and refservice for QA engineers (Windows, macOS, Linux).
 
 Every error ends as one line on stderr and an exit code (:mod:`nework_desktop.qa.common`):
 1 residue, 2 usage, 3 environment; never a traceback (``NEWORK_DEBUG=1`` shows one for bugs).
@@ -29,6 +29,7 @@ from nework_desktop.qa.common import (
     write_atomic,
 )
 from nework_desktop.qa.ownership import relative
+from nework_desktop.qa.refservice import command as refservice
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Check what NeWork Desktop leaves on a machine: snapshot a home, diff two "
-        "snapshots, or run the app's whole lifecycle in an empty sandbox home.",
+        "snapshots, or run the app's whole lifecycle in an empty sandbox home (against the "
+        "reference NeWork service, which 'refservice' also runs on its own).",
         epilog="exit codes: 0 ok, 1 residue, 2 usage, 3 environment (the app or the machine "
         "failed), 70 bug in nework-qa",
     )
@@ -81,8 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("before", metavar="BEFORE", help="the earlier snapshot")
     diff.add_argument("after", metavar="AFTER", help="the later snapshot")
-    diff.add_argument("--json", action="store_true", help="machine-readable output")
-    diff.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report")
+    _add_report_options(diff)
     diff.add_argument(
         "--strict",
         action="store_true",
@@ -109,8 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="stop before the wipe and show where the app's data is",
     )
-    life.add_argument("--json", action="store_true", help="machine-readable output")
-    life.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report")
+    _add_report_options(life)
     life.add_argument(
         "--app",
         metavar="CMD",
@@ -120,8 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--service-url",
         metavar="URL",
         help="the NeWork test service on this machine the app signs in to (e.g. "
-        "http://127.0.0.1:8765 of 'python -m tests.refservice'); default: the reference "
-        "service of a source checkout, started for the run; without one, sign-in is skipped",
+        "http://127.0.0.1:8765 of 'nework-qa refservice'); default: the reference service, "
+        "started for the run",
     )
     life.add_argument(
         "--timeout",
@@ -135,7 +135,22 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show the app's windows (do not force QT_QPA_PLATFORM=offscreen)",
     )
+
+    ref = sub.add_parser(
+        "refservice",
+        help="run the reference NeWork service and OpenID provider on 127.0.0.1 (Ctrl+C stops)",
+        description="Run the reference NeWork service (the stand-in 'lifecycle' starts by "
+        "itself) in the foreground on 127.0.0.1, e.g. for 'lifecycle --service-url' or a NeWork "
+        "started by hand. It prints every request and every one-time code it sends.",
+    )
+    refservice.add_arguments(ref)
     return parser
+
+
+def _add_report_options(parser: argparse.ArgumentParser) -> None:
+    """``--json`` and ``--junit FILE``, the same for every command that makes a report."""
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report")
 
 
 def _positive(value: str) -> float:
@@ -216,14 +231,26 @@ def cmd_lifecycle(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
+def cmd_refservice(args: argparse.Namespace) -> int:
+    return refservice.serve(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    handlers = {"snapshot": cmd_snapshot, "diff": cmd_diff, "lifecycle": cmd_lifecycle}
+    handlers = {
+        "snapshot": cmd_snapshot,
+        "diff": cmd_diff,
+        "lifecycle": cmd_lifecycle,
+        "refservice": cmd_refservice,
+    }
     handler = handlers.get(args.command or "")
     if handler is None:
         parser.print_usage(sys.stderr)
-        print(f"{PROG}: a command is needed: snapshot, diff or lifecycle", file=sys.stderr)
+        print(
+            f"{PROG}: a command is needed: snapshot, diff, lifecycle or refservice",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     try:
         return handler(args)

@@ -42,6 +42,11 @@ class QAError(Exception):
         self.code = code
 
 
+def describe(exc: OSError) -> str:
+    """An OS error in a few words (``Permission denied``), for reports and error lines."""
+    return exc.strerror or type(exc).__name__
+
+
 def safe_text(text: str) -> str:
     """``text`` with lone surrogates (undecodable file names) as ``\\udcxx`` escapes.
 

@@ -34,8 +34,7 @@ from nework_desktop.qa.lifecycle import HOST_RESOLVER_RULES, Options, chromium_f
 from nework_desktop.qa.ownership import relative
 from nework_desktop.services.account import SECRET_ACCESS, SECRET_REFRESH
 from tests.conftest import tree
-from tests.refservice import RefService
-from tests.refservice.server import TAG_URLS, Account
+from tests.refservice import TAG_URLS, Account, RefService
 from tests.refservice.testing import delete_service, keyring_names, real_keyring, unique_service
 
 REPO = Path(__file__).resolve().parents[2]
@@ -612,8 +611,8 @@ def test_a_step_that_does_not_do_what_it_must_fails(
 def test_without_a_service_the_sign_in_is_skipped_and_said_so(
     tmp_path: Path, stand_in: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No --service-url and no reference service (an installed nework-qa): skip, and say so."""
-    monkeypatch.setattr(lifecycle, "REFERENCE_SERVICE_MODULE", "tests.no_such_service")
+    """No --service-url and the reference service cannot start: skip, and say so."""
+    monkeypatch.setattr(lifecycle.service, "REFERENCE_HOST", "tests.no_such_service")
     monkeypatch.setenv("PYTHONPATH", str(REPO))  # for the stand-in
     monkeypatch.setenv("STAND_IN_MODE", "tidy")
     home = tmp_path / "home"

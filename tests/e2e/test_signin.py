@@ -69,9 +69,7 @@ from nework_desktop.services.account import (
     AccountManager,
     SignInStatus,
 )
-from tests.refservice import Canned, RefService
-from tests.refservice.rsa import generate
-from tests.refservice.server import public_jwk, sign_jwt
+from tests.refservice import Canned, RefService, generate, public_jwk, sign_jwt
 from tests.refservice.testing import (
     FakeBrowser,
     delete_service,
