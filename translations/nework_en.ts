@@ -2,22 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>ConsentDialog</name>
+    <name>ChangesPage</name>
     <message>
-        <source>Records your consent to this privacy policy and starts NeWork</source>
-        <translation>Records your consent to this privacy policy and starts NeWork</translation>
+        <source>What changed</source>
+        <translation>What changed</translation>
     </message>
     <message>
-        <source>Please read to the end</source>
-        <translation>Please read to the end</translation>
+        <source>Summary of the changes to the privacy policy since you last agreed</source>
+        <translation>Summary of the changes to the privacy policy since you last agreed</translation>
     </message>
     <message>
-        <source>{0}: Agree becomes available once you reach the end of the text.</source>
-        <translation>{0}: Agree becomes available once you reach the end of the text.</translation>
-    </message>
-    <message>
-        <source>Unavailable until the text has been read to the end</source>
-        <translation>Unavailable until the text has been read to the end</translation>
+        <source>Continue to the full text</source>
+        <translation>Continue to the full text</translation>
     </message>
     <message>
         <source>You agreed to the version effective {0}. The privacy policy has changed since then, so NeWork asks for your consent again.</source>
@@ -35,96 +31,12 @@
         <source>About this version</source>
         <translation>About this version</translation>
     </message>
-    <message>
-        <source>NeWork — Privacy policy</source>
-        <translation>NeWork — Privacy policy</translation>
-    </message>
-    <message>
-        <source>The NeWork privacy policy has changed</source>
-        <translation>The NeWork privacy policy has changed</translation>
-    </message>
-    <message>
-        <source>Before you start NeWork, please read its privacy policy</source>
-        <translation>Before you start NeWork, please read its privacy policy</translation>
-    </message>
-    <message>
-        <source>{0} — {1}, effective {2}</source>
-        <translation>{0} — {1}, effective {2}</translation>
-    </message>
-    <message>
-        <source>This is a translation; the Japanese text prevails.</source>
-        <translation>This is a translation; the Japanese text prevails.</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Language:</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>Shows the privacy policy and this window in another language</source>
-        <translation>Shows the privacy policy and this window in another language</translation>
-    </message>
-    <message>
-        <source>What changed</source>
-        <translation>What changed</translation>
-    </message>
-    <message>
-        <source>Summary of the changes to the privacy policy since you last agreed</source>
-        <translation>Summary of the changes to the privacy policy since you last agreed</translation>
-    </message>
-    <message>
-        <source>Continue to the full text</source>
-        <translation>Continue to the full text</translation>
-    </message>
-    <message>
-        <source>&amp;Contents</source>
-        <translation>&amp;Contents</translation>
-    </message>
-    <message>
-        <source>Table of contents</source>
-        <translation>Table of contents</translation>
-    </message>
-    <message>
-        <source>Choose an article to jump to it in the text</source>
-        <translation>Choose an article to jump to it in the text</translation>
-    </message>
-    <message>
-        <source>Full &amp;text</source>
-        <translation>Full &amp;text</translation>
-    </message>
-    <message>
-        <source>Privacy policy, full text</source>
-        <translation>Privacy policy, full text</translation>
-    </message>
-    <message>
-        <source>Read to the end to enable Agree. Page Down and End scroll the text.</source>
-        <translation>Read to the end to enable Agree. Page Down and End scroll the text.</translation>
-    </message>
-    <message>
-        <source>Read: %p %</source>
-        <translation>Read: %p %</translation>
-    </message>
-    <message>
-        <source>Reading progress</source>
-        <translation>Reading progress</translation>
-    </message>
-    <message>
-        <source>What we collect</source>
-        <translation>What we collect</translation>
-    </message>
-    <message>
-        <source>A summary of Article 2. The full text is what you agree to; if the two differ, the full text applies.</source>
-        <translation>A summary of Article 2. The full text is what you agree to; if the two differ, the full text applies.</translation>
-    </message>
-    <message>
-        <source>Summary of the information collected, and the collection modules</source>
-        <translation>Summary of the information collected, and the collection modules</translation>
-    </message>
+</context>
+<context>
+    <name>CollectTable</name>
     <message>
         <source>Information</source>
+        <extracomment>Opens a URL in the system browser; False if it did not (or refused to).</extracomment>
         <translation>Information</translation>
     </message>
     <message>
@@ -147,45 +59,192 @@
         <source>Enterprise only</source>
         <translation>Enterprise only</translation>
     </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Records your consent to this privacy policy and starts NeWork</source>
+        <translation>Records your consent to this privacy policy and starts NeWork</translation>
+    </message>
+    <message>
+        <source>Please read to the end</source>
+        <translation>Please read to the end</translation>
+    </message>
+    <message>
+        <source>{0}: Agree becomes available once you reach the end of the text.</source>
+        <translation>{0}: Agree becomes available once you reach the end of the text.</translation>
+    </message>
+    <message>
+        <source>Unavailable until the text has been read to the end</source>
+        <translation>Unavailable until the text has been read to the end</translation>
+    </message>
+    <message>
+        <source>You agreed to the version effective {0}. The privacy policy has changed since then, so NeWork asks for your consent again.</source>
+        <translation type="vanished">You agreed to the version effective {0}. The privacy policy has changed since then, so NeWork asks for your consent again.</translation>
+    </message>
+    <message>
+        <source>Revisions since then</source>
+        <translation type="vanished">Revisions since then</translation>
+    </message>
+    <message>
+        <source>Effective {0} (announced {1})</source>
+        <translation type="vanished">Effective {0} (announced {1})</translation>
+    </message>
+    <message>
+        <source>About this version</source>
+        <translation type="vanished">About this version</translation>
+    </message>
+    <message>
+        <source>NeWork — Privacy policy</source>
+        <translation>NeWork — Privacy policy</translation>
+    </message>
+    <message>
+        <source>The NeWork privacy policy has changed</source>
+        <translation type="vanished">The NeWork privacy policy has changed</translation>
+    </message>
+    <message>
+        <source>Before you start NeWork, please read its privacy policy</source>
+        <translation type="vanished">Before you start NeWork, please read its privacy policy</translation>
+    </message>
+    <message>
+        <source>{0} — {1}, effective {2}</source>
+        <translation type="vanished">{0} — {1}, effective {2}</translation>
+    </message>
+    <message>
+        <source>This is a translation; the Japanese text prevails.</source>
+        <translation type="vanished">This is a translation; the Japanese text prevails.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="vanished">&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="vanished">Language</translation>
+    </message>
+    <message>
+        <source>Shows the privacy policy and this window in another language</source>
+        <translation type="vanished">Shows the privacy policy and this window in another language</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="vanished">What changed</translation>
+    </message>
+    <message>
+        <source>Summary of the changes to the privacy policy since you last agreed</source>
+        <translation type="vanished">Summary of the changes to the privacy policy since you last agreed</translation>
+    </message>
+    <message>
+        <source>Continue to the full text</source>
+        <translation type="vanished">Continue to the full text</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation type="vanished">&amp;Contents</translation>
+    </message>
+    <message>
+        <source>Table of contents</source>
+        <translation type="vanished">Table of contents</translation>
+    </message>
+    <message>
+        <source>Choose an article to jump to it in the text</source>
+        <translation type="vanished">Choose an article to jump to it in the text</translation>
+    </message>
+    <message>
+        <source>Full &amp;text</source>
+        <translation type="vanished">Full &amp;text</translation>
+    </message>
+    <message>
+        <source>Privacy policy, full text</source>
+        <translation type="vanished">Privacy policy, full text</translation>
+    </message>
+    <message>
+        <source>Read to the end to enable Agree. Page Down and End scroll the text.</source>
+        <translation type="vanished">Read to the end to enable Agree. Page Down and End scroll the text.</translation>
+    </message>
+    <message>
+        <source>Read: %p %</source>
+        <translation type="vanished">Read: %p %</translation>
+    </message>
+    <message>
+        <source>Reading progress</source>
+        <translation type="vanished">Reading progress</translation>
+    </message>
+    <message>
+        <source>What we collect</source>
+        <translation type="vanished">What we collect</translation>
+    </message>
+    <message>
+        <source>A summary of Article 2. The full text is what you agree to; if the two differ, the full text applies.</source>
+        <translation type="vanished">A summary of Article 2. The full text is what you agree to; if the two differ, the full text applies.</translation>
+    </message>
+    <message>
+        <source>Summary of the information collected, and the collection modules</source>
+        <translation type="vanished">Summary of the information collected, and the collection modules</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation type="vanished">Information</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="vanished">Purpose</translation>
+    </message>
+    <message>
+        <source>How it is collected</source>
+        <translation type="vanished">How it is collected</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation type="vanished">Plans</translation>
+    </message>
+    <message>
+        <source>All plans</source>
+        <translation type="vanished">All plans</translation>
+    </message>
+    <message>
+        <source>Enterprise only</source>
+        <translation type="vanished">Enterprise only</translation>
+    </message>
     <message>
         <source>Information collected (Article 2)</source>
-        <translation>Information collected (Article 2)</translation>
+        <translation type="vanished">Information collected (Article 2)</translation>
     </message>
     <message>
         <source>One row per purpose: information, purpose, how it is collected, plans</source>
-        <translation>One row per purpose: information, purpose, how it is collected, plans</translation>
+        <translation type="vanished">One row per purpose: information, purpose, how it is collected, plans</translation>
     </message>
     <message>
         <source>Collection modules</source>
-        <translation>Collection modules</translation>
+        <translation type="vanished">Collection modules</translation>
     </message>
     <message>
         <source>Third-party programs that collect usage data (Article 2-2). Uncheck a module to keep this app from sending anything to it.</source>
-        <translation>Third-party programs that collect usage data (Article 2-2). Uncheck a module to keep this app from sending anything to it.</translation>
+        <translation type="vanished">Third-party programs that collect usage data (Article 2-2). Uncheck a module to keep this app from sending anything to it.</translation>
     </message>
     <message>
         <source>Documents:</source>
-        <translation>Documents:</translation>
+        <translation type="vanished">Documents:</translation>
     </message>
     <message>
         <source>Company privacy policy</source>
-        <translation>Company privacy policy</translation>
+        <translation type="vanished">Company privacy policy</translation>
     </message>
     <message>
         <source>Terms of use</source>
-        <translation>Terms of use</translation>
+        <translation type="vanished">Terms of use</translation>
     </message>
     <message>
         <source>This policy (latest, PDF)</source>
-        <translation>This policy (latest, PDF)</translation>
+        <translation type="vanished">This policy (latest, PDF)</translation>
     </message>
     <message>
         <source>Contact form</source>
-        <translation>Contact form</translation>
+        <translation type="vanished">Contact form</translation>
     </message>
     <message>
         <source>Opens {0} in your web browser</source>
-        <translation>Opens {0} in your web browser</translation>
+        <translation type="vanished">Opens {0} in your web browser</translation>
     </message>
     <message>
         <source>Decline (quit)</source>
@@ -225,9 +284,69 @@
     </message>
 </context>
 <context>
+    <name>ConsentHeader</name>
+    <message>
+        <source>The NeWork privacy policy has changed</source>
+        <extracomment>The user picked another language (its code).</extracomment>
+        <translation>The NeWork privacy policy has changed</translation>
+    </message>
+    <message>
+        <source>Before you start NeWork, please read its privacy policy</source>
+        <translation>Before you start NeWork, please read its privacy policy</translation>
+    </message>
+    <message>
+        <source>{0} — {1}, effective {2}</source>
+        <translation>{0} — {1}, effective {2}</translation>
+    </message>
+    <message>
+        <source>This is a translation; the Japanese text prevails.</source>
+        <translation>This is a translation; the Japanese text prevails.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Shows the privacy policy and this window in another language</source>
+        <translation>Shows the privacy policy and this window in another language</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentLinks</name>
+    <message>
+        <source>Documents:</source>
+        <translation>Documents:</translation>
+    </message>
+    <message>
+        <source>Company privacy policy</source>
+        <translation>Company privacy policy</translation>
+    </message>
+    <message>
+        <source>Terms of use</source>
+        <translation>Terms of use</translation>
+    </message>
+    <message>
+        <source>This policy (latest, PDF)</source>
+        <translation>This policy (latest, PDF)</translation>
+    </message>
+    <message>
+        <source>Contact form</source>
+        <translation>Contact form</translation>
+    </message>
+    <message>
+        <source>Opens {0} in your web browser</source>
+        <translation>Opens {0} in your web browser</translation>
+    </message>
+</context>
+<context>
     <name>LocalDataWiper</name>
     <message>
         <source>Deleting local data</source>
+        <extracomment>Runs the wipe (on a worker thread) and returns its report; gets the progress callback.</extracomment>
         <translation>Deleting local data</translation>
     </message>
     <message>
@@ -1001,6 +1120,42 @@
     </message>
 </context>
 <context>
+    <name>ReadingPage</name>
+    <message>
+        <source>&amp;Contents</source>
+        <extracomment>Emitted once, when the text has been read to the end.</extracomment>
+        <translation>&amp;Contents</translation>
+    </message>
+    <message>
+        <source>Table of contents</source>
+        <translation>Table of contents</translation>
+    </message>
+    <message>
+        <source>Choose an article to jump to it in the text</source>
+        <translation>Choose an article to jump to it in the text</translation>
+    </message>
+    <message>
+        <source>Full &amp;text</source>
+        <translation>Full &amp;text</translation>
+    </message>
+    <message>
+        <source>Privacy policy, full text</source>
+        <translation>Privacy policy, full text</translation>
+    </message>
+    <message>
+        <source>Read to the end to enable Agree. Page Down and End scroll the text.</source>
+        <translation>Read to the end to enable Agree. Page Down and End scroll the text.</translation>
+    </message>
+    <message>
+        <source>Read: %p %</source>
+        <translation>Read: %p %</translation>
+    </message>
+    <message>
+        <source>Reading progress</source>
+        <translation>Reading progress</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationDialog</name>
     <message>
         <source>Register with NeWork</source>
@@ -1280,6 +1435,37 @@
     </message>
 </context>
 <context>
+    <name>SummaryPane</name>
+    <message>
+        <source>What we collect</source>
+        <translation>What we collect</translation>
+    </message>
+    <message>
+        <source>A summary of Article 2. The full text is what you agree to; if the two differ, the full text applies.</source>
+        <translation>A summary of Article 2. The full text is what you agree to; if the two differ, the full text applies.</translation>
+    </message>
+    <message>
+        <source>Summary of the information collected, and the collection modules</source>
+        <translation>Summary of the information collected, and the collection modules</translation>
+    </message>
+    <message>
+        <source>Information collected (Article 2)</source>
+        <translation>Information collected (Article 2)</translation>
+    </message>
+    <message>
+        <source>One row per purpose: information, purpose, how it is collected, plans</source>
+        <translation>One row per purpose: information, purpose, how it is collected, plans</translation>
+    </message>
+    <message>
+        <source>Collection modules</source>
+        <translation>Collection modules</translation>
+    </message>
+    <message>
+        <source>Third-party programs that collect usage data (Article 2-2). Uncheck a module to keep this app from sending anything to it.</source>
+        <translation>Third-party programs that collect usage data (Article 2-2). Uncheck a module to keep this app from sending anything to it.</translation>
+    </message>
+</context>
+<context>
     <name>WipeDialogs</name>
     <message>
         <source>Uninstall NeWork</source>
@@ -1318,7 +1504,7 @@
     <name>Workspace</name>
     <message>
         <source>NeWork workspace</source>
-        <extracomment>Storage name of the persistent profile (its files live in the web_profile role&apos;s folder). Where the service&apos;s web client lives, relative to the service URL. Upper bound of the disk HTTP cache (bytes). Seconds between writes of the transmission log while the workspace is open. Schemes that never leave the machine: not egress, not counted. Developer tools&apos; own pages (allowed in debug mode only). Chromium&apos;s net::ERR_BLOCKED_BY_CLIENT: an interceptor refused the request. Chromium&apos;s net::ERR_ABORTED: a load replaced by another, or a refused navigation. Opens a URL in the system browser; returns False if that failed. The last main-frame URL that was refused (for the error page). True when a page of the service is shown, False when the error page is.</extracomment>
+        <extracomment>Storage name of the persistent profile (its files live in the web_profile role&apos;s folder). Upper bound of the disk HTTP cache (bytes). Seconds between writes of the transmission log while the workspace is open. Schemes that never leave the machine: not egress, not counted. Developer tools&apos; own pages (allowed in debug mode only). Chromium&apos;s net::ERR_BLOCKED_BY_CLIENT: an interceptor refused the request. Chromium&apos;s net::ERR_ABORTED: a load replaced by another, or a refused navigation. Opens a URL in the system browser; returns False if that failed. The last main-frame URL that was refused (for the error page). True when a page of the service is shown, False when the error page is.</extracomment>
         <translation>NeWork workspace</translation>
     </message>
     <message>

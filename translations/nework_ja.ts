@@ -2,22 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
-    <name>ConsentDialog</name>
+    <name>ChangesPage</name>
     <message>
-        <source>Records your consent to this privacy policy and starts NeWork</source>
-        <translation>本プライバシーポリシーへの同意を記録し、NeWork を開始します</translation>
+        <source>What changed</source>
+        <translation>変更点</translation>
     </message>
     <message>
-        <source>Please read to the end</source>
-        <translation>最後までお読みください</translation>
+        <source>Summary of the changes to the privacy policy since you last agreed</source>
+        <translation>前回の同意以降のプライバシーポリシーの変更の概要</translation>
     </message>
     <message>
-        <source>{0}: Agree becomes available once you reach the end of the text.</source>
-        <translation>{0}。本文の最後まで進むと「同意して開始」を押せるようになります。</translation>
-    </message>
-    <message>
-        <source>Unavailable until the text has been read to the end</source>
-        <translation>本文を最後までお読みいただくまで押せません</translation>
+        <source>Continue to the full text</source>
+        <translation>全文へ進む</translation>
     </message>
     <message>
         <source>You agreed to the version effective {0}. The privacy policy has changed since then, so NeWork asks for your consent again.</source>
@@ -35,96 +31,12 @@
         <source>About this version</source>
         <translation>この版について</translation>
     </message>
-    <message>
-        <source>NeWork — Privacy policy</source>
-        <translation>NeWork — プライバシーポリシー</translation>
-    </message>
-    <message>
-        <source>The NeWork privacy policy has changed</source>
-        <translation>NeWork のプライバシーポリシーが改定されました</translation>
-    </message>
-    <message>
-        <source>Before you start NeWork, please read its privacy policy</source>
-        <translation>NeWork をご利用いただく前に、プライバシーポリシーをお読みください</translation>
-    </message>
-    <message>
-        <source>{0} — {1}, effective {2}</source>
-        <translation>{0} — {1}、{2}から実施</translation>
-    </message>
-    <message>
-        <source>This is a translation; the Japanese text prevails.</source>
-        <translation>これは翻訳です。日本語の原文が優先します。</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>言語(&amp;L):</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>言語</translation>
-    </message>
-    <message>
-        <source>Shows the privacy policy and this window in another language</source>
-        <translation>プライバシーポリシーとこの画面を別の言語で表示します</translation>
-    </message>
-    <message>
-        <source>What changed</source>
-        <translation>変更点</translation>
-    </message>
-    <message>
-        <source>Summary of the changes to the privacy policy since you last agreed</source>
-        <translation>前回の同意以降のプライバシーポリシーの変更の概要</translation>
-    </message>
-    <message>
-        <source>Continue to the full text</source>
-        <translation>全文へ進む</translation>
-    </message>
-    <message>
-        <source>&amp;Contents</source>
-        <translation>目次(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Table of contents</source>
-        <translation>目次</translation>
-    </message>
-    <message>
-        <source>Choose an article to jump to it in the text</source>
-        <translation>条を選ぶと本文の該当箇所へ移動します</translation>
-    </message>
-    <message>
-        <source>Full &amp;text</source>
-        <translation>全文(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Privacy policy, full text</source>
-        <translation>プライバシーポリシー全文</translation>
-    </message>
-    <message>
-        <source>Read to the end to enable Agree. Page Down and End scroll the text.</source>
-        <translation>最後までお読みいただくと「同意して開始」を押せるようになります。Page Down キーと End キーで本文をスクロールできます。</translation>
-    </message>
-    <message>
-        <source>Read: %p %</source>
-        <translation>既読 %p %</translation>
-    </message>
-    <message>
-        <source>Reading progress</source>
-        <translation>読み進めた割合</translation>
-    </message>
-    <message>
-        <source>What we collect</source>
-        <translation>取得する情報</translation>
-    </message>
-    <message>
-        <source>A summary of Article 2. The full text is what you agree to; if the two differ, the full text applies.</source>
-        <translation>第２条の要約です。同意の対象は全文であり、両者が異なる場合は全文が適用されます。</translation>
-    </message>
-    <message>
-        <source>Summary of the information collected, and the collection modules</source>
-        <translation>取得する利用者情報と情報収集モジュールの要約</translation>
-    </message>
+</context>
+<context>
+    <name>CollectTable</name>
     <message>
         <source>Information</source>
+        <extracomment>Opens a URL in the system browser; False if it did not (or refused to).</extracomment>
         <translation>利用者情報</translation>
     </message>
     <message>
@@ -147,45 +59,192 @@
         <source>Enterprise only</source>
         <translation>Enterprise プランのみ</translation>
     </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Records your consent to this privacy policy and starts NeWork</source>
+        <translation>本プライバシーポリシーへの同意を記録し、NeWork を開始します</translation>
+    </message>
+    <message>
+        <source>Please read to the end</source>
+        <translation>最後までお読みください</translation>
+    </message>
+    <message>
+        <source>{0}: Agree becomes available once you reach the end of the text.</source>
+        <translation>{0}。本文の最後まで進むと「同意して開始」を押せるようになります。</translation>
+    </message>
+    <message>
+        <source>Unavailable until the text has been read to the end</source>
+        <translation>本文を最後までお読みいただくまで押せません</translation>
+    </message>
+    <message>
+        <source>You agreed to the version effective {0}. The privacy policy has changed since then, so NeWork asks for your consent again.</source>
+        <translation type="vanished">お客様は{0}から実施の版に同意されています。その後プライバシーポリシーが改定されたため、あらためて同意をお願いしています。</translation>
+    </message>
+    <message>
+        <source>Revisions since then</source>
+        <translation type="vanished">その後の改定</translation>
+    </message>
+    <message>
+        <source>Effective {0} (announced {1})</source>
+        <translation type="vanished">{0}から実施（{1}付）</translation>
+    </message>
+    <message>
+        <source>About this version</source>
+        <translation type="vanished">この版について</translation>
+    </message>
+    <message>
+        <source>NeWork — Privacy policy</source>
+        <translation>NeWork — プライバシーポリシー</translation>
+    </message>
+    <message>
+        <source>The NeWork privacy policy has changed</source>
+        <translation type="vanished">NeWork のプライバシーポリシーが改定されました</translation>
+    </message>
+    <message>
+        <source>Before you start NeWork, please read its privacy policy</source>
+        <translation type="vanished">NeWork をご利用いただく前に、プライバシーポリシーをお読みください</translation>
+    </message>
+    <message>
+        <source>{0} — {1}, effective {2}</source>
+        <translation type="vanished">{0} — {1}、{2}から実施</translation>
+    </message>
+    <message>
+        <source>This is a translation; the Japanese text prevails.</source>
+        <translation type="vanished">これは翻訳です。日本語の原文が優先します。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="vanished">言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="vanished">言語</translation>
+    </message>
+    <message>
+        <source>Shows the privacy policy and this window in another language</source>
+        <translation type="vanished">プライバシーポリシーとこの画面を別の言語で表示します</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="vanished">変更点</translation>
+    </message>
+    <message>
+        <source>Summary of the changes to the privacy policy since you last agreed</source>
+        <translation type="vanished">前回の同意以降のプライバシーポリシーの変更の概要</translation>
+    </message>
+    <message>
+        <source>Continue to the full text</source>
+        <translation type="vanished">全文へ進む</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation type="vanished">目次(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Table of contents</source>
+        <translation type="vanished">目次</translation>
+    </message>
+    <message>
+        <source>Choose an article to jump to it in the text</source>
+        <translation type="vanished">条を選ぶと本文の該当箇所へ移動します</translation>
+    </message>
+    <message>
+        <source>Full &amp;text</source>
+        <translation type="vanished">全文(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Privacy policy, full text</source>
+        <translation type="vanished">プライバシーポリシー全文</translation>
+    </message>
+    <message>
+        <source>Read to the end to enable Agree. Page Down and End scroll the text.</source>
+        <translation type="vanished">最後までお読みいただくと「同意して開始」を押せるようになります。Page Down キーと End キーで本文をスクロールできます。</translation>
+    </message>
+    <message>
+        <source>Read: %p %</source>
+        <translation type="vanished">既読 %p %</translation>
+    </message>
+    <message>
+        <source>Reading progress</source>
+        <translation type="vanished">読み進めた割合</translation>
+    </message>
+    <message>
+        <source>What we collect</source>
+        <translation type="vanished">取得する情報</translation>
+    </message>
+    <message>
+        <source>A summary of Article 2. The full text is what you agree to; if the two differ, the full text applies.</source>
+        <translation type="vanished">第２条の要約です。同意の対象は全文であり、両者が異なる場合は全文が適用されます。</translation>
+    </message>
+    <message>
+        <source>Summary of the information collected, and the collection modules</source>
+        <translation type="vanished">取得する利用者情報と情報収集モジュールの要約</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation type="vanished">利用者情報</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="vanished">利用目的</translation>
+    </message>
+    <message>
+        <source>How it is collected</source>
+        <translation type="vanished">取得方法</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation type="vanished">対象プラン</translation>
+    </message>
+    <message>
+        <source>All plans</source>
+        <translation type="vanished">全プラン</translation>
+    </message>
+    <message>
+        <source>Enterprise only</source>
+        <translation type="vanished">Enterprise プランのみ</translation>
+    </message>
     <message>
         <source>Information collected (Article 2)</source>
-        <translation>取得する利用者情報（第２条）</translation>
+        <translation type="vanished">取得する利用者情報（第２条）</translation>
     </message>
     <message>
         <source>One row per purpose: information, purpose, how it is collected, plans</source>
-        <translation>利用目的ごとに１行：利用者情報、利用目的、取得方法、対象プラン</translation>
+        <translation type="vanished">利用目的ごとに１行：利用者情報、利用目的、取得方法、対象プラン</translation>
     </message>
     <message>
         <source>Collection modules</source>
-        <translation>情報収集モジュール</translation>
+        <translation type="vanished">情報収集モジュール</translation>
     </message>
     <message>
         <source>Third-party programs that collect usage data (Article 2-2). Uncheck a module to keep this app from sending anything to it.</source>
-        <translation>利用状況を取得する第三者のプログラムです（第２条２項）。チェックを外すと、このアプリからそのモジュールへは何も送信されません。</translation>
+        <translation type="vanished">利用状況を取得する第三者のプログラムです（第２条２項）。チェックを外すと、このアプリからそのモジュールへは何も送信されません。</translation>
     </message>
     <message>
         <source>Documents:</source>
-        <translation>関連文書:</translation>
+        <translation type="vanished">関連文書:</translation>
     </message>
     <message>
         <source>Company privacy policy</source>
-        <translation>個人情報保護方針</translation>
+        <translation type="vanished">個人情報保護方針</translation>
     </message>
     <message>
         <source>Terms of use</source>
-        <translation>利用規約</translation>
+        <translation type="vanished">利用規約</translation>
     </message>
     <message>
         <source>This policy (latest, PDF)</source>
-        <translation>本ポリシー（最新版・PDF）</translation>
+        <translation type="vanished">本ポリシー（最新版・PDF）</translation>
     </message>
     <message>
         <source>Contact form</source>
-        <translation>お問い合わせフォーム</translation>
+        <translation type="vanished">お問い合わせフォーム</translation>
     </message>
     <message>
         <source>Opens {0} in your web browser</source>
-        <translation>{0} をウェブブラウザーで開きます</translation>
+        <translation type="vanished">{0} をウェブブラウザーで開きます</translation>
     </message>
     <message>
         <source>Decline (quit)</source>
@@ -225,9 +284,69 @@
     </message>
 </context>
 <context>
+    <name>ConsentHeader</name>
+    <message>
+        <source>The NeWork privacy policy has changed</source>
+        <extracomment>The user picked another language (its code).</extracomment>
+        <translation>NeWork のプライバシーポリシーが改定されました</translation>
+    </message>
+    <message>
+        <source>Before you start NeWork, please read its privacy policy</source>
+        <translation>NeWork をご利用いただく前に、プライバシーポリシーをお読みください</translation>
+    </message>
+    <message>
+        <source>{0} — {1}, effective {2}</source>
+        <translation>{0} — {1}、{2}から実施</translation>
+    </message>
+    <message>
+        <source>This is a translation; the Japanese text prevails.</source>
+        <translation>これは翻訳です。日本語の原文が優先します。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Shows the privacy policy and this window in another language</source>
+        <translation>プライバシーポリシーとこの画面を別の言語で表示します</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentLinks</name>
+    <message>
+        <source>Documents:</source>
+        <translation>関連文書:</translation>
+    </message>
+    <message>
+        <source>Company privacy policy</source>
+        <translation>個人情報保護方針</translation>
+    </message>
+    <message>
+        <source>Terms of use</source>
+        <translation>利用規約</translation>
+    </message>
+    <message>
+        <source>This policy (latest, PDF)</source>
+        <translation>本ポリシー（最新版・PDF）</translation>
+    </message>
+    <message>
+        <source>Contact form</source>
+        <translation>お問い合わせフォーム</translation>
+    </message>
+    <message>
+        <source>Opens {0} in your web browser</source>
+        <translation>{0} をウェブブラウザーで開きます</translation>
+    </message>
+</context>
+<context>
     <name>LocalDataWiper</name>
     <message>
         <source>Deleting local data</source>
+        <extracomment>Runs the wipe (on a worker thread) and returns its report; gets the progress callback.</extracomment>
         <translation>ローカルデータを削除しています</translation>
     </message>
     <message>
@@ -1001,6 +1120,42 @@
     </message>
 </context>
 <context>
+    <name>ReadingPage</name>
+    <message>
+        <source>&amp;Contents</source>
+        <extracomment>Emitted once, when the text has been read to the end.</extracomment>
+        <translation>目次(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Table of contents</source>
+        <translation>目次</translation>
+    </message>
+    <message>
+        <source>Choose an article to jump to it in the text</source>
+        <translation>条を選ぶと本文の該当箇所へ移動します</translation>
+    </message>
+    <message>
+        <source>Full &amp;text</source>
+        <translation>全文(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Privacy policy, full text</source>
+        <translation>プライバシーポリシー全文</translation>
+    </message>
+    <message>
+        <source>Read to the end to enable Agree. Page Down and End scroll the text.</source>
+        <translation>最後までお読みいただくと「同意して開始」を押せるようになります。Page Down キーと End キーで本文をスクロールできます。</translation>
+    </message>
+    <message>
+        <source>Read: %p %</source>
+        <translation>既読 %p %</translation>
+    </message>
+    <message>
+        <source>Reading progress</source>
+        <translation>読み進めた割合</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationDialog</name>
     <message>
         <source>Register with NeWork</source>
@@ -1280,6 +1435,37 @@
     </message>
 </context>
 <context>
+    <name>SummaryPane</name>
+    <message>
+        <source>What we collect</source>
+        <translation>取得する情報</translation>
+    </message>
+    <message>
+        <source>A summary of Article 2. The full text is what you agree to; if the two differ, the full text applies.</source>
+        <translation>第２条の要約です。同意の対象は全文であり、両者が異なる場合は全文が適用されます。</translation>
+    </message>
+    <message>
+        <source>Summary of the information collected, and the collection modules</source>
+        <translation>取得する利用者情報と情報収集モジュールの要約</translation>
+    </message>
+    <message>
+        <source>Information collected (Article 2)</source>
+        <translation>取得する利用者情報（第２条）</translation>
+    </message>
+    <message>
+        <source>One row per purpose: information, purpose, how it is collected, plans</source>
+        <translation>利用目的ごとに１行：利用者情報、利用目的、取得方法、対象プラン</translation>
+    </message>
+    <message>
+        <source>Collection modules</source>
+        <translation>情報収集モジュール</translation>
+    </message>
+    <message>
+        <source>Third-party programs that collect usage data (Article 2-2). Uncheck a module to keep this app from sending anything to it.</source>
+        <translation>利用状況を取得する第三者のプログラムです（第２条２項）。チェックを外すと、このアプリからそのモジュールへは何も送信されません。</translation>
+    </message>
+</context>
+<context>
     <name>WipeDialogs</name>
     <message>
         <source>Uninstall NeWork</source>
@@ -1318,7 +1504,7 @@
     <name>Workspace</name>
     <message>
         <source>NeWork workspace</source>
-        <extracomment>Storage name of the persistent profile (its files live in the web_profile role&apos;s folder). Where the service&apos;s web client lives, relative to the service URL. Upper bound of the disk HTTP cache (bytes). Seconds between writes of the transmission log while the workspace is open. Schemes that never leave the machine: not egress, not counted. Developer tools&apos; own pages (allowed in debug mode only). Chromium&apos;s net::ERR_BLOCKED_BY_CLIENT: an interceptor refused the request. Chromium&apos;s net::ERR_ABORTED: a load replaced by another, or a refused navigation. Opens a URL in the system browser; returns False if that failed. The last main-frame URL that was refused (for the error page). True when a page of the service is shown, False when the error page is.</extracomment>
+        <extracomment>Storage name of the persistent profile (its files live in the web_profile role&apos;s folder). Upper bound of the disk HTTP cache (bytes). Seconds between writes of the transmission log while the workspace is open. Schemes that never leave the machine: not egress, not counted. Developer tools&apos; own pages (allowed in debug mode only). Chromium&apos;s net::ERR_BLOCKED_BY_CLIENT: an interceptor refused the request. Chromium&apos;s net::ERR_ABORTED: a load replaced by another, or a refused navigation. Opens a URL in the system browser; returns False if that failed. The last main-frame URL that was refused (for the error page). True when a page of the service is shown, False when the error page is.</extracomment>
         <translation>NeWork ワークスペース</translation>
     </message>
     <message>

@@ -12,6 +12,10 @@ re-translate themselves in ``changeEvent`` → ``retranslate()``, so a switch is
 
 The translators are kept as named children of the application instead of module globals, so
 that a second ``QApplication`` (tests) starts clean.
+
+Every date, moment and size the UI shows is formatted here, with the user's QLocale
+(:func:`user_locale`): :func:`format_day`, :func:`format_moment`, :func:`format_stamp` and
+:func:`format_size`.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ log = logging.getLogger("nework.i18n")
 # The languages the app ships, in the order a language switch lists them.
 SUPPORTED_LOCALES: tuple[str, ...] = ("ja", "en")
 DEFAULT_LOCALE = "en"
+#: Each language in its own name (never translated: a reader looks for their own language).
+LANGUAGE_NAMES: dict[str, str] = {"ja": "日本語", "en": "English"}
 
 _APP_TRANSLATOR = "nework-translator"
 _QT_TRANSLATOR = "nework-qt-translator"
@@ -38,6 +44,11 @@ def normalize_locale(locale: str) -> str:
     """Map ``"ja_JP"``, ``"ja-JP"``, ``"JA"`` … to a supported language; anything else → ``en``."""
     lang = locale.replace("-", "_").split("_", 1)[0].strip().lower()
     return lang if lang in SUPPORTED_LOCALES else DEFAULT_LOCALE
+
+
+def language_name(locale: str) -> str:
+    """The language of ``locale`` in its own name ("日本語", "English")."""
+    return LANGUAGE_NAMES[normalize_locale(locale)]
 
 
 def system_locale() -> str:
@@ -100,7 +111,7 @@ def remove_translator(app: QCoreApplication) -> None:
             old.setParent(None)  # Python owns it now and frees it on return
 
 
-# -- dates in the user's locale ----------------------------------------------------------------
+# -- dates and sizes in the user's locale ------------------------------------------------------
 
 _WEEKDAY = re.compile(r"\s*[(（]?dddd[)）]?[,、]?\s*")
 
@@ -152,3 +163,16 @@ def format_stamp(stamp: str | None, locale: str) -> str:
     """A UTC stamp from a record as local date and time, or the raw text if unreadable."""
     moment = parse_utc(stamp)
     return format_moment(moment, locale) if moment is not None else (stamp or "—")
+
+
+def format_size(size: int, locale: str) -> str:
+    """Bytes as people read them: "512 bytes", "1.5 KB", "12.3 MB" ("512 バイト" in Japanese).
+
+    Base 1024 with one decimal and the locale's separators (QLocale's traditional format).
+    Qt's English data writes the kilo unit "kB" even in base 1024; the traditional symbol, and
+    the one the Japanese data uses, is "KB".
+    """
+    text = user_locale(locale).formattedDataSize(
+        size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+    )
+    return text[: -len("kB")] + "KB" if text.endswith(" kB") else text

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from nework_desktop import __version__
 from nework_desktop.core.consent import ConsentRecord
 from nework_desktop.core.policy import Policy, Revision
-from nework_desktop.ui.i18n import format_stamp
+from nework_desktop.ui.i18n import format_stamp, language_name
 from nework_desktop.ui.wipe import confirm_withdrawal
 
 
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
             ).format(
                 version=self._record.policy_version,
                 date=format_stamp(self._record.recorded_at, self._locale),
-                language="日本語" if self._record.locale == "ja" else "English",
+                language=language_name(self._record.locale),
             )
         )
         self.status_label.setAccessibleName(self.tr("Consent status"))

@@ -91,7 +91,6 @@ from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy
 from nework_desktop.core.prefs import Preferences
 from nework_desktop.services.consent import ConsentService
-from nework_desktop.ui.consent_dialog import CollectTable, ModuleCard, is_https
 from nework_desktop.ui.i18n import (
     current_locale,
     format_day,
@@ -99,6 +98,7 @@ from nework_desktop.ui.i18n import (
     parse_utc,
     user_locale,
 )
+from nework_desktop.ui.widgets import CollectTable, ModuleCard, is_https
 from nework_desktop.ui.wipe import confirm_withdrawal
 from nework_desktop.ui.workers import Task, run_task
 

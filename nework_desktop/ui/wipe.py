@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from nework_desktop.core.cleanup import Problem, Progress, WipePlan, WipeReport
+from nework_desktop.ui.dialogs import ask_yes_no
 from nework_desktop.ui.workers import Task, run_task
 
 log = logging.getLogger("nework.ui.wipe")
@@ -118,7 +119,7 @@ def confirm_wipe(parent: QWidget | None, plan: WipePlan, *, uninstall: bool = Fa
 
 def confirm_withdrawal(parent: QWidget | None) -> bool:
     """Ask before withdrawing consent (main window and privacy center alike)."""
-    answer = QMessageBox.question(
+    return ask_yes_no(
         parent,
         QCoreApplication.translate("WipeDialogs", "Withdraw consent"),
         QCoreApplication.translate(
@@ -126,10 +127,7 @@ def confirm_withdrawal(parent: QWidget | None) -> bool:
             "Withdrawing your consent stops your use of NeWork on this computer. "
             "The app will ask for your consent again. Continue?",
         ),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def show_wipe_failure(parent: QWidget | None, report: WipeReport) -> None:

@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 from nework_desktop.core.policy import Policy, load_policy
 from nework_desktop.resources import resource_path
 from nework_desktop.ui import i18n
-from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome, LinkLabel, Mode
+from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome, Mode
+from nework_desktop.ui.widgets import LinkLabel
 
 pytestmark = pytest.mark.gui
 
@@ -77,7 +78,7 @@ def read_to_end(qtbot: QtBot, dialog: ConsentDialog) -> None:
 
 def heading_visible(dialog: ConsentDialog, index: int) -> bool:
     top = dialog.text.verticalScrollBar().value()
-    heading = dialog._heading_top(index)
+    heading = dialog.reading._heading_top(index)
     return top - 1 <= heading <= top + dialog.text.viewport().height()
 
 
@@ -120,14 +121,14 @@ def test_agree_is_disabled_until_the_end_key_reaches_the_end(
     QTest.keyClick(dialog.text, Qt.Key.Key_PageDown)
     assert bar.value() > 0
     assert not dialog.agree_button.isEnabled()
-    assert 0 < dialog.progress.value() < 100
+    assert 0 < dialog.reading.progress.value() < 100
 
     QTest.keyClick(dialog.text, Qt.Key.Key_End)
     assert bar.value() == bar.maximum()
     assert dialog.agree_button.isEnabled()
     assert dialog.has_read_to_end
     assert not dialog.read_hint.isVisible()
-    assert dialog.progress.value() == 100
+    assert dialog.reading.progress.value() == 100
 
     # Once read, Agree stays available even when the reader scrolls back up.
     QTest.keyClick(dialog.text, Qt.Key.Key_Home)
@@ -188,7 +189,7 @@ def test_outcome_is_in_the_language_shown_when_agreeing(
 ) -> None:
     dialog = make_dialog("en")
     read_to_end(qtbot, dialog)
-    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("ja"))
+    dialog.header.language_combo.setCurrentIndex(dialog.header.language_combo.findData("ja"))
     assert dialog.agree_button.isEnabled(), "reading once is enough, in either language"
     with qtbot.waitSignal(dialog.accepted):
         QTest.mouseClick(dialog.agree_button, Qt.MouseButton.LeftButton)
@@ -279,10 +280,13 @@ def test_language_switch_changes_text_and_buttons(
     assert "Article 1" in dialog.text.toPlainText()
     assert dialog.agree_button.text() == "Agree and start"
     assert dialog.decline_button.text() == "Decline (quit)"
-    assert dialog.translation_label.isVisible()
-    assert dialog.translation_label.text() == "This is a translation; the Japanese text prevails."
+    assert dialog.header.translation_label.isVisible()
+    assert (
+        dialog.header.translation_label.text()
+        == "This is a translation; the Japanese text prevails."
+    )
 
-    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("ja"))
+    dialog.header.language_combo.setCurrentIndex(dialog.header.language_combo.findData("ja"))
     assert dialog.shown_locale == "ja"
     assert "第１条" in dialog.text.toPlainText()
     assert "Article 1" not in dialog.text.toPlainText()
@@ -290,15 +294,15 @@ def test_language_switch_changes_text_and_buttons(
     assert dialog.decline_button.text() == "同意しない（終了）"
     assert "最後までお読みください" in dialog.read_hint.text()
     assert dialog.agree_button.toolTip() == "最後までお読みください"
-    assert not dialog.translation_label.isVisible()
+    assert not dialog.header.translation_label.isVisible()
     assert i18n.current_locale(qapp) == "ja"
-    assert dialog.toc.item(0).text().startswith("第１条")
+    assert dialog.reading.toc.item(0).text().startswith("第１条")
 
-    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    dialog.header.language_combo.setCurrentIndex(dialog.header.language_combo.findData("en"))
     assert "Article 1" in dialog.text.toPlainText()
     assert dialog.agree_button.text() == "Agree and start"
     assert dialog.decline_button.text() == "Decline (quit)"
-    assert dialog.translation_label.isVisible()
+    assert dialog.header.translation_label.isVisible()
     # The posted LanguageChange events change nothing afterwards.
     qtbot.wait(50)
     assert dialog.agree_button.text() == "Agree and start"
@@ -307,20 +311,20 @@ def test_language_switch_changes_text_and_buttons(
 def test_language_switch_keeps_the_article(qtbot: QtBot, make_dialog: DialogFactory) -> None:
     dialog = make_dialog("en")
     article = 6  # Article 7
-    dialog.scroll_to_article(article)
-    assert dialog.current_article() == article
-    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("ja"))
-    assert dialog.toc.item(article).text().startswith("第７条")
-    assert dialog.current_article() == article
+    dialog.reading.scroll_to_article(article)
+    assert dialog.reading.current_article() == article
+    dialog.header.language_combo.setCurrentIndex(dialog.header.language_combo.findData("ja"))
+    assert dialog.reading.toc.item(article).text().startswith("第７条")
+    assert dialog.reading.current_article() == article
     assert heading_visible(dialog, article)
-    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
-    assert dialog.current_article() == article
+    dialog.header.language_combo.setCurrentIndex(dialog.header.language_combo.findData("en"))
+    assert dialog.reading.current_article() == article
     assert heading_visible(dialog, article)
 
 
 def test_dialog_starts_in_the_given_language(make_dialog: DialogFactory) -> None:
     dialog = make_dialog("ja")
-    assert dialog.language_combo.currentData() == "ja"
+    assert dialog.header.language_combo.currentData() == "ja"
     assert dialog.agree_button.text() == "同意して開始"
     assert "第１条" in dialog.text.toPlainText()
 
@@ -332,17 +336,17 @@ def test_toc_click_scrolls_to_the_article(qtbot: QtBot, make_dialog: DialogFacto
     dialog = make_dialog("en")
     bar = dialog.text.verticalScrollBar()
     assert bar.value() == 0
-    headings = [dialog.toc.item(i).text() for i in range(dialog.toc.count())]
+    headings = [dialog.reading.toc.item(i).text() for i in range(dialog.reading.toc.count())]
     assert headings[0].startswith("Article 1")
     assert headings[-1] == "Supplementary Provisions"
     assert len(headings) == 12
 
     row = 4  # Article 5
-    item = dialog.toc.item(row)
-    rect = dialog.toc.visualItemRect(item)
-    QTest.mouseClick(dialog.toc.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    item = dialog.reading.toc.item(row)
+    rect = dialog.reading.toc.visualItemRect(item)
+    QTest.mouseClick(dialog.reading.toc.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert bar.value() > 0
-    assert dialog.current_article() == row
+    assert dialog.reading.current_article() == row
     assert heading_visible(dialog, row)
     assert not dialog.agree_button.isEnabled()
 
@@ -351,7 +355,7 @@ def test_what_we_collect_is_a_real_table_beside_the_text(
     make_dialog: DialogFactory, policy: Policy
 ) -> None:
     dialog = make_dialog("en")
-    table = dialog.collect_table
+    table = dialog.reading.summary.collect_table
     assert dialog.text.isVisible() and table.isVisible()
     headers = []
     for column in range(table.columnCount()):
@@ -375,7 +379,7 @@ def test_what_we_collect_is_a_real_table_beside_the_text(
 def test_firebase_is_listed_without_a_switch(make_dialog: DialogFactory) -> None:
     dialog = make_dialog("en")
     assert set(dialog.module_switches) == {"google_analytics", "karte"}
-    cards = {card.module.id: card for card in dialog.module_cards}
+    cards = {card.module.id: card for card in dialog.reading.summary.module_cards}
     assert set(cards) == {"google_analytics", "firebase_analytics", "karte"}
     firebase = cards["firebase_analytics"]
     assert firebase.switch is None
@@ -391,11 +395,11 @@ def test_firebase_is_listed_without_a_switch(make_dialog: DialogFactory) -> None
 
 def test_reading_progress_is_shown(qtbot: QtBot, make_dialog: DialogFactory) -> None:
     dialog = make_dialog("en")
-    start = dialog.progress.value()
+    start = dialog.reading.progress.value()
     assert 0 < start < 100
-    dialog.scroll_to_article(5)
-    assert start < dialog.progress.value() < 100
-    assert dialog.progress.text().startswith("Read:")
+    dialog.reading.scroll_to_article(5)
+    assert start < dialog.reading.progress.value() < 100
+    assert dialog.reading.progress.text().startswith("Read:")
 
 
 # -- links -------------------------------------------------------------------------------------
@@ -420,10 +424,10 @@ def test_document_and_module_links_open_through_the_opener(
     qtbot: QtBot, make_dialog: DialogFactory, opened: list[str], policy: Policy
 ) -> None:
     dialog = make_dialog("en")
-    for button, _ in dialog.document_buttons:
+    for button, _ in dialog.documents.buttons:
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     assert opened == [link.url for link in policy.links]
-    assert {link.id for _, link in dialog.document_buttons} == {
+    assert {link.id for _, link in dialog.documents.buttons} == {
         "company_privacy",
         "terms",
         "app_privacy",
@@ -431,7 +435,7 @@ def test_document_and_module_links_open_through_the_opener(
     }
 
     opened.clear()
-    karte = next(card for card in dialog.module_cards if card.module.id == "karte")
+    karte = next(card for card in dialog.reading.summary.module_cards if card.module.id == "karte")
     label = karte.link_labels[0][0]
     assert isinstance(label, LinkLabel)
     label.linkActivated.emit(label.url)
@@ -515,10 +519,10 @@ def test_reconsent_starts_with_what_changed(
 ) -> None:
     dialog = make_dialog("en", mode="reconsent", accepted_version="2022-06-28")
     assert dialog.on_changes_page
-    assert dialog.changes_view.isVisible()
+    assert dialog.changes.view.isVisible()
     assert not dialog.text.isVisible()
-    assert dialog.changes_heading.text() == "What changed"
-    summary = dialog.changes_view.toPlainText()
+    assert dialog.changes.heading.text() == "What changed"
+    summary = dialog.changes.view.toPlainText()
     for revision in policy.revisions_after("2022-06-28"):
         assert revision.summary.en in summary
     assert "Original version" not in summary  # 2021-12-21, before the accepted version
@@ -526,13 +530,13 @@ def test_reconsent_starts_with_what_changed(
     assert "June 28, 2022" in summary and "February 8, 2024" in summary
     assert not dialog.agree_button.isEnabled()
 
-    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("ja"))
+    dialog.header.language_combo.setCurrentIndex(dialog.header.language_combo.findData("ja"))
     assert dialog.on_changes_page
-    assert policy.change_summary.ja in dialog.changes_view.toPlainText()
-    assert "2024年2月8日" in dialog.changes_view.toPlainText()
-    assert dialog.continue_button.text() == "全文へ進む"
+    assert policy.change_summary.ja in dialog.changes.view.toPlainText()
+    assert "2024年2月8日" in dialog.changes.view.toPlainText()
+    assert dialog.changes.continue_button.text() == "全文へ進む"
 
-    QTest.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.changes.continue_button, Qt.MouseButton.LeftButton)
     assert not dialog.on_changes_page
     assert dialog.text.isVisible()
     assert "第１条" in dialog.text.toPlainText()

@@ -38,8 +38,9 @@ from nework_desktop.net.api import HttpClient, ServiceClient
 from nework_desktop.services.account import AccountManager
 from nework_desktop.services.deletion import DeletionRequests
 from nework_desktop.services.session import Services
-from nework_desktop.ui.consent_dialog import ConsentDialog, LinkLabel
+from nework_desktop.ui.consent_dialog import ConsentDialog
 from nework_desktop.ui.privacy_center import DeletionRetrier, PrivacyCenter
+from nework_desktop.ui.widgets import LinkLabel
 from tests.conftest import tree
 from tests.helpers import policy_with_new_version, record_acceptance
 from tests.oracles import validate_receipt
