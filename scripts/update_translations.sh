@@ -4,7 +4,7 @@
 #   scripts/update_translations.sh            update translations/*.ts, compile resources/i18n/*.qm
 #   scripts/update_translations.sh --check    the same, but fail if Japanese has unfinished strings
 #
-# 1. pyside6-lupdate scans every nework_desktop/ui/*.py for self.tr("...") and merges the strings
+# 1. pyside6-lupdate scans nework_desktop/ui/**/*.py for self.tr("...") and merges the strings
 #    into translations/nework_ja.ts and translations/nework_en.ts.  Existing translations are
 #    kept; strings that disappeared stay in the file as "vanished" (reused if they come back).
 # 2. nework_en.ts: the source strings are English, so every unfinished entry gets its source
@@ -39,9 +39,9 @@ for arg in "$@"; do
     esac
 done
 
-shopt -s nullglob
-sources=(nework_desktop/ui/*.py)
-shopt -u nullglob
+shopt -s nullglob globstar
+sources=(nework_desktop/ui/**/*.py)
+shopt -u nullglob globstar
 if [ "${#sources[@]}" -eq 0 ]; then
     echo "no UI sources found under nework_desktop/ui/" >&2
     exit 1

@@ -61,6 +61,58 @@
     </message>
 </context>
 <context>
+    <name>CollectedPage</name>
+    <message>
+        <source>What is collected</source>
+        <extracomment>The module choices just recorded (module id → allowed).</extracomment>
+        <translation>What is collected</translation>
+    </message>
+    <message>
+        <source>The information NeWork collects, why, and how (Article 2 of the privacy policy). The app collects nothing that is not in this table.</source>
+        <translation>The information NeWork collects, why, and how (Article 2 of the privacy policy). The app collects nothing that is not in this table.</translation>
+    </message>
+    <message>
+        <source>Information collected (Article 2)</source>
+        <translation>Information collected (Article 2)</translation>
+    </message>
+    <message>
+        <source>Collection modules</source>
+        <translation>Collection modules</translation>
+    </message>
+    <message>
+        <source>Third-party programs that collect usage data (Article 2-2). A change takes effect at once: a module you switch off gets nothing more from this app, and its cookies are deleted. Your choice is added to your consent record.</source>
+        <translation>Third-party programs that collect usage data (Article 2-2). A change takes effect at once: a module you switch off gets nothing more from this app, and its cookies are deleted. Your choice is added to your consent record.</translation>
+    </message>
+    <message>
+        <source>Uses cookies. Uncheck to switch it off in this app.</source>
+        <translation>Uses cookies. Uncheck to switch it off in this app.</translation>
+    </message>
+    <message>
+        <source>Uncheck to switch it off in this app.</source>
+        <translation>Uncheck to switch it off in this app.</translation>
+    </message>
+    <message>
+        <source>Result of the last change</source>
+        <translation>Result of the last change</translation>
+    </message>
+    <message>
+        <source>There is no consent on record: nothing was changed.</source>
+        <translation>There is no consent on record: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Your choice could not be saved, so nothing was changed. Check that the disk is not full and try again.</source>
+        <translation>Your choice could not be saved, so nothing was changed. Check that the disk is not full and try again.</translation>
+    </message>
+    <message>
+        <source>{name} is on again.</source>
+        <translation>{name} is on again.</translation>
+    </message>
+    <message>
+        <source>{name} is off: nothing more is sent to it from this app, and its cookies were deleted.</source>
+        <translation>{name} is off: nothing more is sent to it from this app, and its cookies were deleted.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Records your consent to this privacy policy and starts NeWork</source>
@@ -316,6 +368,205 @@
     </message>
 </context>
 <context>
+    <name>ConsentPage</name>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Your consent</source>
+        <translation>Your consent</translation>
+    </message>
+    <message>
+        <source>About version {version}</source>
+        <translation>About version {version}</translation>
+    </message>
+    <message>
+        <source>View policy</source>
+        <translation>View policy</translation>
+    </message>
+    <message>
+        <source>View the privacy policy</source>
+        <translation>View the privacy policy</translation>
+    </message>
+    <message>
+        <source>Revision history</source>
+        <translation>Revision history</translation>
+    </message>
+    <message>
+        <source>In effect from</source>
+        <translation>In effect from</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>Revision history of the policy</source>
+        <translation>Revision history of the policy</translation>
+    </message>
+    <message>
+        <source>Your decisions</source>
+        <translation>Your decisions</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Policy version</source>
+        <translation>Policy version</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Modules</translation>
+    </message>
+    <message>
+        <source>Your decisions on the privacy policy, newest first</source>
+        <translation>Your decisions on the privacy policy, newest first</translation>
+    </message>
+    <message>
+        <source>No consent is on record.</source>
+        <translation>No consent is on record.</translation>
+    </message>
+    <message>
+        <source>You agreed to the privacy policy in effect from {effective} (version {version}) on {date}, reading it in {language}.</source>
+        <translation>You agreed to the privacy policy in effect from {effective} (version {version}) on {date}, reading it in {language}.</translation>
+    </message>
+    <message>
+        <source>Collection modules: {choices}.</source>
+        <translation>Collection modules: {choices}.</translation>
+    </message>
+    <message>
+        <source>Last changed on {date}.</source>
+        <translation>Last changed on {date}.</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>Withdrew consent</source>
+        <translation>Withdrew consent</translation>
+    </message>
+    <message>
+        <source>Changed module choices</source>
+        <translation>Changed module choices</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Agreed</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <source>Your data on this device</source>
+        <extracomment>The sizes were counted (and are shown).</extracomment>
+        <translation>Your data on this device</translation>
+    </message>
+    <message>
+        <source>NeWork keeps its data only in these folders. Uninstalling NeWork, or “Delete all local data”, removes all of them.</source>
+        <translation>NeWork keeps its data only in these folders. Uninstalling NeWork, or “Delete all local data”, removes all of them.</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Folders</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>What it holds</source>
+        <translation>What it holds</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Open folder {path}</source>
+        <translation>Open folder {path}</translation>
+    </message>
+    <message>
+        <source>Size of {path}</source>
+        <translation>Size of {path}</translation>
+    </message>
+    <message>
+        <source>Recount sizes</source>
+        <translation>Recount sizes</translation>
+    </message>
+    <message>
+        <source>Count the folder sizes again</source>
+        <translation>Count the folder sizes again</translation>
+    </message>
+    <message>
+        <source>Device ID</source>
+        <translation>Device ID</translation>
+    </message>
+    <message>
+        <source>A random number made for this installation of NeWork. It is not taken from your computer&apos;s hardware, it identifies only this installation, and it is deleted with the local data.</source>
+        <translation>A random number made for this installation of NeWork. It is not taken from your computer&apos;s hardware, it identifies only this installation, and it is deleted with the local data.</translation>
+    </message>
+    <message>
+        <source>consent record, account summary, device ID</source>
+        <translation>consent record, account summary, device ID</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>settings</translation>
+    </message>
+    <message>
+        <source>temporary files</source>
+        <translation>temporary files</translation>
+    </message>
+    <message>
+        <source>logs</source>
+        <translation>logs</translation>
+    </message>
+    <message>
+        <source>record of what was sent, pending requests</source>
+        <translation>record of what was sent, pending requests</translation>
+    </message>
+    <message>
+        <source>workspace web data (cookies, storage)</source>
+        <translation>workspace web data (cookies, storage)</translation>
+    </message>
+    <message>
+        <source>workspace web cache</source>
+        <translation>workspace web cache</translation>
+    </message>
+    <message>
+        <source>Not created yet.</source>
+        <translation>Not created yet.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>Not created</source>
+        <translation>Not created</translation>
+    </message>
+</context>
+<context>
     <name>DocumentLinks</name>
     <message>
         <source>Documents:</source>
@@ -340,6 +591,156 @@
     <message>
         <source>Opens {0} in your web browser</source>
         <translation>Opens {0} in your web browser</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>Export and delete</source>
+        <translation>Export and delete</translation>
+    </message>
+    <message>
+        <source>Export my data</source>
+        <translation>Export my data</translation>
+    </message>
+    <message>
+        <source>Saves a zip file with your consent receipts, your settings, your account summary and the record of what was sent. It contains no password or token.</source>
+        <translation>Saves a zip file with your consent receipts, your settings, your account summary and the record of what was sent. It contains no password or token.</translation>
+    </message>
+    <message>
+        <source>Export my data…</source>
+        <translation>Export my data…</translation>
+    </message>
+    <message>
+        <source>Export my data to a zip file</source>
+        <translation>Export my data to a zip file</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Export progress</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Export result</translation>
+    </message>
+    <message>
+        <source>Your data on the NeWork service</source>
+        <translation>Your data on the NeWork service</translation>
+    </message>
+    <message>
+        <source>Ask NTT Communications to delete the data the NeWork service keeps about you. The request is sent once; if the service cannot be reached, the app keeps trying until the service confirms it. If you also want to withdraw your consent, ask for the deletion first.</source>
+        <translation>Ask NTT Communications to delete the data the NeWork service keeps about you. The request is sent once; if the service cannot be reached, the app keeps trying until the service confirms it. If you also want to withdraw your consent, ask for the deletion first.</translation>
+    </message>
+    <message>
+        <source>Ask the service to delete my data…</source>
+        <translation>Ask the service to delete my data…</translation>
+    </message>
+    <message>
+        <source>Ask the NeWork service to delete my data</source>
+        <translation>Ask the NeWork service to delete my data</translation>
+    </message>
+    <message>
+        <source>Deletion request status</source>
+        <translation>Deletion request status</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>On this computer</translation>
+    </message>
+    <message>
+        <source>Delete everything NeWork keeps on this computer and start again from the beginning. Your account on the NeWork service is not deleted.</source>
+        <translation>Delete everything NeWork keeps on this computer and start again from the beginning. Your account on the NeWork service is not deleted.</translation>
+    </message>
+    <message>
+        <source>Delete all local data…</source>
+        <translation>Delete all local data…</translation>
+    </message>
+    <message>
+        <source>Delete all of NeWork&apos;s data on this computer</source>
+        <translation>Delete all of NeWork&apos;s data on this computer</translation>
+    </message>
+    <message>
+        <source>Withdraw your consent to the privacy policy: NeWork stops collecting and sending anything and asks for your consent again.</source>
+        <translation>Withdraw your consent to the privacy policy: NeWork stops collecting and sending anything and asks for your consent again.</translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation>Withdraw consent…</translation>
+    </message>
+    <message>
+        <source>Withdraw consent and stop using NeWork</source>
+        <translation>Withdraw consent and stop using NeWork</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip archives (*.zip)</translation>
+    </message>
+    <message>
+        <source>“{name}” already exists. Replace it?</source>
+        <translation>“{name}” already exists. Replace it?</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Your data was saved to {path}.</source>
+        <translation>Your data was saved to {path}.</translation>
+    </message>
+    <message>
+        <source>A file with that name appeared meanwhile; nothing was replaced.</source>
+        <translation>A file with that name appeared meanwhile; nothing was replaced.</translation>
+    </message>
+    <message>
+        <source>Your data could not be exported. Check that the folder exists and that there is enough free space, then try again.</source>
+        <translation>Your data could not be exported. Check that the folder exists and that there is enough free space, then try again.</translation>
+    </message>
+    <message>
+        <source>Ask the service to delete my data</source>
+        <translation>Ask the service to delete my data</translation>
+    </message>
+    <message>
+        <source>NeWork will ask the NeWork service to delete the data it keeps about you. This cannot be undone. Send the request?</source>
+        <translation>NeWork will ask the NeWork service to delete the data it keeps about you. This cannot be undone. Send the request?</translation>
+    </message>
+    <message>
+        <source>Sign in to NeWork to ask the service to delete your data.</source>
+        <translation>Sign in to NeWork to ask the service to delete your data.</translation>
+    </message>
+    <message>
+        <source>Sending the request…</source>
+        <translation>Sending the request…</translation>
+    </message>
+    <message>
+        <source>No request was sent.</source>
+        <translation>No request was sent.</translation>
+    </message>
+    <message>
+        <source>Pending since {date}: waiting for the service to confirm. The app keeps trying by itself, also after a restart.</source>
+        <translation>Pending since {date}: waiting for the service to confirm. The app keeps trying by itself, also after a restart.</translation>
+    </message>
+    <message>
+        <source>Sending now…</source>
+        <translation>Sending now…</translation>
+    </message>
+    <message>
+        <source>Acknowledged on {date}: the service received your request.</source>
+        <translation>Acknowledged on {date}: the service received your request.</translation>
+    </message>
+</context>
+<context>
+    <name>LinksPage</name>
+    <message>
+        <source>Policies and contact</source>
+        <translation>Policies and contact</translation>
+    </message>
+    <message>
+        <source>These pages open in your web browser. For questions about how your information is handled, use the inquiry form (Article 10).</source>
+        <translation>These pages open in your web browser. For questions about how your information is handled, use the inquiry form (Article 10).</translation>
+    </message>
+    <message>
+        <source>Opens {url} in your web browser</source>
+        <translation>Opens {url} in your web browser</translation>
     </message>
 </context>
 <context>
@@ -551,32 +952,31 @@
     <name>PrivacyCenter</name>
     <message>
         <source>Privacy center — NeWork</source>
-        <extracomment>Periods of the &quot;What was sent&quot; page, in days. How often the retrier looks at a pending deletion request (it keeps its own back-off).</extracomment>
         <translation>Privacy center — NeWork</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation>Consent</translation>
+        <translation type="vanished">Consent</translation>
     </message>
     <message>
         <source>What is collected</source>
-        <translation>What is collected</translation>
+        <translation type="vanished">What is collected</translation>
     </message>
     <message>
         <source>What was sent</source>
-        <translation>What was sent</translation>
+        <translation type="vanished">What was sent</translation>
     </message>
     <message>
         <source>Your data on this device</source>
-        <translation>Your data on this device</translation>
+        <translation type="vanished">Your data on this device</translation>
     </message>
     <message>
         <source>Export and delete</source>
-        <translation>Export and delete</translation>
+        <translation type="vanished">Export and delete</translation>
     </message>
     <message>
         <source>Policies and contact</source>
-        <translation>Policies and contact</translation>
+        <translation type="vanished">Policies and contact</translation>
     </message>
     <message>
         <source>Privacy center sections</source>
@@ -600,483 +1000,483 @@
     </message>
     <message>
         <source>Your consent</source>
-        <translation>Your consent</translation>
+        <translation type="vanished">Your consent</translation>
     </message>
     <message>
         <source>About version {version}</source>
-        <translation>About version {version}</translation>
+        <translation type="vanished">About version {version}</translation>
     </message>
     <message>
         <source>View policy</source>
-        <translation>View policy</translation>
+        <translation type="vanished">View policy</translation>
     </message>
     <message>
         <source>View the privacy policy</source>
-        <translation>View the privacy policy</translation>
+        <translation type="vanished">View the privacy policy</translation>
     </message>
     <message>
         <source>Revision history</source>
-        <translation>Revision history</translation>
+        <translation type="vanished">Revision history</translation>
     </message>
     <message>
         <source>In effect from</source>
-        <translation>In effect from</translation>
+        <translation type="vanished">In effect from</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation>Reference</translation>
+        <translation type="vanished">Reference</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation>What changed</translation>
+        <translation type="vanished">What changed</translation>
     </message>
     <message>
         <source>Revision history of the policy</source>
-        <translation>Revision history of the policy</translation>
+        <translation type="vanished">Revision history of the policy</translation>
     </message>
     <message>
         <source>Your decisions</source>
-        <translation>Your decisions</translation>
+        <translation type="vanished">Your decisions</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation>Date</translation>
+        <translation type="vanished">Date</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation>Decision</translation>
+        <translation type="vanished">Decision</translation>
     </message>
     <message>
         <source>Policy version</source>
-        <translation>Policy version</translation>
+        <translation type="vanished">Policy version</translation>
     </message>
     <message>
         <source>Modules</source>
-        <translation>Modules</translation>
+        <translation type="vanished">Modules</translation>
     </message>
     <message>
         <source>Your decisions on the privacy policy, newest first</source>
-        <translation>Your decisions on the privacy policy, newest first</translation>
+        <translation type="vanished">Your decisions on the privacy policy, newest first</translation>
     </message>
     <message>
         <source>The information NeWork collects, why, and how (Article 2 of the privacy policy). The app collects nothing that is not in this table.</source>
-        <translation>The information NeWork collects, why, and how (Article 2 of the privacy policy). The app collects nothing that is not in this table.</translation>
+        <translation type="vanished">The information NeWork collects, why, and how (Article 2 of the privacy policy). The app collects nothing that is not in this table.</translation>
     </message>
     <message>
         <source>Information</source>
-        <translation>Information</translation>
+        <translation type="vanished">Information</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation>Purpose</translation>
+        <translation type="vanished">Purpose</translation>
     </message>
     <message>
         <source>How it is collected</source>
-        <translation>How it is collected</translation>
+        <translation type="vanished">How it is collected</translation>
     </message>
     <message>
         <source>Plans</source>
-        <translation>Plans</translation>
+        <translation type="vanished">Plans</translation>
     </message>
     <message>
         <source>All plans</source>
-        <translation>All plans</translation>
+        <translation type="vanished">All plans</translation>
     </message>
     <message>
         <source>Enterprise only</source>
-        <translation>Enterprise only</translation>
+        <translation type="vanished">Enterprise only</translation>
     </message>
     <message>
         <source>Information collected (Article 2)</source>
-        <translation>Information collected (Article 2)</translation>
+        <translation type="vanished">Information collected (Article 2)</translation>
     </message>
     <message>
         <source>Collection modules</source>
-        <translation>Collection modules</translation>
+        <translation type="vanished">Collection modules</translation>
     </message>
     <message>
         <source>Third-party programs that collect usage data (Article 2-2). A change takes effect at once: a module you switch off gets nothing more from this app, and its cookies are deleted. Your choice is added to your consent record.</source>
-        <translation>Third-party programs that collect usage data (Article 2-2). A change takes effect at once: a module you switch off gets nothing more from this app, and its cookies are deleted. Your choice is added to your consent record.</translation>
+        <translation type="vanished">Third-party programs that collect usage data (Article 2-2). A change takes effect at once: a module you switch off gets nothing more from this app, and its cookies are deleted. Your choice is added to your consent record.</translation>
     </message>
     <message>
         <source>Uses cookies. Uncheck to switch it off in this app.</source>
-        <translation>Uses cookies. Uncheck to switch it off in this app.</translation>
+        <translation type="vanished">Uses cookies. Uncheck to switch it off in this app.</translation>
     </message>
     <message>
         <source>Uncheck to switch it off in this app.</source>
-        <translation>Uncheck to switch it off in this app.</translation>
+        <translation type="vanished">Uncheck to switch it off in this app.</translation>
     </message>
     <message>
         <source>Result of the last change</source>
-        <translation>Result of the last change</translation>
+        <translation type="vanished">Result of the last change</translation>
     </message>
     <message>
         <source>Before anything leaves this computer, NeWork checks where it goes against the privacy policy. This table counts, per day and destination, how many connections were allowed and how many were blocked. Only these counts and the destination names are kept — never what was sent. Days are counted in UTC.</source>
-        <translation>Before anything leaves this computer, NeWork checks where it goes against the privacy policy. This table counts, per day and destination, how many connections were allowed and how many were blocked. Only these counts and the destination names are kept — never what was sent. Days are counted in UTC.</translation>
+        <translation type="vanished">Before anything leaves this computer, NeWork checks where it goes against the privacy policy. This table counts, per day and destination, how many connections were allowed and how many were blocked. Only these counts and the destination names are kept — never what was sent. Days are counted in UTC.</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation>&amp;Period:</translation>
+        <translation type="vanished">&amp;Period:</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation>Today</translation>
+        <translation type="vanished">Today</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation>Last 7 days</translation>
+        <translation type="vanished">Last 7 days</translation>
     </message>
     <message>
         <source>Last 14 days</source>
-        <translation>Last 14 days</translation>
+        <translation type="vanished">Last 14 days</translation>
     </message>
     <message>
         <source>Last 31 days</source>
-        <translation>Last 31 days</translation>
+        <translation type="vanished">Last 31 days</translation>
     </message>
     <message>
         <source>Period shown</source>
-        <translation>Period shown</translation>
+        <translation type="vanished">Period shown</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Refresh</translation>
+        <translation type="vanished">&amp;Refresh</translation>
     </message>
     <message>
         <source>Refresh the list of what was sent</source>
-        <translation>Refresh the list of what was sent</translation>
+        <translation type="vanished">Refresh the list of what was sent</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation>Day</translation>
+        <translation type="vanished">Day</translation>
     </message>
     <message>
         <source>Destination</source>
-        <translation>Destination</translation>
+        <translation type="vanished">Destination</translation>
     </message>
     <message>
         <source>Belongs to</source>
-        <translation>Belongs to</translation>
+        <translation type="vanished">Belongs to</translation>
     </message>
     <message>
         <source>Allowed</source>
-        <translation>Allowed</translation>
+        <translation type="vanished">Allowed</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation>Blocked</translation>
+        <translation type="vanished">Blocked</translation>
     </message>
     <message>
         <source>Why blocked</source>
-        <translation>Why blocked</translation>
+        <translation type="vanished">Why blocked</translation>
     </message>
     <message>
         <source>Connections per day and destination</source>
-        <translation>Connections per day and destination</translation>
+        <translation type="vanished">Connections per day and destination</translation>
     </message>
     <message>
         <source>Nothing was sent or blocked in this period.</source>
-        <translation>Nothing was sent or blocked in this period.</translation>
+        <translation type="vanished">Nothing was sent or blocked in this period.</translation>
     </message>
     <message>
         <source>Recently blocked</source>
-        <translation>Recently blocked</translation>
+        <translation type="vanished">Recently blocked</translation>
     </message>
     <message>
         <source>The latest connections the app refused since it was started.</source>
-        <translation>The latest connections the app refused since it was started.</translation>
+        <translation type="vanished">The latest connections the app refused since it was started.</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation>Time</translation>
+        <translation type="vanished">Time</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation>Why</translation>
+        <translation type="vanished">Why</translation>
     </message>
     <message>
         <source>Recently blocked connections</source>
-        <translation>Recently blocked connections</translation>
+        <translation type="vanished">Recently blocked connections</translation>
     </message>
     <message>
         <source>NeWork keeps its data only in these folders. Uninstalling NeWork, or “Delete all local data”, removes all of them.</source>
-        <translation>NeWork keeps its data only in these folders. Uninstalling NeWork, or “Delete all local data”, removes all of them.</translation>
+        <translation type="vanished">NeWork keeps its data only in these folders. Uninstalling NeWork, or “Delete all local data”, removes all of them.</translation>
     </message>
     <message>
         <source>Folders</source>
-        <translation>Folders</translation>
+        <translation type="vanished">Folders</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation>Folder</translation>
+        <translation type="vanished">Folder</translation>
     </message>
     <message>
         <source>What it holds</source>
-        <translation>What it holds</translation>
+        <translation type="vanished">What it holds</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation>Size</translation>
+        <translation type="vanished">Size</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation>Open folder</translation>
+        <translation type="vanished">Open folder</translation>
     </message>
     <message>
         <source>Open folder {path}</source>
-        <translation>Open folder {path}</translation>
+        <translation type="vanished">Open folder {path}</translation>
     </message>
     <message>
         <source>Size of {path}</source>
-        <translation>Size of {path}</translation>
+        <translation type="vanished">Size of {path}</translation>
     </message>
     <message>
         <source>Recount sizes</source>
-        <translation>Recount sizes</translation>
+        <translation type="vanished">Recount sizes</translation>
     </message>
     <message>
         <source>Count the folder sizes again</source>
-        <translation>Count the folder sizes again</translation>
+        <translation type="vanished">Count the folder sizes again</translation>
     </message>
     <message>
         <source>Device ID</source>
-        <translation>Device ID</translation>
+        <translation type="vanished">Device ID</translation>
     </message>
     <message>
         <source>A random number made for this installation of NeWork. It is not taken from your computer&apos;s hardware, it identifies only this installation, and it is deleted with the local data.</source>
-        <translation>A random number made for this installation of NeWork. It is not taken from your computer&apos;s hardware, it identifies only this installation, and it is deleted with the local data.</translation>
+        <translation type="vanished">A random number made for this installation of NeWork. It is not taken from your computer&apos;s hardware, it identifies only this installation, and it is deleted with the local data.</translation>
     </message>
     <message>
         <source>Export my data</source>
-        <translation>Export my data</translation>
+        <translation type="vanished">Export my data</translation>
     </message>
     <message>
         <source>Saves a zip file with your consent receipts, your settings, your account summary and the record of what was sent. It contains no password or token.</source>
-        <translation>Saves a zip file with your consent receipts, your settings, your account summary and the record of what was sent. It contains no password or token.</translation>
+        <translation type="vanished">Saves a zip file with your consent receipts, your settings, your account summary and the record of what was sent. It contains no password or token.</translation>
     </message>
     <message>
         <source>Export my data…</source>
-        <translation>Export my data…</translation>
+        <translation type="vanished">Export my data…</translation>
     </message>
     <message>
         <source>Export my data to a zip file</source>
-        <translation>Export my data to a zip file</translation>
+        <translation type="vanished">Export my data to a zip file</translation>
     </message>
     <message>
         <source>Export progress</source>
-        <translation>Export progress</translation>
+        <translation type="vanished">Export progress</translation>
     </message>
     <message>
         <source>Export result</source>
-        <translation>Export result</translation>
+        <translation type="vanished">Export result</translation>
     </message>
     <message>
         <source>Your data on the NeWork service</source>
-        <translation>Your data on the NeWork service</translation>
+        <translation type="vanished">Your data on the NeWork service</translation>
     </message>
     <message>
         <source>Ask NTT Communications to delete the data the NeWork service keeps about you. The request is sent once; if the service cannot be reached, the app keeps trying until the service confirms it. If you also want to withdraw your consent, ask for the deletion first.</source>
-        <translation>Ask NTT Communications to delete the data the NeWork service keeps about you. The request is sent once; if the service cannot be reached, the app keeps trying until the service confirms it. If you also want to withdraw your consent, ask for the deletion first.</translation>
+        <translation type="vanished">Ask NTT Communications to delete the data the NeWork service keeps about you. The request is sent once; if the service cannot be reached, the app keeps trying until the service confirms it. If you also want to withdraw your consent, ask for the deletion first.</translation>
     </message>
     <message>
         <source>Ask the service to delete my data…</source>
-        <translation>Ask the service to delete my data…</translation>
+        <translation type="vanished">Ask the service to delete my data…</translation>
     </message>
     <message>
         <source>Ask the NeWork service to delete my data</source>
-        <translation>Ask the NeWork service to delete my data</translation>
+        <translation type="vanished">Ask the NeWork service to delete my data</translation>
     </message>
     <message>
         <source>Deletion request status</source>
-        <translation>Deletion request status</translation>
+        <translation type="vanished">Deletion request status</translation>
     </message>
     <message>
         <source>On this computer</source>
-        <translation>On this computer</translation>
+        <translation type="vanished">On this computer</translation>
     </message>
     <message>
         <source>Delete everything NeWork keeps on this computer and start again from the beginning. Your account on the NeWork service is not deleted.</source>
-        <translation>Delete everything NeWork keeps on this computer and start again from the beginning. Your account on the NeWork service is not deleted.</translation>
+        <translation type="vanished">Delete everything NeWork keeps on this computer and start again from the beginning. Your account on the NeWork service is not deleted.</translation>
     </message>
     <message>
         <source>Delete all local data…</source>
-        <translation>Delete all local data…</translation>
+        <translation type="vanished">Delete all local data…</translation>
     </message>
     <message>
         <source>Delete all of NeWork&apos;s data on this computer</source>
-        <translation>Delete all of NeWork&apos;s data on this computer</translation>
+        <translation type="vanished">Delete all of NeWork&apos;s data on this computer</translation>
     </message>
     <message>
         <source>Withdraw your consent to the privacy policy: NeWork stops collecting and sending anything and asks for your consent again.</source>
-        <translation>Withdraw your consent to the privacy policy: NeWork stops collecting and sending anything and asks for your consent again.</translation>
+        <translation type="vanished">Withdraw your consent to the privacy policy: NeWork stops collecting and sending anything and asks for your consent again.</translation>
     </message>
     <message>
         <source>Withdraw consent…</source>
-        <translation>Withdraw consent…</translation>
+        <translation type="vanished">Withdraw consent…</translation>
     </message>
     <message>
         <source>Withdraw consent and stop using NeWork</source>
-        <translation>Withdraw consent and stop using NeWork</translation>
+        <translation type="vanished">Withdraw consent and stop using NeWork</translation>
     </message>
     <message>
         <source>These pages open in your web browser. For questions about how your information is handled, use the inquiry form (Article 10).</source>
-        <translation>These pages open in your web browser. For questions about how your information is handled, use the inquiry form (Article 10).</translation>
+        <translation type="vanished">These pages open in your web browser. For questions about how your information is handled, use the inquiry form (Article 10).</translation>
     </message>
     <message>
         <source>Opens {url} in your web browser</source>
-        <translation>Opens {url} in your web browser</translation>
+        <translation type="vanished">Opens {url} in your web browser</translation>
     </message>
     <message>
         <source>consent record, account summary, device ID</source>
-        <translation>consent record, account summary, device ID</translation>
+        <translation type="vanished">consent record, account summary, device ID</translation>
     </message>
     <message>
         <source>settings</source>
-        <translation>settings</translation>
+        <translation type="vanished">settings</translation>
     </message>
     <message>
         <source>temporary files</source>
-        <translation>temporary files</translation>
+        <translation type="vanished">temporary files</translation>
     </message>
     <message>
         <source>logs</source>
-        <translation>logs</translation>
+        <translation type="vanished">logs</translation>
     </message>
     <message>
         <source>record of what was sent, pending requests</source>
-        <translation>record of what was sent, pending requests</translation>
+        <translation type="vanished">record of what was sent, pending requests</translation>
     </message>
     <message>
         <source>workspace web data (cookies, storage)</source>
-        <translation>workspace web data (cookies, storage)</translation>
+        <translation type="vanished">workspace web data (cookies, storage)</translation>
     </message>
     <message>
         <source>workspace web cache</source>
-        <translation>workspace web cache</translation>
+        <translation type="vanished">workspace web cache</translation>
     </message>
     <message>
         <source>{n} bytes</source>
-        <translation>{n} bytes</translation>
+        <translation type="vanished">{n} bytes</translation>
     </message>
     <message>
         <source>on</source>
-        <translation>on</translation>
+        <translation type="vanished">on</translation>
     </message>
     <message>
         <source>off</source>
-        <translation>off</translation>
+        <translation type="vanished">off</translation>
     </message>
     <message>
         <source>No consent is on record.</source>
-        <translation>No consent is on record.</translation>
+        <translation type="vanished">No consent is on record.</translation>
     </message>
     <message>
         <source>You agreed to the privacy policy in effect from {effective} (version {version}) on {date}, reading it in {language}.</source>
-        <translation>You agreed to the privacy policy in effect from {effective} (version {version}) on {date}, reading it in {language}.</translation>
+        <translation type="vanished">You agreed to the privacy policy in effect from {effective} (version {version}) on {date}, reading it in {language}.</translation>
     </message>
     <message>
         <source>Collection modules: {choices}.</source>
-        <translation>Collection modules: {choices}.</translation>
+        <translation type="vanished">Collection modules: {choices}.</translation>
     </message>
     <message>
         <source>Last changed on {date}.</source>
-        <translation>Last changed on {date}.</translation>
+        <translation type="vanished">Last changed on {date}.</translation>
     </message>
     <message>
         <source>Withdrew consent</source>
-        <translation>Withdrew consent</translation>
+        <translation type="vanished">Withdrew consent</translation>
     </message>
     <message>
         <source>Changed module choices</source>
-        <translation>Changed module choices</translation>
+        <translation type="vanished">Changed module choices</translation>
     </message>
     <message>
         <source>Agreed</source>
-        <translation>Agreed</translation>
+        <translation type="vanished">Agreed</translation>
     </message>
     <message>
         <source>Not created yet.</source>
-        <translation>Not created yet.</translation>
+        <translation type="vanished">Not created yet.</translation>
     </message>
     <message>
         <source>There is no consent on record: nothing was changed.</source>
-        <translation>There is no consent on record: nothing was changed.</translation>
+        <translation type="vanished">There is no consent on record: nothing was changed.</translation>
     </message>
     <message>
         <source>Your choice could not be saved, so nothing was changed. Check that the disk is not full and try again.</source>
-        <translation>Your choice could not be saved, so nothing was changed. Check that the disk is not full and try again.</translation>
+        <translation type="vanished">Your choice could not be saved, so nothing was changed. Check that the disk is not full and try again.</translation>
     </message>
     <message>
         <source>{name} is on again.</source>
-        <translation>{name} is on again.</translation>
+        <translation type="vanished">{name} is on again.</translation>
     </message>
     <message>
         <source>{name} is off: nothing more is sent to it from this app, and its cookies were deleted.</source>
-        <translation>{name} is off: nothing more is sent to it from this app, and its cookies were deleted.</translation>
+        <translation type="vanished">{name} is off: nothing more is sent to it from this app, and its cookies were deleted.</translation>
     </message>
     <message>
         <source>{name} (smartphone apps only)</source>
-        <translation>{name} (smartphone apps only)</translation>
+        <translation type="vanished">{name} (smartphone apps only)</translation>
     </message>
     <message>
         <source>NeWork service</source>
-        <translation>NeWork service</translation>
+        <translation type="vanished">NeWork service</translation>
     </message>
     <message>
         <source>Not in the privacy policy</source>
-        <translation>Not in the privacy policy</translation>
+        <translation type="vanished">Not in the privacy policy</translation>
     </message>
     <message>
         <source>before you agreed to the policy</source>
-        <translation>before you agreed to the policy</translation>
+        <translation type="vanished">before you agreed to the policy</translation>
     </message>
     <message>
         <source>you switched it off</source>
-        <translation>you switched it off</translation>
+        <translation type="vanished">you switched it off</translation>
     </message>
     <message>
         <source>not named in the privacy policy</source>
-        <translation>not named in the privacy policy</translation>
+        <translation type="vanished">not named in the privacy policy</translation>
     </message>
     <message>
         <source>not part of the desktop app</source>
-        <translation>not part of the desktop app</translation>
+        <translation type="vanished">not part of the desktop app</translation>
     </message>
     <message>
         <source>not an internet address the app may use</source>
-        <translation>not an internet address the app may use</translation>
+        <translation type="vanished">not an internet address the app may use</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation>Counting…</translation>
+        <translation type="vanished">Counting…</translation>
     </message>
     <message>
         <source>Not created</source>
-        <translation>Not created</translation>
+        <translation type="vanished">Not created</translation>
     </message>
     <message>
         <source>Zip archives (*.zip)</source>
-        <translation>Zip archives (*.zip)</translation>
+        <translation type="vanished">Zip archives (*.zip)</translation>
     </message>
     <message>
         <source>“{name}” already exists. Replace it?</source>
-        <translation>“{name}” already exists. Replace it?</translation>
+        <translation type="vanished">“{name}” already exists. Replace it?</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation>Exporting…</translation>
+        <translation type="vanished">Exporting…</translation>
     </message>
     <message>
         <source>Your data was saved to {path}.</source>
-        <translation>Your data was saved to {path}.</translation>
+        <translation type="vanished">Your data was saved to {path}.</translation>
     </message>
     <message>
         <source>A file with that name appeared meanwhile; nothing was replaced.</source>
-        <translation>A file with that name appeared meanwhile; nothing was replaced.</translation>
+        <translation type="vanished">A file with that name appeared meanwhile; nothing was replaced.</translation>
     </message>
     <message>
         <source>Your data could not be exported. Check that the folder exists and that there is enough free space, then try again.</source>
-        <translation>Your data could not be exported. Check that the folder exists and that there is enough free space, then try again.</translation>
+        <translation type="vanished">Your data could not be exported. Check that the folder exists and that there is enough free space, then try again.</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
@@ -1088,35 +1488,35 @@
     </message>
     <message>
         <source>Ask the service to delete my data</source>
-        <translation>Ask the service to delete my data</translation>
+        <translation type="vanished">Ask the service to delete my data</translation>
     </message>
     <message>
         <source>NeWork will ask the NeWork service to delete the data it keeps about you. This cannot be undone. Send the request?</source>
-        <translation>NeWork will ask the NeWork service to delete the data it keeps about you. This cannot be undone. Send the request?</translation>
+        <translation type="vanished">NeWork will ask the NeWork service to delete the data it keeps about you. This cannot be undone. Send the request?</translation>
     </message>
     <message>
         <source>Sign in to NeWork to ask the service to delete your data.</source>
-        <translation>Sign in to NeWork to ask the service to delete your data.</translation>
+        <translation type="vanished">Sign in to NeWork to ask the service to delete your data.</translation>
     </message>
     <message>
         <source>Sending the request…</source>
-        <translation>Sending the request…</translation>
+        <translation type="vanished">Sending the request…</translation>
     </message>
     <message>
         <source>No request was sent.</source>
-        <translation>No request was sent.</translation>
+        <translation type="vanished">No request was sent.</translation>
     </message>
     <message>
         <source>Pending since {date}: waiting for the service to confirm. The app keeps trying by itself, also after a restart.</source>
-        <translation>Pending since {date}: waiting for the service to confirm. The app keeps trying by itself, also after a restart.</translation>
+        <translation type="vanished">Pending since {date}: waiting for the service to confirm. The app keeps trying by itself, also after a restart.</translation>
     </message>
     <message>
         <source>Sending now…</source>
-        <translation>Sending now…</translation>
+        <translation type="vanished">Sending now…</translation>
     </message>
     <message>
         <source>Acknowledged on {date}: the service received your request.</source>
-        <translation>Acknowledged on {date}: the service received your request.</translation>
+        <translation type="vanished">Acknowledged on {date}: the service received your request.</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1832,134 @@
     <message>
         <source>Go back to registration</source>
         <translation>Go back to registration</translation>
+    </message>
+</context>
+<context>
+    <name>SentPage</name>
+    <message>
+        <source>What was sent</source>
+        <extracomment>Periods of the page, in days.</extracomment>
+        <translation>What was sent</translation>
+    </message>
+    <message>
+        <source>Before anything leaves this computer, NeWork checks where it goes against the privacy policy. This table counts, per day and destination, how many connections were allowed and how many were blocked. Only these counts and the destination names are kept — never what was sent. Days are counted in UTC.</source>
+        <translation>Before anything leaves this computer, NeWork checks where it goes against the privacy policy. This table counts, per day and destination, how many connections were allowed and how many were blocked. Only these counts and the destination names are kept — never what was sent. Days are counted in UTC.</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 14 days</source>
+        <translation>Last 14 days</translation>
+    </message>
+    <message>
+        <source>Last 31 days</source>
+        <translation>Last 31 days</translation>
+    </message>
+    <message>
+        <source>Period shown</source>
+        <translation>Period shown</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Refresh the list of what was sent</source>
+        <translation>Refresh the list of what was sent</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>Belongs to</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Allowed</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <source>Why blocked</source>
+        <translation>Why blocked</translation>
+    </message>
+    <message>
+        <source>Connections per day and destination</source>
+        <translation>Connections per day and destination</translation>
+    </message>
+    <message>
+        <source>Nothing was sent or blocked in this period.</source>
+        <translation>Nothing was sent or blocked in this period.</translation>
+    </message>
+    <message>
+        <source>Recently blocked</source>
+        <translation>Recently blocked</translation>
+    </message>
+    <message>
+        <source>The latest connections the app refused since it was started.</source>
+        <translation>The latest connections the app refused since it was started.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Recently blocked connections</source>
+        <translation>Recently blocked connections</translation>
+    </message>
+    <message>
+        <source>{name} (smartphone apps only)</source>
+        <translation>{name} (smartphone apps only)</translation>
+    </message>
+    <message>
+        <source>NeWork service</source>
+        <translation>NeWork service</translation>
+    </message>
+    <message>
+        <source>Not in the privacy policy</source>
+        <translation>Not in the privacy policy</translation>
+    </message>
+    <message>
+        <source>before you agreed to the policy</source>
+        <translation>before you agreed to the policy</translation>
+    </message>
+    <message>
+        <source>you switched it off</source>
+        <translation>you switched it off</translation>
+    </message>
+    <message>
+        <source>not named in the privacy policy</source>
+        <translation>not named in the privacy policy</translation>
+    </message>
+    <message>
+        <source>not part of the desktop app</source>
+        <translation>not part of the desktop app</translation>
+    </message>
+    <message>
+        <source>not an internet address the app may use</source>
+        <translation>not an internet address the app may use</translation>
     </message>
 </context>
 <context>

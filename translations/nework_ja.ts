@@ -61,6 +61,58 @@
     </message>
 </context>
 <context>
+    <name>CollectedPage</name>
+    <message>
+        <source>What is collected</source>
+        <extracomment>The module choices just recorded (module id → allowed).</extracomment>
+        <translation>取得する情報</translation>
+    </message>
+    <message>
+        <source>The information NeWork collects, why, and how (Article 2 of the privacy policy). The app collects nothing that is not in this table.</source>
+        <translation>NeWork が取得する情報、その利用目的と取得方法です（プライバシーポリシー第２条）。本アプリはこの表にない情報を取得しません。</translation>
+    </message>
+    <message>
+        <source>Information collected (Article 2)</source>
+        <translation>取得する情報（第２条）</translation>
+    </message>
+    <message>
+        <source>Collection modules</source>
+        <translation>情報収集モジュール</translation>
+    </message>
+    <message>
+        <source>Third-party programs that collect usage data (Article 2-2). A change takes effect at once: a module you switch off gets nothing more from this app, and its cookies are deleted. Your choice is added to your consent record.</source>
+        <translation>利用状況を取得する第三者のプログラムです（第２条第２項）。変更はすぐに反映されます。オフにしたモジュールには本アプリから何も送信されず、そのクッキーは削除されます。選択内容は同意の記録に追加されます。</translation>
+    </message>
+    <message>
+        <source>Uses cookies. Uncheck to switch it off in this app.</source>
+        <translation>クッキーを使用します。チェックを外すと本アプリでは無効になります。</translation>
+    </message>
+    <message>
+        <source>Uncheck to switch it off in this app.</source>
+        <translation>チェックを外すと本アプリでは無効になります。</translation>
+    </message>
+    <message>
+        <source>Result of the last change</source>
+        <translation>直前の変更の結果</translation>
+    </message>
+    <message>
+        <source>There is no consent on record: nothing was changed.</source>
+        <translation>同意の記録がないため、何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Your choice could not be saved, so nothing was changed. Check that the disk is not full and try again.</source>
+        <translation>選択内容を保存できなかったため、何も変更していません。ディスクの空き容量を確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>{name} is on again.</source>
+        <translation>{name} を再びオンにしました。</translation>
+    </message>
+    <message>
+        <source>{name} is off: nothing more is sent to it from this app, and its cookies were deleted.</source>
+        <translation>{name} をオフにしました。本アプリからは今後何も送信されず、そのクッキーは削除されました。</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Records your consent to this privacy policy and starts NeWork</source>
@@ -316,6 +368,205 @@
     </message>
 </context>
 <context>
+    <name>ConsentPage</name>
+    <message>
+        <source>Consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Your consent</source>
+        <translation>あなたの同意</translation>
+    </message>
+    <message>
+        <source>About version {version}</source>
+        <translation>バージョン {version} について</translation>
+    </message>
+    <message>
+        <source>View policy</source>
+        <translation>ポリシーを表示</translation>
+    </message>
+    <message>
+        <source>View the privacy policy</source>
+        <translation>プライバシーポリシーを表示</translation>
+    </message>
+    <message>
+        <source>Revision history</source>
+        <translation>改定履歴</translation>
+    </message>
+    <message>
+        <source>In effect from</source>
+        <translation>実施日</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>文書番号</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>変更点</translation>
+    </message>
+    <message>
+        <source>Revision history of the policy</source>
+        <translation>プライバシーポリシーの改定履歴</translation>
+    </message>
+    <message>
+        <source>Your decisions</source>
+        <translation>あなたの選択の履歴</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <source>Policy version</source>
+        <translation>ポリシーのバージョン</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>情報収集モジュール</translation>
+    </message>
+    <message>
+        <source>Your decisions on the privacy policy, newest first</source>
+        <translation>プライバシーポリシーについてのあなたの選択（新しい順）</translation>
+    </message>
+    <message>
+        <source>No consent is on record.</source>
+        <translation>同意の記録はありません。</translation>
+    </message>
+    <message>
+        <source>You agreed to the privacy policy in effect from {effective} (version {version}) on {date}, reading it in {language}.</source>
+        <translation>{date} に、{effective} 実施のプライバシーポリシー（バージョン {version}）に{language}で同意しました。</translation>
+    </message>
+    <message>
+        <source>Collection modules: {choices}.</source>
+        <translation>情報収集モジュール: {choices}。</translation>
+    </message>
+    <message>
+        <source>Last changed on {date}.</source>
+        <translation>最終変更: {date}。</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>Withdrew consent</source>
+        <translation>同意を撤回</translation>
+    </message>
+    <message>
+        <source>Changed module choices</source>
+        <translation>モジュールの選択を変更</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>同意</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <source>Your data on this device</source>
+        <extracomment>The sizes were counted (and are shown).</extracomment>
+        <translation>この端末上のデータ</translation>
+    </message>
+    <message>
+        <source>NeWork keeps its data only in these folders. Uninstalling NeWork, or “Delete all local data”, removes all of them.</source>
+        <translation>NeWork はデータをこれらのフォルダーにのみ保存します。NeWork のアンインストール、または「ローカルデータをすべて削除」で、すべて削除されます。</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <source>What it holds</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Open folder {path}</source>
+        <translation>フォルダー {path} を開く</translation>
+    </message>
+    <message>
+        <source>Size of {path}</source>
+        <translation>{path} のサイズ</translation>
+    </message>
+    <message>
+        <source>Recount sizes</source>
+        <translation>サイズを再計算</translation>
+    </message>
+    <message>
+        <source>Count the folder sizes again</source>
+        <translation>フォルダーのサイズをもう一度計算する</translation>
+    </message>
+    <message>
+        <source>Device ID</source>
+        <translation>端末識別 ID</translation>
+    </message>
+    <message>
+        <source>A random number made for this installation of NeWork. It is not taken from your computer&apos;s hardware, it identifies only this installation, and it is deleted with the local data.</source>
+        <translation>この NeWork のインストールのために作成した乱数です。コンピューターのハードウェアから取得したものではなく、このインストールだけを識別し、ローカルデータとともに削除されます。</translation>
+    </message>
+    <message>
+        <source>consent record, account summary, device ID</source>
+        <translation>同意の記録、アカウントの概要、端末識別 ID</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>temporary files</source>
+        <translation>一時ファイル</translation>
+    </message>
+    <message>
+        <source>logs</source>
+        <translation>ログ</translation>
+    </message>
+    <message>
+        <source>record of what was sent, pending requests</source>
+        <translation>送信の記録、処理待ちの依頼</translation>
+    </message>
+    <message>
+        <source>workspace web data (cookies, storage)</source>
+        <translation>ワークスペースの Web データ（クッキー、ストレージ）</translation>
+    </message>
+    <message>
+        <source>workspace web cache</source>
+        <translation>ワークスペースの Web キャッシュ</translation>
+    </message>
+    <message>
+        <source>Not created yet.</source>
+        <translation>まだ作成されていません。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>計算中…</translation>
+    </message>
+    <message>
+        <source>Not created</source>
+        <translation>未作成</translation>
+    </message>
+</context>
+<context>
     <name>DocumentLinks</name>
     <message>
         <source>Documents:</source>
@@ -340,6 +591,156 @@
     <message>
         <source>Opens {0} in your web browser</source>
         <translation>{0} をウェブブラウザーで開きます</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>Export and delete</source>
+        <translation>書き出しと削除</translation>
+    </message>
+    <message>
+        <source>Export my data</source>
+        <translation>データの書き出し</translation>
+    </message>
+    <message>
+        <source>Saves a zip file with your consent receipts, your settings, your account summary and the record of what was sent. It contains no password or token.</source>
+        <translation>同意の記録（同意レシート）、設定、アカウントの概要、送信の記録を zip ファイルに保存します。パスワードやトークンは含まれません。</translation>
+    </message>
+    <message>
+        <source>Export my data…</source>
+        <translation>データを書き出す…</translation>
+    </message>
+    <message>
+        <source>Export my data to a zip file</source>
+        <translation>データを zip ファイルに書き出す</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>書き出しの進行状況</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>書き出しの結果</translation>
+    </message>
+    <message>
+        <source>Your data on the NeWork service</source>
+        <translation>NeWork サービス上のデータ</translation>
+    </message>
+    <message>
+        <source>Ask NTT Communications to delete the data the NeWork service keeps about you. The request is sent once; if the service cannot be reached, the app keeps trying until the service confirms it. If you also want to withdraw your consent, ask for the deletion first.</source>
+        <translation>NeWork サービスが保持しているあなたのデータの削除を NTT コミュニケーションズに依頼します。依頼は一度だけ送信され、サービスに接続できない場合は、サービスが受け付けるまでアプリが送信を繰り返します。同意の撤回もご希望の場合は、先に削除を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Ask the service to delete my data…</source>
+        <translation>サービスにデータの削除を依頼…</translation>
+    </message>
+    <message>
+        <source>Ask the NeWork service to delete my data</source>
+        <translation>NeWork サービスにデータの削除を依頼する</translation>
+    </message>
+    <message>
+        <source>Deletion request status</source>
+        <translation>削除依頼の状況</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>このコンピューター上</translation>
+    </message>
+    <message>
+        <source>Delete everything NeWork keeps on this computer and start again from the beginning. Your account on the NeWork service is not deleted.</source>
+        <translation>NeWork がこのコンピューターに保存しているものをすべて削除し、最初からやり直します。NeWork サービスのアカウントは削除されません。</translation>
+    </message>
+    <message>
+        <source>Delete all local data…</source>
+        <translation>ローカルデータをすべて削除…</translation>
+    </message>
+    <message>
+        <source>Delete all of NeWork&apos;s data on this computer</source>
+        <translation>このコンピューター上の NeWork のデータをすべて削除する</translation>
+    </message>
+    <message>
+        <source>Withdraw your consent to the privacy policy: NeWork stops collecting and sending anything and asks for your consent again.</source>
+        <translation>プライバシーポリシーへの同意を撤回します。NeWork は情報の取得と送信をすべて停止し、あらためて同意をお願いします。</translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation>同意を撤回…</translation>
+    </message>
+    <message>
+        <source>Withdraw consent and stop using NeWork</source>
+        <translation>同意を撤回して NeWork の利用を停止する</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>zip ファイル (*.zip)</translation>
+    </message>
+    <message>
+        <source>“{name}” already exists. Replace it?</source>
+        <translation>「{name}」はすでに存在します。置き換えますか?</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>書き出しています…</translation>
+    </message>
+    <message>
+        <source>Your data was saved to {path}.</source>
+        <translation>データを {path} に保存しました。</translation>
+    </message>
+    <message>
+        <source>A file with that name appeared meanwhile; nothing was replaced.</source>
+        <translation>その間に同じ名前のファイルが作成されたため、何も置き換えていません。</translation>
+    </message>
+    <message>
+        <source>Your data could not be exported. Check that the folder exists and that there is enough free space, then try again.</source>
+        <translation>データを書き出せませんでした。フォルダーが存在し、空き容量が十分にあることを確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Ask the service to delete my data</source>
+        <translation>サービスにデータの削除を依頼</translation>
+    </message>
+    <message>
+        <source>NeWork will ask the NeWork service to delete the data it keeps about you. This cannot be undone. Send the request?</source>
+        <translation>NeWork サービスが保持しているあなたのデータの削除を依頼します。元に戻すことはできません。依頼を送信しますか?</translation>
+    </message>
+    <message>
+        <source>Sign in to NeWork to ask the service to delete your data.</source>
+        <translation>サービスにデータの削除を依頼するには、NeWork にサインインしてください。</translation>
+    </message>
+    <message>
+        <source>Sending the request…</source>
+        <translation>依頼を送信しています…</translation>
+    </message>
+    <message>
+        <source>No request was sent.</source>
+        <translation>依頼は送信されていません。</translation>
+    </message>
+    <message>
+        <source>Pending since {date}: waiting for the service to confirm. The app keeps trying by itself, also after a restart.</source>
+        <translation>{date} から処理待ち: サービスの受付を待っています。再起動後も、アプリが自動で送信を続けます。</translation>
+    </message>
+    <message>
+        <source>Sending now…</source>
+        <translation>送信しています…</translation>
+    </message>
+    <message>
+        <source>Acknowledged on {date}: the service received your request.</source>
+        <translation>{date} に受付済み: サービスが依頼を受け付けました。</translation>
+    </message>
+</context>
+<context>
+    <name>LinksPage</name>
+    <message>
+        <source>Policies and contact</source>
+        <translation>ポリシーとお問い合わせ</translation>
+    </message>
+    <message>
+        <source>These pages open in your web browser. For questions about how your information is handled, use the inquiry form (Article 10).</source>
+        <translation>これらのページは Web ブラウザーで開きます。情報の取扱いに関するお問い合わせは、問い合わせフォーム（第10条）をご利用ください。</translation>
+    </message>
+    <message>
+        <source>Opens {url} in your web browser</source>
+        <translation>{url} を Web ブラウザーで開きます</translation>
     </message>
 </context>
 <context>
@@ -551,32 +952,31 @@
     <name>PrivacyCenter</name>
     <message>
         <source>Privacy center — NeWork</source>
-        <extracomment>Periods of the &quot;What was sent&quot; page, in days. How often the retrier looks at a pending deletion request (it keeps its own back-off).</extracomment>
         <translation>プライバシーセンター — NeWork</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation>同意</translation>
+        <translation type="vanished">同意</translation>
     </message>
     <message>
         <source>What is collected</source>
-        <translation>取得する情報</translation>
+        <translation type="vanished">取得する情報</translation>
     </message>
     <message>
         <source>What was sent</source>
-        <translation>送信の記録</translation>
+        <translation type="vanished">送信の記録</translation>
     </message>
     <message>
         <source>Your data on this device</source>
-        <translation>この端末上のデータ</translation>
+        <translation type="vanished">この端末上のデータ</translation>
     </message>
     <message>
         <source>Export and delete</source>
-        <translation>書き出しと削除</translation>
+        <translation type="vanished">書き出しと削除</translation>
     </message>
     <message>
         <source>Policies and contact</source>
-        <translation>ポリシーとお問い合わせ</translation>
+        <translation type="vanished">ポリシーとお問い合わせ</translation>
     </message>
     <message>
         <source>Privacy center sections</source>
@@ -600,483 +1000,483 @@
     </message>
     <message>
         <source>Your consent</source>
-        <translation>あなたの同意</translation>
+        <translation type="vanished">あなたの同意</translation>
     </message>
     <message>
         <source>About version {version}</source>
-        <translation>バージョン {version} について</translation>
+        <translation type="vanished">バージョン {version} について</translation>
     </message>
     <message>
         <source>View policy</source>
-        <translation>ポリシーを表示</translation>
+        <translation type="vanished">ポリシーを表示</translation>
     </message>
     <message>
         <source>View the privacy policy</source>
-        <translation>プライバシーポリシーを表示</translation>
+        <translation type="vanished">プライバシーポリシーを表示</translation>
     </message>
     <message>
         <source>Revision history</source>
-        <translation>改定履歴</translation>
+        <translation type="vanished">改定履歴</translation>
     </message>
     <message>
         <source>In effect from</source>
-        <translation>実施日</translation>
+        <translation type="vanished">実施日</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation>文書番号</translation>
+        <translation type="vanished">文書番号</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation>変更点</translation>
+        <translation type="vanished">変更点</translation>
     </message>
     <message>
         <source>Revision history of the policy</source>
-        <translation>プライバシーポリシーの改定履歴</translation>
+        <translation type="vanished">プライバシーポリシーの改定履歴</translation>
     </message>
     <message>
         <source>Your decisions</source>
-        <translation>あなたの選択の履歴</translation>
+        <translation type="vanished">あなたの選択の履歴</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation>日時</translation>
+        <translation type="vanished">日時</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation>選択</translation>
+        <translation type="vanished">選択</translation>
     </message>
     <message>
         <source>Policy version</source>
-        <translation>ポリシーのバージョン</translation>
+        <translation type="vanished">ポリシーのバージョン</translation>
     </message>
     <message>
         <source>Modules</source>
-        <translation>情報収集モジュール</translation>
+        <translation type="vanished">情報収集モジュール</translation>
     </message>
     <message>
         <source>Your decisions on the privacy policy, newest first</source>
-        <translation>プライバシーポリシーについてのあなたの選択（新しい順）</translation>
+        <translation type="vanished">プライバシーポリシーについてのあなたの選択（新しい順）</translation>
     </message>
     <message>
         <source>The information NeWork collects, why, and how (Article 2 of the privacy policy). The app collects nothing that is not in this table.</source>
-        <translation>NeWork が取得する情報、その利用目的と取得方法です（プライバシーポリシー第２条）。本アプリはこの表にない情報を取得しません。</translation>
+        <translation type="vanished">NeWork が取得する情報、その利用目的と取得方法です（プライバシーポリシー第２条）。本アプリはこの表にない情報を取得しません。</translation>
     </message>
     <message>
         <source>Information</source>
-        <translation>利用者情報</translation>
+        <translation type="vanished">利用者情報</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation>利用目的</translation>
+        <translation type="vanished">利用目的</translation>
     </message>
     <message>
         <source>How it is collected</source>
-        <translation>取得方法</translation>
+        <translation type="vanished">取得方法</translation>
     </message>
     <message>
         <source>Plans</source>
-        <translation>対象プラン</translation>
+        <translation type="vanished">対象プラン</translation>
     </message>
     <message>
         <source>All plans</source>
-        <translation>全プラン</translation>
+        <translation type="vanished">全プラン</translation>
     </message>
     <message>
         <source>Enterprise only</source>
-        <translation>Enterprise プランのみ</translation>
+        <translation type="vanished">Enterprise プランのみ</translation>
     </message>
     <message>
         <source>Information collected (Article 2)</source>
-        <translation>取得する情報（第２条）</translation>
+        <translation type="vanished">取得する情報（第２条）</translation>
     </message>
     <message>
         <source>Collection modules</source>
-        <translation>情報収集モジュール</translation>
+        <translation type="vanished">情報収集モジュール</translation>
     </message>
     <message>
         <source>Third-party programs that collect usage data (Article 2-2). A change takes effect at once: a module you switch off gets nothing more from this app, and its cookies are deleted. Your choice is added to your consent record.</source>
-        <translation>利用状況を取得する第三者のプログラムです（第２条第２項）。変更はすぐに反映されます。オフにしたモジュールには本アプリから何も送信されず、そのクッキーは削除されます。選択内容は同意の記録に追加されます。</translation>
+        <translation type="vanished">利用状況を取得する第三者のプログラムです（第２条第２項）。変更はすぐに反映されます。オフにしたモジュールには本アプリから何も送信されず、そのクッキーは削除されます。選択内容は同意の記録に追加されます。</translation>
     </message>
     <message>
         <source>Uses cookies. Uncheck to switch it off in this app.</source>
-        <translation>クッキーを使用します。チェックを外すと本アプリでは無効になります。</translation>
+        <translation type="vanished">クッキーを使用します。チェックを外すと本アプリでは無効になります。</translation>
     </message>
     <message>
         <source>Uncheck to switch it off in this app.</source>
-        <translation>チェックを外すと本アプリでは無効になります。</translation>
+        <translation type="vanished">チェックを外すと本アプリでは無効になります。</translation>
     </message>
     <message>
         <source>Result of the last change</source>
-        <translation>直前の変更の結果</translation>
+        <translation type="vanished">直前の変更の結果</translation>
     </message>
     <message>
         <source>Before anything leaves this computer, NeWork checks where it goes against the privacy policy. This table counts, per day and destination, how many connections were allowed and how many were blocked. Only these counts and the destination names are kept — never what was sent. Days are counted in UTC.</source>
-        <translation>NeWork は、このコンピューターから何かを送信する前に、送信先がプライバシーポリシーに沿っているかを確認します。この表は、日ごと・送信先ごとに、許可した接続と遮断した接続の数を示します。記録するのはこの件数と送信先の名前だけで、送信した内容は記録しません。日付は UTC で数えています。</translation>
+        <translation type="vanished">NeWork は、このコンピューターから何かを送信する前に、送信先がプライバシーポリシーに沿っているかを確認します。この表は、日ごと・送信先ごとに、許可した接続と遮断した接続の数を示します。記録するのはこの件数と送信先の名前だけで、送信した内容は記録しません。日付は UTC で数えています。</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation>期間(&amp;P):</translation>
+        <translation type="vanished">期間(&amp;P):</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation>今日</translation>
+        <translation type="vanished">今日</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation>過去 7 日間</translation>
+        <translation type="vanished">過去 7 日間</translation>
     </message>
     <message>
         <source>Last 14 days</source>
-        <translation>過去 14 日間</translation>
+        <translation type="vanished">過去 14 日間</translation>
     </message>
     <message>
         <source>Last 31 days</source>
-        <translation>過去 31 日間</translation>
+        <translation type="vanished">過去 31 日間</translation>
     </message>
     <message>
         <source>Period shown</source>
-        <translation>表示する期間</translation>
+        <translation type="vanished">表示する期間</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>更新(&amp;R)</translation>
+        <translation type="vanished">更新(&amp;R)</translation>
     </message>
     <message>
         <source>Refresh the list of what was sent</source>
-        <translation>送信の記録を更新</translation>
+        <translation type="vanished">送信の記録を更新</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation>日付</translation>
+        <translation type="vanished">日付</translation>
     </message>
     <message>
         <source>Destination</source>
-        <translation>送信先</translation>
+        <translation type="vanished">送信先</translation>
     </message>
     <message>
         <source>Belongs to</source>
-        <translation>区分</translation>
+        <translation type="vanished">区分</translation>
     </message>
     <message>
         <source>Allowed</source>
-        <translation>許可</translation>
+        <translation type="vanished">許可</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation>遮断</translation>
+        <translation type="vanished">遮断</translation>
     </message>
     <message>
         <source>Why blocked</source>
-        <translation>遮断の理由</translation>
+        <translation type="vanished">遮断の理由</translation>
     </message>
     <message>
         <source>Connections per day and destination</source>
-        <translation>日ごと・送信先ごとの接続数</translation>
+        <translation type="vanished">日ごと・送信先ごとの接続数</translation>
     </message>
     <message>
         <source>Nothing was sent or blocked in this period.</source>
-        <translation>この期間に送信・遮断された接続はありません。</translation>
+        <translation type="vanished">この期間に送信・遮断された接続はありません。</translation>
     </message>
     <message>
         <source>Recently blocked</source>
-        <translation>最近遮断した接続</translation>
+        <translation type="vanished">最近遮断した接続</translation>
     </message>
     <message>
         <source>The latest connections the app refused since it was started.</source>
-        <translation>アプリの起動後に遮断した最新の接続です。</translation>
+        <translation type="vanished">アプリの起動後に遮断した最新の接続です。</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation>時刻</translation>
+        <translation type="vanished">時刻</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation>理由</translation>
+        <translation type="vanished">理由</translation>
     </message>
     <message>
         <source>Recently blocked connections</source>
-        <translation>最近遮断した接続</translation>
+        <translation type="vanished">最近遮断した接続</translation>
     </message>
     <message>
         <source>NeWork keeps its data only in these folders. Uninstalling NeWork, or “Delete all local data”, removes all of them.</source>
-        <translation>NeWork はデータをこれらのフォルダーにのみ保存します。NeWork のアンインストール、または「ローカルデータをすべて削除」で、すべて削除されます。</translation>
+        <translation type="vanished">NeWork はデータをこれらのフォルダーにのみ保存します。NeWork のアンインストール、または「ローカルデータをすべて削除」で、すべて削除されます。</translation>
     </message>
     <message>
         <source>Folders</source>
-        <translation>フォルダー</translation>
+        <translation type="vanished">フォルダー</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation>フォルダー</translation>
+        <translation type="vanished">フォルダー</translation>
     </message>
     <message>
         <source>What it holds</source>
-        <translation>内容</translation>
+        <translation type="vanished">内容</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation>サイズ</translation>
+        <translation type="vanished">サイズ</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation>フォルダーを開く</translation>
+        <translation type="vanished">フォルダーを開く</translation>
     </message>
     <message>
         <source>Open folder {path}</source>
-        <translation>フォルダー {path} を開く</translation>
+        <translation type="vanished">フォルダー {path} を開く</translation>
     </message>
     <message>
         <source>Size of {path}</source>
-        <translation>{path} のサイズ</translation>
+        <translation type="vanished">{path} のサイズ</translation>
     </message>
     <message>
         <source>Recount sizes</source>
-        <translation>サイズを再計算</translation>
+        <translation type="vanished">サイズを再計算</translation>
     </message>
     <message>
         <source>Count the folder sizes again</source>
-        <translation>フォルダーのサイズをもう一度計算する</translation>
+        <translation type="vanished">フォルダーのサイズをもう一度計算する</translation>
     </message>
     <message>
         <source>Device ID</source>
-        <translation>端末識別 ID</translation>
+        <translation type="vanished">端末識別 ID</translation>
     </message>
     <message>
         <source>A random number made for this installation of NeWork. It is not taken from your computer&apos;s hardware, it identifies only this installation, and it is deleted with the local data.</source>
-        <translation>この NeWork のインストールのために作成した乱数です。コンピューターのハードウェアから取得したものではなく、このインストールだけを識別し、ローカルデータとともに削除されます。</translation>
+        <translation type="vanished">この NeWork のインストールのために作成した乱数です。コンピューターのハードウェアから取得したものではなく、このインストールだけを識別し、ローカルデータとともに削除されます。</translation>
     </message>
     <message>
         <source>Export my data</source>
-        <translation>データの書き出し</translation>
+        <translation type="vanished">データの書き出し</translation>
     </message>
     <message>
         <source>Saves a zip file with your consent receipts, your settings, your account summary and the record of what was sent. It contains no password or token.</source>
-        <translation>同意の記録（同意レシート）、設定、アカウントの概要、送信の記録を zip ファイルに保存します。パスワードやトークンは含まれません。</translation>
+        <translation type="vanished">同意の記録（同意レシート）、設定、アカウントの概要、送信の記録を zip ファイルに保存します。パスワードやトークンは含まれません。</translation>
     </message>
     <message>
         <source>Export my data…</source>
-        <translation>データを書き出す…</translation>
+        <translation type="vanished">データを書き出す…</translation>
     </message>
     <message>
         <source>Export my data to a zip file</source>
-        <translation>データを zip ファイルに書き出す</translation>
+        <translation type="vanished">データを zip ファイルに書き出す</translation>
     </message>
     <message>
         <source>Export progress</source>
-        <translation>書き出しの進行状況</translation>
+        <translation type="vanished">書き出しの進行状況</translation>
     </message>
     <message>
         <source>Export result</source>
-        <translation>書き出しの結果</translation>
+        <translation type="vanished">書き出しの結果</translation>
     </message>
     <message>
         <source>Your data on the NeWork service</source>
-        <translation>NeWork サービス上のデータ</translation>
+        <translation type="vanished">NeWork サービス上のデータ</translation>
     </message>
     <message>
         <source>Ask NTT Communications to delete the data the NeWork service keeps about you. The request is sent once; if the service cannot be reached, the app keeps trying until the service confirms it. If you also want to withdraw your consent, ask for the deletion first.</source>
-        <translation>NeWork サービスが保持しているあなたのデータの削除を NTT コミュニケーションズに依頼します。依頼は一度だけ送信され、サービスに接続できない場合は、サービスが受け付けるまでアプリが送信を繰り返します。同意の撤回もご希望の場合は、先に削除を依頼してください。</translation>
+        <translation type="vanished">NeWork サービスが保持しているあなたのデータの削除を NTT コミュニケーションズに依頼します。依頼は一度だけ送信され、サービスに接続できない場合は、サービスが受け付けるまでアプリが送信を繰り返します。同意の撤回もご希望の場合は、先に削除を依頼してください。</translation>
     </message>
     <message>
         <source>Ask the service to delete my data…</source>
-        <translation>サービスにデータの削除を依頼…</translation>
+        <translation type="vanished">サービスにデータの削除を依頼…</translation>
     </message>
     <message>
         <source>Ask the NeWork service to delete my data</source>
-        <translation>NeWork サービスにデータの削除を依頼する</translation>
+        <translation type="vanished">NeWork サービスにデータの削除を依頼する</translation>
     </message>
     <message>
         <source>Deletion request status</source>
-        <translation>削除依頼の状況</translation>
+        <translation type="vanished">削除依頼の状況</translation>
     </message>
     <message>
         <source>On this computer</source>
-        <translation>このコンピューター上</translation>
+        <translation type="vanished">このコンピューター上</translation>
     </message>
     <message>
         <source>Delete everything NeWork keeps on this computer and start again from the beginning. Your account on the NeWork service is not deleted.</source>
-        <translation>NeWork がこのコンピューターに保存しているものをすべて削除し、最初からやり直します。NeWork サービスのアカウントは削除されません。</translation>
+        <translation type="vanished">NeWork がこのコンピューターに保存しているものをすべて削除し、最初からやり直します。NeWork サービスのアカウントは削除されません。</translation>
     </message>
     <message>
         <source>Delete all local data…</source>
-        <translation>ローカルデータをすべて削除…</translation>
+        <translation type="vanished">ローカルデータをすべて削除…</translation>
     </message>
     <message>
         <source>Delete all of NeWork&apos;s data on this computer</source>
-        <translation>このコンピューター上の NeWork のデータをすべて削除する</translation>
+        <translation type="vanished">このコンピューター上の NeWork のデータをすべて削除する</translation>
     </message>
     <message>
         <source>Withdraw your consent to the privacy policy: NeWork stops collecting and sending anything and asks for your consent again.</source>
-        <translation>プライバシーポリシーへの同意を撤回します。NeWork は情報の取得と送信をすべて停止し、あらためて同意をお願いします。</translation>
+        <translation type="vanished">プライバシーポリシーへの同意を撤回します。NeWork は情報の取得と送信をすべて停止し、あらためて同意をお願いします。</translation>
     </message>
     <message>
         <source>Withdraw consent…</source>
-        <translation>同意を撤回…</translation>
+        <translation type="vanished">同意を撤回…</translation>
     </message>
     <message>
         <source>Withdraw consent and stop using NeWork</source>
-        <translation>同意を撤回して NeWork の利用を停止する</translation>
+        <translation type="vanished">同意を撤回して NeWork の利用を停止する</translation>
     </message>
     <message>
         <source>These pages open in your web browser. For questions about how your information is handled, use the inquiry form (Article 10).</source>
-        <translation>これらのページは Web ブラウザーで開きます。情報の取扱いに関するお問い合わせは、問い合わせフォーム（第10条）をご利用ください。</translation>
+        <translation type="vanished">これらのページは Web ブラウザーで開きます。情報の取扱いに関するお問い合わせは、問い合わせフォーム（第10条）をご利用ください。</translation>
     </message>
     <message>
         <source>Opens {url} in your web browser</source>
-        <translation>{url} を Web ブラウザーで開きます</translation>
+        <translation type="vanished">{url} を Web ブラウザーで開きます</translation>
     </message>
     <message>
         <source>consent record, account summary, device ID</source>
-        <translation>同意の記録、アカウントの概要、端末識別 ID</translation>
+        <translation type="vanished">同意の記録、アカウントの概要、端末識別 ID</translation>
     </message>
     <message>
         <source>settings</source>
-        <translation>設定</translation>
+        <translation type="vanished">設定</translation>
     </message>
     <message>
         <source>temporary files</source>
-        <translation>一時ファイル</translation>
+        <translation type="vanished">一時ファイル</translation>
     </message>
     <message>
         <source>logs</source>
-        <translation>ログ</translation>
+        <translation type="vanished">ログ</translation>
     </message>
     <message>
         <source>record of what was sent, pending requests</source>
-        <translation>送信の記録、処理待ちの依頼</translation>
+        <translation type="vanished">送信の記録、処理待ちの依頼</translation>
     </message>
     <message>
         <source>workspace web data (cookies, storage)</source>
-        <translation>ワークスペースの Web データ（クッキー、ストレージ）</translation>
+        <translation type="vanished">ワークスペースの Web データ（クッキー、ストレージ）</translation>
     </message>
     <message>
         <source>workspace web cache</source>
-        <translation>ワークスペースの Web キャッシュ</translation>
+        <translation type="vanished">ワークスペースの Web キャッシュ</translation>
     </message>
     <message>
         <source>{n} bytes</source>
-        <translation>{n} バイト</translation>
+        <translation type="vanished">{n} バイト</translation>
     </message>
     <message>
         <source>on</source>
-        <translation>オン</translation>
+        <translation type="vanished">オン</translation>
     </message>
     <message>
         <source>off</source>
-        <translation>オフ</translation>
+        <translation type="vanished">オフ</translation>
     </message>
     <message>
         <source>No consent is on record.</source>
-        <translation>同意の記録はありません。</translation>
+        <translation type="vanished">同意の記録はありません。</translation>
     </message>
     <message>
         <source>You agreed to the privacy policy in effect from {effective} (version {version}) on {date}, reading it in {language}.</source>
-        <translation>{date} に、{effective} 実施のプライバシーポリシー（バージョン {version}）に{language}で同意しました。</translation>
+        <translation type="vanished">{date} に、{effective} 実施のプライバシーポリシー（バージョン {version}）に{language}で同意しました。</translation>
     </message>
     <message>
         <source>Collection modules: {choices}.</source>
-        <translation>情報収集モジュール: {choices}。</translation>
+        <translation type="vanished">情報収集モジュール: {choices}。</translation>
     </message>
     <message>
         <source>Last changed on {date}.</source>
-        <translation>最終変更: {date}。</translation>
+        <translation type="vanished">最終変更: {date}。</translation>
     </message>
     <message>
         <source>Withdrew consent</source>
-        <translation>同意を撤回</translation>
+        <translation type="vanished">同意を撤回</translation>
     </message>
     <message>
         <source>Changed module choices</source>
-        <translation>モジュールの選択を変更</translation>
+        <translation type="vanished">モジュールの選択を変更</translation>
     </message>
     <message>
         <source>Agreed</source>
-        <translation>同意</translation>
+        <translation type="vanished">同意</translation>
     </message>
     <message>
         <source>Not created yet.</source>
-        <translation>まだ作成されていません。</translation>
+        <translation type="vanished">まだ作成されていません。</translation>
     </message>
     <message>
         <source>There is no consent on record: nothing was changed.</source>
-        <translation>同意の記録がないため、何も変更していません。</translation>
+        <translation type="vanished">同意の記録がないため、何も変更していません。</translation>
     </message>
     <message>
         <source>Your choice could not be saved, so nothing was changed. Check that the disk is not full and try again.</source>
-        <translation>選択内容を保存できなかったため、何も変更していません。ディスクの空き容量を確認して、もう一度お試しください。</translation>
+        <translation type="vanished">選択内容を保存できなかったため、何も変更していません。ディスクの空き容量を確認して、もう一度お試しください。</translation>
     </message>
     <message>
         <source>{name} is on again.</source>
-        <translation>{name} を再びオンにしました。</translation>
+        <translation type="vanished">{name} を再びオンにしました。</translation>
     </message>
     <message>
         <source>{name} is off: nothing more is sent to it from this app, and its cookies were deleted.</source>
-        <translation>{name} をオフにしました。本アプリからは今後何も送信されず、そのクッキーは削除されました。</translation>
+        <translation type="vanished">{name} をオフにしました。本アプリからは今後何も送信されず、そのクッキーは削除されました。</translation>
     </message>
     <message>
         <source>{name} (smartphone apps only)</source>
-        <translation>{name}（スマートフォンアプリのみ）</translation>
+        <translation type="vanished">{name}（スマートフォンアプリのみ）</translation>
     </message>
     <message>
         <source>NeWork service</source>
-        <translation>NeWork サービス</translation>
+        <translation type="vanished">NeWork サービス</translation>
     </message>
     <message>
         <source>Not in the privacy policy</source>
-        <translation>プライバシーポリシーに記載なし</translation>
+        <translation type="vanished">プライバシーポリシーに記載なし</translation>
     </message>
     <message>
         <source>before you agreed to the policy</source>
-        <translation>ポリシーへの同意前</translation>
+        <translation type="vanished">ポリシーへの同意前</translation>
     </message>
     <message>
         <source>you switched it off</source>
-        <translation>オフに設定済み</translation>
+        <translation type="vanished">オフに設定済み</translation>
     </message>
     <message>
         <source>not named in the privacy policy</source>
-        <translation>プライバシーポリシーに記載のない送信先</translation>
+        <translation type="vanished">プライバシーポリシーに記載のない送信先</translation>
     </message>
     <message>
         <source>not part of the desktop app</source>
-        <translation>デスクトップアプリでは使用しない</translation>
+        <translation type="vanished">デスクトップアプリでは使用しない</translation>
     </message>
     <message>
         <source>not an internet address the app may use</source>
-        <translation>アプリが使用できないアドレス</translation>
+        <translation type="vanished">アプリが使用できないアドレス</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation>計算中…</translation>
+        <translation type="vanished">計算中…</translation>
     </message>
     <message>
         <source>Not created</source>
-        <translation>未作成</translation>
+        <translation type="vanished">未作成</translation>
     </message>
     <message>
         <source>Zip archives (*.zip)</source>
-        <translation>zip ファイル (*.zip)</translation>
+        <translation type="vanished">zip ファイル (*.zip)</translation>
     </message>
     <message>
         <source>“{name}” already exists. Replace it?</source>
-        <translation>「{name}」はすでに存在します。置き換えますか?</translation>
+        <translation type="vanished">「{name}」はすでに存在します。置き換えますか?</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation>書き出しています…</translation>
+        <translation type="vanished">書き出しています…</translation>
     </message>
     <message>
         <source>Your data was saved to {path}.</source>
-        <translation>データを {path} に保存しました。</translation>
+        <translation type="vanished">データを {path} に保存しました。</translation>
     </message>
     <message>
         <source>A file with that name appeared meanwhile; nothing was replaced.</source>
-        <translation>その間に同じ名前のファイルが作成されたため、何も置き換えていません。</translation>
+        <translation type="vanished">その間に同じ名前のファイルが作成されたため、何も置き換えていません。</translation>
     </message>
     <message>
         <source>Your data could not be exported. Check that the folder exists and that there is enough free space, then try again.</source>
-        <translation>データを書き出せませんでした。フォルダーが存在し、空き容量が十分にあることを確認して、もう一度お試しください。</translation>
+        <translation type="vanished">データを書き出せませんでした。フォルダーが存在し、空き容量が十分にあることを確認して、もう一度お試しください。</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
@@ -1088,35 +1488,35 @@
     </message>
     <message>
         <source>Ask the service to delete my data</source>
-        <translation>サービスにデータの削除を依頼</translation>
+        <translation type="vanished">サービスにデータの削除を依頼</translation>
     </message>
     <message>
         <source>NeWork will ask the NeWork service to delete the data it keeps about you. This cannot be undone. Send the request?</source>
-        <translation>NeWork サービスが保持しているあなたのデータの削除を依頼します。元に戻すことはできません。依頼を送信しますか?</translation>
+        <translation type="vanished">NeWork サービスが保持しているあなたのデータの削除を依頼します。元に戻すことはできません。依頼を送信しますか?</translation>
     </message>
     <message>
         <source>Sign in to NeWork to ask the service to delete your data.</source>
-        <translation>サービスにデータの削除を依頼するには、NeWork にサインインしてください。</translation>
+        <translation type="vanished">サービスにデータの削除を依頼するには、NeWork にサインインしてください。</translation>
     </message>
     <message>
         <source>Sending the request…</source>
-        <translation>依頼を送信しています…</translation>
+        <translation type="vanished">依頼を送信しています…</translation>
     </message>
     <message>
         <source>No request was sent.</source>
-        <translation>依頼は送信されていません。</translation>
+        <translation type="vanished">依頼は送信されていません。</translation>
     </message>
     <message>
         <source>Pending since {date}: waiting for the service to confirm. The app keeps trying by itself, also after a restart.</source>
-        <translation>{date} から処理待ち: サービスの受付を待っています。再起動後も、アプリが自動で送信を続けます。</translation>
+        <translation type="vanished">{date} から処理待ち: サービスの受付を待っています。再起動後も、アプリが自動で送信を続けます。</translation>
     </message>
     <message>
         <source>Sending now…</source>
-        <translation>送信しています…</translation>
+        <translation type="vanished">送信しています…</translation>
     </message>
     <message>
         <source>Acknowledged on {date}: the service received your request.</source>
-        <translation>{date} に受付済み: サービスが依頼を受け付けました。</translation>
+        <translation type="vanished">{date} に受付済み: サービスが依頼を受け付けました。</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1832,134 @@
     <message>
         <source>Go back to registration</source>
         <translation>登録に戻る</translation>
+    </message>
+</context>
+<context>
+    <name>SentPage</name>
+    <message>
+        <source>What was sent</source>
+        <extracomment>Periods of the page, in days.</extracomment>
+        <translation>送信の記録</translation>
+    </message>
+    <message>
+        <source>Before anything leaves this computer, NeWork checks where it goes against the privacy policy. This table counts, per day and destination, how many connections were allowed and how many were blocked. Only these counts and the destination names are kept — never what was sent. Days are counted in UTC.</source>
+        <translation>NeWork は、このコンピューターから何かを送信する前に、送信先がプライバシーポリシーに沿っているかを確認します。この表は、日ごと・送信先ごとに、許可した接続と遮断した接続の数を示します。記録するのはこの件数と送信先の名前だけで、送信した内容は記録しません。日付は UTC で数えています。</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期間(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>過去 7 日間</translation>
+    </message>
+    <message>
+        <source>Last 14 days</source>
+        <translation>過去 14 日間</translation>
+    </message>
+    <message>
+        <source>Last 31 days</source>
+        <translation>過去 31 日間</translation>
+    </message>
+    <message>
+        <source>Period shown</source>
+        <translation>表示する期間</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh the list of what was sent</source>
+        <translation>送信の記録を更新</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>許可</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>遮断</translation>
+    </message>
+    <message>
+        <source>Why blocked</source>
+        <translation>遮断の理由</translation>
+    </message>
+    <message>
+        <source>Connections per day and destination</source>
+        <translation>日ごと・送信先ごとの接続数</translation>
+    </message>
+    <message>
+        <source>Nothing was sent or blocked in this period.</source>
+        <translation>この期間に送信・遮断された接続はありません。</translation>
+    </message>
+    <message>
+        <source>Recently blocked</source>
+        <translation>最近遮断した接続</translation>
+    </message>
+    <message>
+        <source>The latest connections the app refused since it was started.</source>
+        <translation>アプリの起動後に遮断した最新の接続です。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Recently blocked connections</source>
+        <translation>最近遮断した接続</translation>
+    </message>
+    <message>
+        <source>{name} (smartphone apps only)</source>
+        <translation>{name}（スマートフォンアプリのみ）</translation>
+    </message>
+    <message>
+        <source>NeWork service</source>
+        <translation>NeWork サービス</translation>
+    </message>
+    <message>
+        <source>Not in the privacy policy</source>
+        <translation>プライバシーポリシーに記載なし</translation>
+    </message>
+    <message>
+        <source>before you agreed to the policy</source>
+        <translation>ポリシーへの同意前</translation>
+    </message>
+    <message>
+        <source>you switched it off</source>
+        <translation>オフに設定済み</translation>
+    </message>
+    <message>
+        <source>not named in the privacy policy</source>
+        <translation>プライバシーポリシーに記載のない送信先</translation>
+    </message>
+    <message>
+        <source>not part of the desktop app</source>
+        <translation>デスクトップアプリでは使用しない</translation>
+    </message>
+    <message>
+        <source>not an internet address the app may use</source>
+        <translation>アプリが使用できないアドレス</translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,7 @@ from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
 if TYPE_CHECKING:
     from nework_desktop.core.wipe import Progress, WipePlan, WipeReport
     from nework_desktop.ui.main_window import MainWindow
-    from nework_desktop.ui.privacy_center import DeletionRetrier, PrivacyCenter
+    from nework_desktop.ui.privacy import DeletionRetrier, PrivacyCenter
     from nework_desktop.ui.wipe import LocalDataWiper
     from nework_desktop.ui.workspace import Workspace
 
@@ -250,7 +250,7 @@ class AppController(QObject):
         """Privacy → Privacy center… (and the notice's "What changed"): one window, raised."""
         if self.window is None:
             return
-        from nework_desktop.ui.privacy_center import PrivacyCenter
+        from nework_desktop.ui.privacy import PrivacyCenter
 
         center = self.privacy_center
         if center is None:
@@ -272,7 +272,7 @@ class AppController(QObject):
     def _deletions(self) -> DeletionRetrier | None:
         """The one deletion-request retrier of the session (None without an account)."""
         from nework_desktop.services.deletion import DeletionRequests
-        from nework_desktop.ui.privacy_center import DeletionRetrier
+        from nework_desktop.ui.privacy import DeletionRetrier
 
         account = self.services.account
         if self.deletion_retrier is None and account is not None:

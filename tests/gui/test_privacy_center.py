@@ -39,7 +39,8 @@ from nework_desktop.services.account import AccountManager
 from nework_desktop.services.deletion import DeletionRequests
 from nework_desktop.services.session import Services
 from nework_desktop.ui.consent_dialog import ConsentDialog
-from nework_desktop.ui.privacy_center import DeletionRetrier, PrivacyCenter
+from nework_desktop.ui.i18n import format_size
+from nework_desktop.ui.privacy import DeletionRetrier, PrivacyCenter
 from nework_desktop.ui.widgets import LinkLabel
 from tests.conftest import tree
 from tests.helpers import policy_with_new_version, record_acceptance
@@ -143,9 +144,9 @@ def test_switching_ga_off_takes_effect_at_once(
     assert egress.cookie_allowed(".google-analytics.com", "_ga")
     seen: list[EgressState] = []
     egress.subscribe(seen.append)  # how the workspace's CookieGuard learns of it
-    switch = center.module_switches["google_analytics"]
+    switch = center.collected_page.module_switches["google_analytics"]
     assert switch.isChecked() and switch.isEnabled()
-    assert "firebase_analytics" not in center.module_switches  # smartphone apps only
+    assert "firebase_analytics" not in center.collected_page.module_switches  # smartphone apps only
 
     with qtbot.waitSignal(center.choices_changed, timeout=2000) as signal:
         switch.click()
@@ -169,9 +170,9 @@ def test_switching_ga_off_takes_effect_at_once(
     assert not egress.cookie_allowed("nework.example", "_ga_ABC123")
     assert egress.evaluate(KARTE_URL).allowed
     assert seen and seen[-1].choices["google_analytics"] is False
-    assert not center.switch_status.isHidden()
-    assert "Google Analytics" in center.switch_status.text()
-    assert "off" in center.consent_choices.text()
+    assert not center.collected_page.switch_status.isHidden()
+    assert "Google Analytics" in center.collected_page.switch_status.text()
+    assert "off" in center.consent_page.consent_choices.text()
 
     # And back on.
     switch.click()
@@ -189,12 +190,12 @@ def test_a_choice_that_cannot_be_recorded_changes_nothing(
         raise OSError("disk full")
 
     monkeypatch.setattr(services.ledger, "record", refuse)
-    switch = center.module_switches["karte"]
+    switch = center.collected_page.module_switches["karte"]
     with qtbot.assertNotEmitted(center.choices_changed):
         switch.click()
     assert switch.isChecked()  # reverted
     assert _egress(services).evaluate(KARTE_URL).allowed
-    assert "could not be saved" in center.switch_status.text()
+    assert "could not be saved" in center.collected_page.switch_status.text()
 
 
 def test_without_consent_the_switches_are_off_limits(
@@ -211,8 +212,8 @@ def test_without_consent_the_switches_are_off_limits(
     )
     window = PrivacyCenter(services, "en", opener=opener)
     qtbot.addWidget(window)
-    assert not window.module_switches["google_analytics"].isEnabled()
-    assert window.consent_status.text() == "No consent is on record."
+    assert not window.collected_page.module_switches["google_analytics"].isEnabled()
+    assert window.consent_page.consent_status.text() == "No consent is on record."
 
 
 # -- What was sent ---------------------------------------------------------------------------
@@ -234,7 +235,7 @@ def test_what_was_sent_lists_counted_decisions(
     log.count(Verdict(True, None, "service", "127.0.0.1"), NOW - 3 * DAY)  # three days ago
 
     center.show_page("sent")
-    rows = _rows(center.sent_table)
+    rows = _rows(center.sent_page.sent_table)
     today = {row[1]: row for row in rows if row[0] == "May 1, 2026"}
     assert today, rows
     assert today["127.0.0.1"][2:5] == ["NeWork service", "2", "0"]
@@ -254,13 +255,13 @@ def test_what_was_sent_lists_counted_decisions(
     assert today["app-measurement.com"][2] == "Google Analytics for Firebase (smartphone apps only)"
     assert today["app-measurement.com"][5] == "not part of the desktop app"
     assert len(rows) == 6  # five destinations today, one three days ago
-    assert center.sent_empty.isHidden()
+    assert center.sent_page.sent_empty.isHidden()
 
     # "Today" leaves out the older day.
-    center.days_combo.setCurrentIndex(0)
-    assert len(_rows(center.sent_table)) == 5
+    center.sent_page.days_combo.setCurrentIndex(0)
+    assert len(_rows(center.sent_page.sent_table)) == 5
     # The latest refusals of this session, newest first, in plain words.
-    blocked = _rows(center.blocked_table)
+    blocked = _rows(center.sent_page.blocked_table)
     assert [row[1] for row in blocked] == [
         "app-measurement.com",
         "tracker.example",
@@ -270,15 +271,15 @@ def test_what_was_sent_lists_counted_decisions(
 
     # A new request shows after Refresh.
     egress.decide(f"{SERVICE}/x")
-    center.refresh_button.click()
-    service_today = [r for r in _rows(center.sent_table) if r[1] == "127.0.0.1"]
+    center.sent_page.refresh_button.click()
+    service_today = [r for r in _rows(center.sent_page.sent_table) if r[1] == "127.0.0.1"]
     assert service_today == [["May 1, 2026", "127.0.0.1", "NeWork service", "3", "0", ""]]
 
 
 def test_what_was_sent_is_empty_at_first(center: PrivacyCenter) -> None:
     center.show_page("sent")
-    assert center.sent_table.rowCount() == 0
-    assert not center.sent_empty.isHidden()
+    assert center.sent_page.sent_table.rowCount() == 0
+    assert not center.sent_page.sent_empty.isHidden()
 
 
 # -- Your data on this device ----------------------------------------------------------------
@@ -295,18 +296,18 @@ def test_sizes_device_id_and_open_folder(
     window.show()
     with qtbot.waitSignal(window.sizes_ready, timeout=5000):
         window.show_page("data")
-    label = window.size_labels[paths.data]
+    label = window.data_page.size_labels[paths.data]
     assert label.text().endswith(" KB")
     assert float(label.text().split()[0]) >= 2.9
-    assert window.size_labels[paths.cache].text() == "Not created"
-    assert not window.open_buttons[paths.cache].isEnabled()
-    assert window.device_id_label.text() == value
+    assert window.data_page.size_labels[paths.cache].text() == "Not created"
+    assert not window.data_page.open_buttons[paths.cache].isEnabled()
+    assert window.data_page.device_id_label.text() == value
 
-    window.open_buttons[paths.data].click()
+    window.data_page.open_buttons[paths.data].click()
     assert opener.urls == [QUrl.fromLocalFile(str(paths.data))]
     # Nothing but an owned root is ever opened this way.
-    assert not window.open_folder(tmp_path)
-    assert not window.open_folder(paths.cache)  # not created
+    assert not window.data_page.open_folder(tmp_path)
+    assert not window.data_page.open_folder(paths.cache)  # not created
     assert len(opener.urls) == 1
     window.shutdown()
 
@@ -323,15 +324,15 @@ def test_the_center_reads_without_creating_anything(
         window.show_page("data")
     for page in PrivacyCenter.PAGES:
         window.show_page(page)
-    assert window.device_id_label.text() == "Not created yet."
+    assert window.data_page.device_id_label.text() == "Not created yet."
     assert tree(tmp_path / "base") == []
     window.shutdown()
 
 
 def test_sizes_are_in_kb_and_mb(center: PrivacyCenter) -> None:
-    assert center.format_size(512) == "512 bytes"
-    assert center.format_size(1536) == "1.5 KB"
-    assert center.format_size(5 * 1024 * 1024) == "5.0 MB"
+    assert format_size(512, "en") == "512 bytes"
+    assert format_size(1536, "en") == "1.5 KB"
+    assert format_size(5 * 1024 * 1024, "en") == "5.0 MB"
 
 
 # -- Export ----------------------------------------------------------------------------------
@@ -354,19 +355,19 @@ def test_export_writes_a_valid_zip_once(
         asked.append(dest)
         return dest
 
-    monkeypatch.setattr(center, "choose_export_path", choose)
+    monkeypatch.setattr(center.export_page, "choose_export_path", choose)
     center.show_page("export")
     with qtbot.waitSignal(center.export_finished, timeout=10_000) as done:
-        assert center.export_my_data()
-        assert center.exporting
-        assert not center.export_button.isEnabled()
-        assert center.export_progress.isVisible()
-        assert not center.export_my_data()  # never twice at once
+        assert center.export_page.export_my_data()
+        assert center.export_page.exporting
+        assert not center.export_page.export_button.isEnabled()
+        assert center.export_page.export_progress.isVisible()
+        assert not center.export_page.export_my_data()  # never twice at once
     assert asked == [dest]
     assert done.args == [str(dest)]
-    assert center.export_button.isEnabled()
-    assert not center.export_progress.isVisible()
-    assert str(dest) in center.export_status.text()
+    assert center.export_page.export_button.isEnabled()
+    assert not center.export_page.export_progress.isVisible()
+    assert str(dest) in center.export_page.export_status.text()
     with zipfile.ZipFile(dest) as archive:
         assert sorted(archive.namelist()) == sorted(EXPORT_FILES)
         receipts = json.loads(archive.read("consent-receipts.json"))
@@ -382,31 +383,33 @@ def test_export_asks_before_replacing_a_file(
 ) -> None:
     dest = tmp_path / "mine.zip"
     dest.write_bytes(b"keep me")
-    monkeypatch.setattr(center, "choose_export_path", lambda: dest)
+    monkeypatch.setattr(center.export_page, "choose_export_path", lambda: dest)
     answers = [False]
-    monkeypatch.setattr(center, "confirm_overwrite", lambda path: answers.pop(0))
-    assert not center.export_my_data()
+    monkeypatch.setattr(center.export_page, "confirm_overwrite", lambda path: answers.pop(0))
+    assert not center.export_page.export_my_data()
     assert dest.read_bytes() == b"keep me"
     answers.append(True)
     with qtbot.waitSignal(center.export_finished, timeout=10_000):
-        assert center.export_my_data()
+        assert center.export_page.export_my_data()
     assert zipfile.is_zipfile(dest)
 
 
 def test_export_cancelled(center: PrivacyCenter, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(center, "choose_export_path", lambda: None)
-    assert not center.export_my_data()
-    assert not center.exporting
+    monkeypatch.setattr(center.export_page, "choose_export_path", lambda: None)
+    assert not center.export_page.export_my_data()
+    assert not center.export_page.exporting
 
 
 def test_a_failed_export_says_so(
     qtbot: QtBot, center: PrivacyCenter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(center, "choose_export_path", lambda: tmp_path / "missing" / "x.zip")
+    monkeypatch.setattr(
+        center.export_page, "choose_export_path", lambda: tmp_path / "missing" / "x.zip"
+    )
     with qtbot.waitSignal(center.export_failed, timeout=10_000):
-        assert center.export_my_data()
-    assert "could not be exported" in center.export_status.text()
-    assert center.export_button.isEnabled()
+        assert center.export_page.export_my_data()
+    assert "could not be exported" in center.export_page.export_status.text()
+    assert center.export_page.export_button.isEnabled()
 
 
 # -- Delete, withdraw, deletion request ------------------------------------------------------
@@ -416,13 +419,13 @@ def test_the_buttons_emit_their_signals(
     qtbot: QtBot, center: PrivacyCenter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with qtbot.waitSignal(center.delete_requested, timeout=1000):
-        center.delete_button.click()
-    monkeypatch.setattr(center, "confirm_withdraw", lambda: False)
+        center.export_page.delete_button.click()
+    monkeypatch.setattr(center.export_page, "confirm_withdraw", lambda: False)
     with qtbot.assertNotEmitted(center.withdraw_requested):
-        center.withdraw_button.click()
-    monkeypatch.setattr(center, "confirm_withdraw", lambda: True)
+        center.export_page.withdraw_button.click()
+    monkeypatch.setattr(center.export_page, "confirm_withdraw", lambda: True)
     with qtbot.waitSignal(center.withdraw_requested, timeout=1000):
-        center.withdraw_button.click()
+        center.export_page.withdraw_button.click()
 
 
 @pytest.fixture
@@ -443,20 +446,21 @@ def test_the_deletion_request_is_sent_once_and_shown(
     window = PrivacyCenter(services, "en", opener=opener, deletions=retrier)
     qtbot.addWidget(window)
     window.show_page("export")
-    assert window.deletion_button.isEnabled()
-    assert window.deletion_status.text() == "No request was sent."
-    monkeypatch.setattr(window, "confirm_deletion_request", lambda: False)
-    window.deletion_button.click()
+    assert window.export_page.deletion_button.isEnabled()
+    assert window.export_page.deletion_status.text() == "No request was sent."
+    monkeypatch.setattr(window.export_page, "confirm_deletion_request", lambda: False)
+    window.export_page.deletion_button.click()
     assert svc.count("/api/v1/deletion-requests") == 0
 
-    monkeypatch.setattr(window, "confirm_deletion_request", lambda: True)
+    monkeypatch.setattr(window.export_page, "confirm_deletion_request", lambda: True)
     with qtbot.waitSignal(retrier.changed, timeout=10_000):
-        window.deletion_button.click()
-        assert not window.deletion_button.isEnabled()
-        window.deletion_button.click()  # a second click while it is on the wire: nothing
-    qtbot.waitUntil(lambda: window.deletion_status.text().startswith("Acknowledged on"))
-    assert not window.deletion_button.isEnabled()
-    assert not window.ask_service_deletion()
+        window.export_page.deletion_button.click()
+        assert not window.export_page.deletion_button.isEnabled()
+        # A second click while it is on the wire: nothing.
+        window.export_page.deletion_button.click()
+    qtbot.waitUntil(lambda: window.export_page.deletion_status.text().startswith("Acknowledged on"))
+    assert not window.export_page.deletion_button.isEnabled()
+    assert not window.export_page.ask_service_deletion()
     assert not retrier.kick()
     assert svc.count("/api/v1/deletion-requests") == 1
     assert len(svc.deletion_requests) == 1
@@ -476,25 +480,27 @@ def test_a_pending_deletion_request_is_shown_and_retried(
     retrier = DeletionRetrier(DeletionRequests(paths, lambda: client, base_delay=0))
     window = PrivacyCenter(services, "en", opener=opener, deletions=retrier)
     qtbot.addWidget(window)
-    monkeypatch.setattr(window, "confirm_deletion_request", lambda: True)
+    monkeypatch.setattr(window.export_page, "confirm_deletion_request", lambda: True)
     with qtbot.waitSignal(retrier.changed, timeout=10_000):
-        window.deletion_button.click()
+        window.export_page.deletion_button.click()
     state = retrier.state()
     assert state is not None and state.pending
-    assert window.deletion_status.text().startswith("Pending since")
-    assert not window.deletion_button.isEnabled()  # the app retries by itself
+    assert window.export_page.deletion_status.text().startswith("Pending since")
+    assert not window.export_page.deletion_button.isEnabled()  # the app retries by itself
     with RefService(port=port) as svc:
         with qtbot.waitSignal(retrier.changed, timeout=10_000):
             assert retrier.kick()
-        qtbot.waitUntil(lambda: window.deletion_status.text().startswith("Acknowledged on"))
+        qtbot.waitUntil(
+            lambda: window.export_page.deletion_status.text().startswith("Acknowledged on")
+        )
         assert list(svc.deletion_requests) == [state.request_id]
     client.close()
 
 
 def test_without_an_account_there_is_no_deletion_request(center: PrivacyCenter) -> None:
     assert center.deletions is None
-    assert not center.deletion_button.isEnabled()
-    assert not center.ask_service_deletion()
+    assert not center.export_page.deletion_button.isEnabled()
+    assert not center.export_page.ask_service_deletion()
 
 
 # -- Consent page ----------------------------------------------------------------------------
@@ -502,15 +508,15 @@ def test_without_an_account_there_is_no_deletion_request(center: PrivacyCenter) 
 
 def test_the_consent_page(qtbot: QtBot, center: PrivacyCenter, services: Services) -> None:
     policy = services.policy
-    text = center.consent_status.text()
+    text = center.consent_page.consent_status.text()
     assert f"version {policy.version}" in text
     assert "February 8, 2024" in text
     assert "English" in text
-    assert center.revisions_table.rowCount() == len(policy.revisions) == 4
-    assert _rows(center.revisions_table)[0][0] == "February 8, 2024"
-    assert center.decisions_table.rowCount() == len(services.ledger.read().records)
-    center.view_policy_button.click()
-    viewer = center.policy_viewer
+    assert center.consent_page.revisions_table.rowCount() == len(policy.revisions) == 4
+    assert _rows(center.consent_page.revisions_table)[0][0] == "February 8, 2024"
+    assert center.consent_page.decisions_table.rowCount() == len(services.ledger.read().records)
+    center.consent_page.view_policy_button.click()
+    viewer = center.consent_page.policy_viewer
     assert viewer is not None
     qtbot.waitUntil(viewer.isVisible)
     viewer.close()
@@ -519,24 +525,24 @@ def test_the_consent_page(qtbot: QtBot, center: PrivacyCenter, services: Service
 def test_dates_follow_the_language(qtbot: QtBot, services: Services, opener: Opener) -> None:
     window = PrivacyCenter(services, "ja", opener=opener)
     qtbot.addWidget(window)
-    assert _rows(window.revisions_table)[0][0] == "2024年2月8日"
-    assert "2024年2月8日" in window.consent_status.text()
+    assert _rows(window.consent_page.revisions_table)[0][0] == "2024年2月8日"
+    assert "2024年2月8日" in window.consent_page.consent_status.text()
 
 
 # -- Links, accessibility, keyboard ----------------------------------------------------------
 
 
 def test_links_open_https_only(center: PrivacyCenter, services: Services, opener: Opener) -> None:
-    assert len(center.link_buttons) == len(services.policy.links)
-    for button, _url in center.link_buttons:
+    assert len(center.links_page.link_buttons) == len(services.policy.links)
+    for button, _url in center.links_page.link_buttons:
         button.click()
     assert [u.toString() for u in opener.urls] == [link.url for link in services.policy.links]
     assert all(u.scheme() == "https" for u in opener.urls)
     assert services.policy.link("contact").url in [u.toString() for u in opener.urls]
     opener.urls.clear()
-    assert not center.open_link("http://www.ntt.com/privacy/")
-    assert not center.open_link("file:///etc/passwd")
-    assert not center.open_link("javascript:alert(1)")
+    assert not center.links_page.open_link("http://www.ntt.com/privacy/")
+    assert not center.links_page.open_link("file:///etc/passwd")
+    assert not center.links_page.open_link("javascript:alert(1)")
     for label in center.findChildren(LinkLabel):
         label.linkActivated.emit("http://example.com/")
     assert opener.urls == []
@@ -574,7 +580,11 @@ def test_every_control_has_an_accessible_name(center: PrivacyCenter) -> None:
     ]
     assert missing == [], "\n".join(missing)
     # The values a screen reader needs are named too.
-    named = [center.device_id_label, center.deletion_status, center.export_status]
+    named = [
+        center.data_page.device_id_label,
+        center.export_page.deletion_status,
+        center.export_page.export_status,
+    ]
     assert all(isinstance(w, QLabel) and w.accessibleName() for w in named)
 
 
@@ -598,7 +608,7 @@ def test_keyboard_moves_between_sections(qtbot: QtBot, center: PrivacyCenter) ->
 
 def test_the_module_never_imports_qtwebengine() -> None:
     code = (
-        "import sys, nework_desktop.ui.privacy_center\n"
+        "import sys, nework_desktop.ui.privacy\n"
         "bad = sorted(m for m in sys.modules if m.startswith('PySide6.QtWebEngine'))\n"
         "assert not bad, bad\n"
     )
@@ -635,17 +645,17 @@ def test_the_app_opens_one_privacy_center_and_acts_on_it(
     assert center.isVisible()
     window.privacy_center_action.trigger()
     assert ctl.privacy_center is center
-    assert center.device_id_label.text() == made
+    assert center.data_page.device_id_label.text() == made
     # Its buttons reach the controller.
     deletes: list[bool] = []
     monkeypatch.setattr("nework_desktop.ui.wipe.confirm_wipe", lambda *a, **k: deletes.append(True))
-    center.delete_button.click()
+    center.export_page.delete_button.click()
     assert deletes == [True]  # the controller's own confirmation was asked
-    monkeypatch.setattr(center, "confirm_withdraw", lambda: True)
+    monkeypatch.setattr(center.export_page, "confirm_withdraw", lambda: True)
     monkeypatch.setattr(ConsentDialog, "ask", lambda *a, **k: None)
     quits: list[bool] = []
     monkeypatch.setattr(ctl, "quit", lambda: quits.append(True))
-    center.withdraw_button.click()
+    center.export_page.withdraw_button.click()
     assert ConsentLedger(services.paths).read().state == "withdrawn"
     assert ctl.privacy_center is None  # closed with the main window
     assert quits == [True]
@@ -670,7 +680,7 @@ def test_what_changed_in_the_notice_opens_the_privacy_center(
     center = ctl.privacy_center
     assert center is not None
     assert center.stack.currentIndex() == PrivacyCenter.PAGES.index("consent")
-    assert _rows(center.revisions_table)[0][0] == "January 1, 2030"
+    assert _rows(center.consent_page.revisions_table)[0][0] == "January 1, 2030"
     ctl.quit()
 
 
@@ -683,9 +693,9 @@ def test_the_deletion_request_needs_a_signed_in_account(
     signed_out = PrivacyCenter(services, "en", opener=opener)
     qtbot.addWidget(signed_out)
     assert signed_out.deletions is not None  # made its own, for this account
-    assert not signed_out.deletion_button.isEnabled()
-    assert "Sign in" in signed_out.deletion_status.text()
-    assert not signed_out.ask_service_deletion()
+    assert not signed_out.export_page.deletion_button.isEnabled()
+    assert "Sign in" in signed_out.export_page.deletion_status.text()
+    assert not signed_out.export_page.ask_service_deletion()
 
     request = account.request_email_code("jiro@example.com")
     code = svc.last_code("jiro@example.com")
@@ -693,13 +703,13 @@ def test_the_deletion_request_needs_a_signed_in_account(
     account.verify_email_code(request, code)
     signed_in = PrivacyCenter(services, "en", opener=opener)
     qtbot.addWidget(signed_in)
-    assert signed_in.deletion_button.isEnabled()
-    signed_in.confirm_deletion_request = lambda: True  # type: ignore[method-assign]
+    assert signed_in.export_page.deletion_button.isEnabled()
+    signed_in.export_page.confirm_deletion_request = lambda: True  # type: ignore[method-assign]
     deletions = signed_in.deletions
     assert deletions is not None
     with qtbot.waitSignal(deletions.changed, timeout=10_000):
-        assert signed_in.ask_service_deletion()
-    qtbot.waitUntil(lambda: signed_in.deletion_status.text().startswith("Acknowledged"))
+        assert signed_in.export_page.ask_service_deletion()
+    qtbot.waitUntil(lambda: signed_in.export_page.deletion_status.text().startswith("Acknowledged"))
     (entry,) = svc.deletion_requests.values()
     assert entry["user_id"]  # the service knows whose data to delete
     deletions.stop()

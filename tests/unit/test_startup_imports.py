@@ -15,7 +15,7 @@ AFTER_CONSENT_ONLY = [
     "nework_desktop.net.http",
     "nework_desktop.net.service",
     "nework_desktop.ui.main_window",
-    "nework_desktop.ui.privacy_center",
+    "nework_desktop.ui.privacy",
     "nework_desktop.ui.registration",
     "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineWidgets",

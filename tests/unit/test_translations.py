@@ -27,7 +27,7 @@ def _tool(name: str) -> Path:
 def test_catalogue_covers_every_ui_string(tmp_path: Path, locale: str) -> None:
     ts = tmp_path / f"nework_{locale}.ts"
     shutil.copy(REPO / "translations" / ts.name, ts)
-    sources = sorted(str(p) for p in (REPO / "nework_desktop" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (REPO / "nework_desktop" / "ui").rglob("*.py"))
     subprocess.run(
         [str(_tool("pyside6-lupdate")), *sources, "-ts", str(ts)],
         check=True,

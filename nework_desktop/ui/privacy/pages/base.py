@@ -1,0 +1,151 @@
+"""What the privacy center's pages share: the :class:`Page` base and a few readers.
+
+A page is a scrolling column (:class:`Page`, a ``QScrollArea``) that builds its widgets in its
+constructor and has two duties the center calls:
+
+* ``retranslate()`` -- every string in :attr:`Page.ui_locale` (tr() and the policy's own texts);
+* ``refresh()`` -- re-read what it shows (cheap reads only; nothing is ever written);
+
+and a hook, ``shown()``, called when the user turns to it.  The readers below are used by more
+than one page: the consent state, the module choices in effect, the transmission rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from nework_desktop.core.consent import ConsentLedger, ConsentRecord, ConsentState
+from nework_desktop.core.egress import EgressPolicy, TransmissionRow, read_transmissions
+from nework_desktop.core.paths import AppPaths
+from nework_desktop.core.policy import Policy
+from nework_desktop.services.consent import ConsentService
+from nework_desktop.ui.widgets import is_https
+
+if TYPE_CHECKING:
+    from nework_desktop.services.account import AccountManager
+
+__all__ = [
+    "Page",
+    "ServicesLike",
+    "UrlOpener",
+    "consent_state",
+    "current_choices",
+    "module_name",
+    "section",
+    "transmission_rows",
+]
+
+log = logging.getLogger("nework.ui.privacy")
+
+#: Opens a URL (the system browser, the file manager); False if it did not.
+UrlOpener = Callable[[QUrl], bool]
+
+
+class ServicesLike(Protocol):
+    """What the center needs of :class:`nework_desktop.services.session.Services`."""
+
+    paths: AppPaths
+    policy: Policy
+    ledger: ConsentLedger
+    consent: ConsentService
+
+    @property
+    def account(self) -> AccountManager | None: ...
+
+    @property
+    def egress(self) -> EgressPolicy | None: ...
+
+
+class Page(QScrollArea):
+    """One section of the privacy center: a scrolling column of widgets (:attr:`content`)."""
+
+    def __init__(
+        self, services: ServicesLike, locale: str, opener: UrlOpener, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.paths: AppPaths = services.paths
+        self.policy: Policy = services.policy
+        self.ui_locale = locale
+        self.opener = opener
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget(self)
+        self.content = QVBoxLayout(self.body)
+        self.setWidget(self.body)
+
+    def title(self) -> str:
+        """The page's name in the list of sections."""
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        """Every string in :attr:`ui_locale`."""
+
+    def refresh(self) -> None:
+        """Re-read what the page shows."""
+
+    def shown(self) -> None:
+        """The user turned to this page."""
+
+    def open_link(self, url: QUrl | str) -> bool:
+        """Open a link in the system browser: https only."""
+        target = url if isinstance(url, QUrl) else QUrl(url)
+        if not is_https(target):
+            log.warning("refused to open a link that is not https: %s", target.scheme())
+            return False
+        return bool(self.opener(target))
+
+
+def section(layout: QVBoxLayout, heading: QLabel, *widgets: QWidget) -> None:
+    """A section of a page: some space, its heading, its widgets."""
+    layout.addSpacing(12)
+    layout.addWidget(heading)
+    for widget in widgets:
+        layout.addWidget(widget)
+
+
+def consent_state(ledger: ConsentLedger) -> ConsentState | None:
+    """The consent ledger as it is on disk, or None if it cannot be read (logged)."""
+    try:
+        return ledger.read()
+    except Exception as exc:
+        log.warning("consent ledger unreadable: %s", type(exc).__name__)
+        return None
+
+
+def current_choices(services: ServicesLike, record: ConsentRecord | None) -> dict[str, bool]:
+    """The module choices in effect: the policy's defaults, the record's, the egress rules'."""
+    choices = services.policy.default_module_choices()
+    if record is not None:
+        choices.update({k: v for k, v in record.modules.items() if k in choices})
+    egress = services.egress
+    if egress is not None and egress.state.consented:
+        choices.update({k: v for k, v in egress.state.choices.items() if k in choices})
+    return choices
+
+
+def module_name(policy: Policy, module_id: str) -> str:
+    """A module's name (its id when the policy does not know it)."""
+    try:
+        return policy.module(module_id).name
+    except KeyError:
+        return module_id
+
+
+def transmission_rows(services: ServicesLike, days: int | None = None) -> list[TransmissionRow]:
+    """The counted decisions of the last ``days`` days (all when None)."""
+    egress = services.egress
+    log_ = egress.transmissions if egress is not None else None
+    if log_ is not None:
+        return log_.rows(days=days)
+    rows = read_transmissions(services.paths)
+    if days is None:
+        return rows
+    oldest = (datetime.now(UTC).date() - timedelta(days=days - 1)).isoformat()
+    return [row for row in rows if row.day >= oldest]

@@ -1,0 +1,159 @@
+"""The privacy center's "What is collected" page: the Art. 2-1 table and the Art. 2-2 modules.
+
+The Google Analytics and KARTE switches take effect at once: a new ACCEPTED ledger record (same
+policy version, text hash and language, the new module choices, written by
+:meth:`ConsentService.change_modules`, which also hands the choices to the egress rules -- the
+workspace's CookieGuard then deletes the cookies of a module switched off), then
+:attr:`CollectedPage.choices_changed`.  A choice that cannot be recorded changes nothing: the
+switch goes back and the page says why.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QWidget
+
+from nework_desktop.core.consent import ConsentRecord
+from nework_desktop.ui.privacy.pages.base import (
+    Page,
+    ServicesLike,
+    UrlOpener,
+    consent_state,
+    current_choices,
+    module_name,
+    section,
+)
+from nework_desktop.ui.widgets import CollectTable, ModuleCard, heading, wrapping_label
+
+__all__ = ["CollectedPage"]
+
+log = logging.getLogger("nework.ui.privacy")
+
+
+class CollectedPage(Page):
+    """ "What is collected": the table, one card per module, the switches."""
+
+    #: The module choices just recorded (module id → allowed).
+    choices_changed = Signal(dict)
+
+    def __init__(
+        self, services: ServicesLike, locale: str, opener: UrlOpener, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(services, locale, opener, parent)
+        body, layout = self.body, self.content
+        self.collected_heading = heading(body)
+        self.collected_intro = wrapping_label(body)
+        self.collect_table = CollectTable(body)
+        self.modules_heading = heading(body, 1.0)
+        self.modules_intro = wrapping_label(body)
+        self.switch_status = wrapping_label(body)
+        self.switch_status.setVisible(False)
+        layout.addWidget(self.collected_heading)
+        layout.addWidget(self.collected_intro)
+        layout.addWidget(self.collect_table)
+        section(layout, self.modules_heading, self.modules_intro, self.switch_status)
+        self.module_cards: list[ModuleCard] = []
+        self.module_switches: dict[str, QCheckBox] = {}
+        for module in self.policy.modules:
+            card = ModuleCard(module, self.open_link, body)
+            layout.addWidget(card)
+            self.module_cards.append(card)
+            if card.switch is not None:
+                self.module_switches[module.id] = card.switch
+                card.switch.toggled.connect(
+                    lambda checked, mid=module.id: self._switch_toggled(mid, checked)
+                )
+        layout.addStretch(1)
+
+    def title(self) -> str:
+        return self.tr("What is collected")
+
+    def retranslate(self) -> None:
+        self.collected_heading.setText(self.tr("What is collected"))
+        self.collected_intro.setText(
+            self.tr(
+                "The information NeWork collects, why, and how (Article 2 of the privacy "
+                "policy). The app collects nothing that is not in this table."
+            )
+        )
+        self.collect_table.retranslate(self.policy, self.ui_locale)
+        self.collect_table.setAccessibleName(self.tr("Information collected (Article 2)"))
+        self.modules_heading.setText(self.tr("Collection modules"))
+        self.modules_intro.setText(
+            self.tr(
+                "Third-party programs that collect usage data (Article 2-2). A change takes "
+                "effect at once: a module you switch off gets nothing more from this app, and "
+                "its cookies are deleted. Your choice is added to your consent record."
+            )
+        )
+        for card in self.module_cards:
+            card.retranslate(self.ui_locale)
+            module = card.module
+            if module.on_desktop and module.opt_out_allowed:
+                card.status_label.setText(
+                    self.tr("Uses cookies. Uncheck to switch it off in this app.")
+                    if module.uses_cookies
+                    else self.tr("Uncheck to switch it off in this app.")
+                )
+        self.switch_status.setAccessibleName(self.tr("Result of the last change"))
+
+    def shown(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Set the switches to the choices in effect (usable only with consent on record)."""
+        state = consent_state(self.services.ledger)
+        accepted = state.last_accepted if state is not None and state.state == "accepted" else None
+        self._sync_switches(accepted)
+
+    def _sync_switches(self, accepted: ConsentRecord | None) -> None:
+        choices = current_choices(self.services, accepted)
+        for module_id, switch in self.module_switches.items():
+            switch.blockSignals(True)
+            switch.setChecked(choices.get(module_id, True))
+            switch.setEnabled(accepted is not None)
+            switch.blockSignals(False)
+
+    def _switch_toggled(self, module_id: str, checked: bool) -> None:
+        from nework_desktop.services.consent import NoConsentOnRecord
+
+        switch = self.module_switches[module_id]
+        name = module_name(self.policy, module_id)
+        try:
+            record = self.services.consent.change_modules(module_id, checked)
+        except NoConsentOnRecord:
+            self._revert(switch, checked)
+            self._say(self.tr("There is no consent on record: nothing was changed."))
+            return
+        except Exception as exc:
+            log.error("module choice not recorded: %s", exc)
+            self._revert(switch, checked)
+            self._say(
+                self.tr(
+                    "Your choice could not be saved, so nothing was changed. Check that the "
+                    "disk is not full and try again."
+                )
+            )
+            return
+        if checked:
+            message = self.tr("{name} is on again.").format(name=name)
+        else:
+            message = self.tr(
+                "{name} is off: nothing more is sent to it from this app, and its cookies "
+                "were deleted."
+            ).format(name=name)
+        self.choices_changed.emit(dict(record.modules))
+        self._say(message)
+        self._sync_switches(record)
+
+    @staticmethod
+    def _revert(switch: QCheckBox, checked: bool) -> None:
+        switch.blockSignals(True)
+        switch.setChecked(not checked)
+        switch.blockSignals(False)
+
+    def _say(self, message: str) -> None:
+        self.switch_status.setText(message)
+        self.switch_status.setVisible(bool(message))

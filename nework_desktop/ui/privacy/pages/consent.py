@@ -1,0 +1,200 @@
+"""The privacy center's "Consent" page: what the user agreed to, and when.
+
+The policy version and the date agreed to, the language it was read in, the module choices in
+effect; the change summary of this version, the revision history (附則) and the user's own
+decisions (the consent ledger, newest first); "View policy" opens the text (read-only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from nework_desktop.core.consent import ConsentRecord, Decision
+from nework_desktop.ui.i18n import format_day, format_stamp, language_name
+from nework_desktop.ui.privacy.pages.base import (
+    Page,
+    ServicesLike,
+    UrlOpener,
+    consent_state,
+    current_choices,
+    module_name,
+    section,
+)
+from nework_desktop.ui.widgets import FitTable, heading, table_cell, wrapping_label
+
+__all__ = ["ConsentPage", "agreed_since"]
+
+
+def agreed_since(records: Sequence[ConsentRecord], last: ConsentRecord) -> ConsentRecord:
+    """The record where the current agreement began (later ones only changed modules)."""
+    since = last
+    for record in reversed(records):
+        if record.decision is not Decision.ACCEPTED or record.policy_version != last.policy_version:
+            break
+        since = record
+    return since
+
+
+class ConsentPage(Page):
+    """ "Consent": the agreement on record, the policy's history, the user's decisions."""
+
+    def __init__(
+        self, services: ServicesLike, locale: str, opener: UrlOpener, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(services, locale, opener, parent)
+        body, layout = self.body, self.content
+        self.policy_viewer: QWidget | None = None
+        self.consent_heading = heading(body)
+        self.consent_status = wrapping_label(body, selectable=True)
+        self.consent_choices = wrapping_label(body)
+        self.change_heading = heading(body, 1.0)
+        self.change_summary = wrapping_label(body)
+        self.view_policy_button = QPushButton(body)
+        self.view_policy_button.clicked.connect(self.show_policy)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.view_policy_button)
+        buttons.addStretch(1)
+        self.revisions_heading = heading(body, 1.0)
+        self.revisions_table = FitTable(3, body)
+        self.decisions_heading = heading(body, 1.0)
+        self.decisions_table = FitTable(4, body)
+        for label in (self.consent_heading, self.consent_status, self.consent_choices):
+            layout.addWidget(label)
+        layout.addLayout(buttons)
+        section(layout, self.change_heading, self.change_summary)
+        section(layout, self.revisions_heading, self.revisions_table)
+        section(layout, self.decisions_heading, self.decisions_table)
+        layout.addStretch(1)
+
+    def title(self) -> str:
+        return self.tr("Consent")
+
+    def retranslate(self) -> None:
+        policy = self.policy
+        self.consent_heading.setText(self.tr("Your consent"))
+        self.change_heading.setText(
+            self.tr("About version {version}").format(version=policy.version)
+        )
+        self.change_summary.setText(policy.change_summary.get(self.ui_locale))
+        self.view_policy_button.setText(self.tr("View policy"))
+        self.view_policy_button.setAccessibleName(self.tr("View the privacy policy"))
+        self.revisions_heading.setText(self.tr("Revision history"))
+        self.revisions_table.setHorizontalHeaderLabels(
+            [self.tr("In effect from"), self.tr("Reference"), self.tr("What changed")]
+        )
+        self.revisions_table.setAccessibleName(self.tr("Revision history of the policy"))
+        self.decisions_heading.setText(self.tr("Your decisions"))
+        self.decisions_table.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Decision"), self.tr("Policy version"), self.tr("Modules")]
+        )
+        self.decisions_table.setAccessibleName(
+            self.tr("Your decisions on the privacy policy, newest first")
+        )
+
+    def shown(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        state = consent_state(self.services.ledger)
+        accepted = state.last_accepted if state is not None and state.state == "accepted" else None
+        if accepted is None or state is None:
+            self.consent_status.setText(self.tr("No consent is on record."))
+            self.consent_choices.setText("")
+        else:
+            since = agreed_since(state.records, accepted)
+            revision = next(
+                (r for r in self.policy.revisions if r.version == accepted.policy_version), None
+            )
+            effective = (
+                format_day(revision.effective, self.ui_locale)
+                if revision is not None
+                else accepted.policy_version
+            )
+            self.consent_status.setText(
+                self.tr(
+                    "You agreed to the privacy policy in effect from {effective} "
+                    "(version {version}) on {date}, reading it in {language}."
+                ).format(
+                    effective=effective,
+                    version=accepted.policy_version,
+                    date=format_stamp(since.recorded_at, self.ui_locale),
+                    language=language_name(accepted.locale),
+                )
+            )
+            choices = self.tr("Collection modules: {choices}.").format(
+                choices=self._choices_text(current_choices(self.services, accepted))
+            )
+            if since is not accepted:
+                choices += " " + self.tr("Last changed on {date}.").format(
+                    date=format_stamp(accepted.recorded_at, self.ui_locale)
+                )
+            self.consent_choices.setText(choices)
+        self._fill_revisions()
+        self._fill_decisions(state.records if state is not None else ())
+
+    def _choices_text(self, modules: Mapping[str, bool]) -> str:
+        parts = []
+        for module_id, enabled in sorted(modules.items()):
+            state = self.tr("on") if enabled else self.tr("off")
+            parts.append(f"{module_name(self.policy, module_id)}: {state}")
+        return ", ".join(parts) or "—"
+
+    def _fill_revisions(self) -> None:
+        revisions = sorted(self.policy.revisions, key=lambda r: r.effective, reverse=True)
+        table = self.revisions_table
+        table.setRowCount(len(revisions))
+        for row, revision in enumerate(revisions):
+            table.setItem(row, 0, table_cell(format_day(revision.effective, self.ui_locale)))
+            table.setItem(row, 1, table_cell(revision.reference))
+            table.setItem(row, 2, table_cell(revision.summary.get(self.ui_locale)))
+        table.refit()
+
+    def _fill_decisions(self, records: Sequence[ConsentRecord]) -> None:
+        table = self.decisions_table
+        rows = list(reversed(records))
+        table.setRowCount(len(rows))
+        previous: dict[int, ConsentRecord] = {r.seq: r for r in records}
+        for row, record in enumerate(rows):
+            before = previous.get(record.seq - 1)
+            if record.decision is Decision.WITHDRAWN:
+                decision = self.tr("Withdrew consent")
+            elif (
+                before is not None
+                and before.decision is Decision.ACCEPTED
+                and before.policy_version == record.policy_version
+            ):
+                decision = self.tr("Changed module choices")
+            else:
+                decision = self.tr("Agreed")
+            table.setItem(row, 0, table_cell(format_stamp(record.recorded_at, self.ui_locale)))
+            table.setItem(row, 1, table_cell(decision))
+            table.setItem(row, 2, table_cell(record.policy_version))
+            table.setItem(row, 3, table_cell(self._choices_text(record.modules)))
+        table.refit()
+
+    # -- the policy text -----------------------------------------------------------------------
+
+    def show_policy(self) -> None:
+        """View policy: the text in a read-only window (one at a time)."""
+        from nework_desktop.ui.main_window import PolicyViewer
+
+        if self.policy_viewer is not None and self.policy_viewer.isVisible():
+            self.policy_viewer.raise_()
+            self.policy_viewer.activateWindow()
+            return
+        viewer = PolicyViewer(self.policy, self.ui_locale, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        viewer.destroyed.connect(self._viewer_gone)
+        self.policy_viewer = viewer
+        viewer.open()
+
+    @Slot()
+    def _viewer_gone(self) -> None:
+        self.policy_viewer = None
+
+    def close_viewer(self) -> None:
+        if self.policy_viewer is not None:
+            self.policy_viewer.close()
