@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BrowserPage</name>
+    <message>
+        <source>Continue in your web browser: sign in with {provider} there, then come back.</source>
+        <translation>Continue in your web browser: sign in with {provider} there, then come back.</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser</source>
+        <translation>Waiting for the browser</translation>
+    </message>
+    <message>
+        <source>If your browser did not open, copy the link and open it in your browser.</source>
+        <translation>If your browser did not open, copy the link and open it in your browser.</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copy link</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in link</source>
+        <translation>Copy the sign-in link</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel the sign-in</source>
+        <translation>Cancel the sign-in</translation>
+    </message>
+    <message>
+        <source>The browser did not open. Copy the link and open it in your browser.</source>
+        <translation>The browser did not open. Copy the link and open it in your browser.</translation>
+    </message>
+</context>
+<context>
     <name>ChangesPage</name>
     <message>
         <source>What changed</source>
@@ -30,6 +65,126 @@
     <message>
         <source>About this version</source>
         <translation>About this version</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePage</name>
+    <message>
+        <source>Register or sign in</source>
+        <extracomment>Provider id → its button (the dialog connects them to the browser page).</extracomment>
+        <translation>Register or sign in</translation>
+    </message>
+    <message>
+        <source>To use NeWork, register a user ID: an e-mail address, or an account of Google, business d account, Apple or Microsoft. Your registration data is not given to third parties.</source>
+        <translation>To use NeWork, register a user ID: an e-mail address, or an account of Google, business d account, Apple or Microsoft. Your registration data is not given to third parties.</translation>
+    </message>
+    <message>
+        <source>About registration</source>
+        <translation>About registration</translation>
+    </message>
+    <message>
+        <source>You were signed in as {email} ({provider}). Please sign in again.</source>
+        <translation>You were signed in as {email} ({provider}). Please sign in again.</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password storage (keyring). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</source>
+        <translation>This computer has no secure password storage (keyring). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address</source>
+        <translation>&amp;E-mail address</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <source>NeWork sends a one-time code to this address</source>
+        <translation>NeWork sends a one-time code to this address</translation>
+    </message>
+    <message>
+        <source>Send code</source>
+        <translation>Send code</translation>
+    </message>
+    <message>
+        <source>Send a one-time code to this address</source>
+        <translation>Send a one-time code to this address</translation>
+    </message>
+    <message>
+        <source>Or continue with an account of:</source>
+        <translation>Or continue with an account of:</translation>
+    </message>
+    <message>
+        <source>Sign in with {provider}</source>
+        <translation>Sign in with {provider}</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>Not available: this NeWork build has no sign-in set up for it.</source>
+        <translation>Not available: this NeWork build has no sign-in set up for it.</translation>
+    </message>
+    <message>
+        <source>Not available yet: the provider&apos;s sign-in is not configured.</source>
+        <translation>Not available yet: the provider&apos;s sign-in is not configured.</translation>
+    </message>
+</context>
+<context>
+    <name>CodePage</name>
+    <message>
+        <source>We sent a one-time code to {email}. Enter it below. The code is valid for {minutes} minutes.</source>
+        <extracomment>The code request being answered (None when the page is not in use).</extracomment>
+        <translation>We sent a one-time code to {email}. Enter it below. The code is valid for {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code</source>
+        <translation>One-time &amp;code</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>One-time code</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Sign in with this code</source>
+        <translation>Sign in with this code</translation>
+    </message>
+    <message>
+        <source>Use another address</source>
+        <translation>Use another address</translation>
+    </message>
+    <message>
+        <source>Use another e-mail address</source>
+        <translation>Use another e-mail address</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Send a new code</translation>
+    </message>
+    <message>
+        <source>Resend code ({seconds} s)</source>
+        <translation>Resend code ({seconds} s)</translation>
+    </message>
+    <message>
+        <source>Resend code</source>
+        <translation>Resend code</translation>
+    </message>
+    <message>
+        <source>Attempts left: {n}</source>
+        <translation>Attempts left: {n}</translation>
+    </message>
+    <message>
+        <source>Attempts left</source>
+        <translation>Attempts left</translation>
     </message>
 </context>
 <context>
@@ -1563,115 +1718,115 @@
     </message>
     <message>
         <source>Register or sign in</source>
-        <translation>Register or sign in</translation>
+        <translation type="vanished">Register or sign in</translation>
     </message>
     <message>
         <source>To use NeWork, register a user ID: an e-mail address, or an account of Google, business d account, Apple or Microsoft. Your registration data is not given to third parties.</source>
-        <translation>To use NeWork, register a user ID: an e-mail address, or an account of Google, business d account, Apple or Microsoft. Your registration data is not given to third parties.</translation>
+        <translation type="vanished">To use NeWork, register a user ID: an e-mail address, or an account of Google, business d account, Apple or Microsoft. Your registration data is not given to third parties.</translation>
     </message>
     <message>
         <source>About registration</source>
-        <translation>About registration</translation>
+        <translation type="vanished">About registration</translation>
     </message>
     <message>
         <source>You were signed in as {email} ({provider}). Please sign in again.</source>
-        <translation>You were signed in as {email} ({provider}). Please sign in again.</translation>
+        <translation type="vanished">You were signed in as {email} ({provider}). Please sign in again.</translation>
     </message>
     <message>
         <source>This computer has no secure password storage (keyring). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</source>
-        <translation>This computer has no secure password storage (keyring). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</translation>
+        <translation type="vanished">This computer has no secure password storage (keyring). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</translation>
     </message>
     <message>
         <source>&amp;E-mail address</source>
-        <translation>&amp;E-mail address</translation>
+        <translation type="vanished">&amp;E-mail address</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation>name@example.com</translation>
+        <translation type="vanished">name@example.com</translation>
     </message>
     <message>
         <source>E-mail address</source>
-        <translation>E-mail address</translation>
+        <translation type="vanished">E-mail address</translation>
     </message>
     <message>
         <source>NeWork sends a one-time code to this address</source>
-        <translation>NeWork sends a one-time code to this address</translation>
+        <translation type="vanished">NeWork sends a one-time code to this address</translation>
     </message>
     <message>
         <source>Send code</source>
-        <translation>Send code</translation>
+        <translation type="vanished">Send code</translation>
     </message>
     <message>
         <source>Send a one-time code to this address</source>
-        <translation>Send a one-time code to this address</translation>
+        <translation type="vanished">Send a one-time code to this address</translation>
     </message>
     <message>
         <source>Or continue with an account of:</source>
-        <translation>Or continue with an account of:</translation>
+        <translation type="vanished">Or continue with an account of:</translation>
     </message>
     <message>
         <source>Sign in with {provider}</source>
-        <translation>Sign in with {provider}</translation>
+        <translation type="vanished">Sign in with {provider}</translation>
     </message>
     <message>
         <source>We sent a one-time code to {email}. Enter it below. The code is valid for {minutes} minutes.</source>
-        <translation>We sent a one-time code to {email}. Enter it below. The code is valid for {minutes} minutes.</translation>
+        <translation type="vanished">We sent a one-time code to {email}. Enter it below. The code is valid for {minutes} minutes.</translation>
     </message>
     <message>
         <source>One-time &amp;code</source>
-        <translation>One-time &amp;code</translation>
+        <translation type="vanished">One-time &amp;code</translation>
     </message>
     <message>
         <source>One-time code</source>
-        <translation>One-time code</translation>
+        <translation type="vanished">One-time code</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation>Sign in</translation>
+        <translation type="vanished">Sign in</translation>
     </message>
     <message>
         <source>Sign in with this code</source>
-        <translation>Sign in with this code</translation>
+        <translation type="vanished">Sign in with this code</translation>
     </message>
     <message>
         <source>Use another address</source>
-        <translation>Use another address</translation>
+        <translation type="vanished">Use another address</translation>
     </message>
     <message>
         <source>Use another e-mail address</source>
-        <translation>Use another e-mail address</translation>
+        <translation type="vanished">Use another e-mail address</translation>
     </message>
     <message>
         <source>Send a new code</source>
-        <translation>Send a new code</translation>
+        <translation type="vanished">Send a new code</translation>
     </message>
     <message>
         <source>Continue in your web browser: sign in with {provider} there, then come back.</source>
-        <translation>Continue in your web browser: sign in with {provider} there, then come back.</translation>
+        <translation type="vanished">Continue in your web browser: sign in with {provider} there, then come back.</translation>
     </message>
     <message>
         <source>Waiting for the browser</source>
-        <translation>Waiting for the browser</translation>
+        <translation type="vanished">Waiting for the browser</translation>
     </message>
     <message>
         <source>If your browser did not open, copy the link and open it in your browser.</source>
-        <translation>If your browser did not open, copy the link and open it in your browser.</translation>
+        <translation type="vanished">If your browser did not open, copy the link and open it in your browser.</translation>
     </message>
     <message>
         <source>Copy link</source>
-        <translation>Copy link</translation>
+        <translation type="vanished">Copy link</translation>
     </message>
     <message>
         <source>Copy the sign-in link</source>
-        <translation>Copy the sign-in link</translation>
+        <translation type="vanished">Copy the sign-in link</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
         <source>Cancel the sign-in</source>
-        <translation>Cancel the sign-in</translation>
+        <translation type="vanished">Cancel the sign-in</translation>
     </message>
     <message>
         <source>Working</source>
@@ -1703,15 +1858,15 @@
     </message>
     <message>
         <source>e-mail</source>
-        <translation>e-mail</translation>
+        <translation type="vanished">e-mail</translation>
     </message>
     <message>
         <source>Not available: this NeWork build has no sign-in set up for it.</source>
-        <translation>Not available: this NeWork build has no sign-in set up for it.</translation>
+        <translation type="vanished">Not available: this NeWork build has no sign-in set up for it.</translation>
     </message>
     <message>
         <source>Not available yet: the provider&apos;s sign-in is not configured.</source>
-        <translation>Not available yet: the provider&apos;s sign-in is not configured.</translation>
+        <translation type="vanished">Not available yet: the provider&apos;s sign-in is not configured.</translation>
     </message>
     <message>
         <source>Sign-in was cancelled.</source>
@@ -1795,23 +1950,23 @@
     </message>
     <message>
         <source>Resend code ({seconds} s)</source>
-        <translation>Resend code ({seconds} s)</translation>
+        <translation type="vanished">Resend code ({seconds} s)</translation>
     </message>
     <message>
         <source>Resend code</source>
-        <translation>Resend code</translation>
+        <translation type="vanished">Resend code</translation>
     </message>
     <message>
         <source>Attempts left: {n}</source>
-        <translation>Attempts left: {n}</translation>
+        <translation type="vanished">Attempts left: {n}</translation>
     </message>
     <message>
         <source>Attempts left</source>
-        <translation>Attempts left</translation>
+        <translation type="vanished">Attempts left</translation>
     </message>
     <message>
         <source>The browser did not open. Copy the link and open it in your browser.</source>
-        <translation>The browser did not open. Copy the link and open it in your browser.</translation>
+        <translation type="vanished">The browser did not open. Copy the link and open it in your browser.</translation>
     </message>
     <message>
         <source>Quit NeWork?</source>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>BrowserPage</name>
+    <message>
+        <source>Continue in your web browser: sign in with {provider} there, then come back.</source>
+        <translation>ウェブブラウザーで {provider} にサインインしてから、この画面に戻ってください。</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser</source>
+        <translation>ブラウザーでの操作を待っています</translation>
+    </message>
+    <message>
+        <source>If your browser did not open, copy the link and open it in your browser.</source>
+        <translation>ブラウザーが開かない場合は、リンクをコピーしてブラウザーで開いてください。</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>リンクをコピー</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in link</source>
+        <translation>サインイン用のリンクをコピー</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancel the sign-in</source>
+        <translation>サインインをキャンセル</translation>
+    </message>
+    <message>
+        <source>The browser did not open. Copy the link and open it in your browser.</source>
+        <translation>ブラウザーが開きませんでした。リンクをコピーしてブラウザーで開いてください。</translation>
+    </message>
+</context>
+<context>
     <name>ChangesPage</name>
     <message>
         <source>What changed</source>
@@ -30,6 +65,126 @@
     <message>
         <source>About this version</source>
         <translation>この版について</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePage</name>
+    <message>
+        <source>Register or sign in</source>
+        <extracomment>Provider id → its button (the dialog connects them to the browser page).</extracomment>
+        <translation>登録またはサインイン</translation>
+    </message>
+    <message>
+        <source>To use NeWork, register a user ID: an e-mail address, or an account of Google, business d account, Apple or Microsoft. Your registration data is not given to third parties.</source>
+        <translation>NeWork を利用するには、ユーザーIDを登録してください：メールアドレス、または Google、ビジネスdアカウント、Apple、Microsoft のアカウントです。登録情報が第三者に提供されることはありません。</translation>
+    </message>
+    <message>
+        <source>About registration</source>
+        <translation>登録について</translation>
+    </message>
+    <message>
+        <source>You were signed in as {email} ({provider}). Please sign in again.</source>
+        <translation>{email}（{provider}）でサインインしていました。もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password storage (keyring). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</source>
+        <translation>このコンピューターには安全な資格情報の保管場所（キーリング）がありません。サインインはできますが、NeWork を終了するまでしか保持されず、次回の起動時にもう一度サインインが必要です。</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address</source>
+        <translation>メールアドレス(&amp;E)</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>NeWork sends a one-time code to this address</source>
+        <translation>このアドレスに NeWork が確認コードを送信します</translation>
+    </message>
+    <message>
+        <source>Send code</source>
+        <translation>コードを送信</translation>
+    </message>
+    <message>
+        <source>Send a one-time code to this address</source>
+        <translation>このアドレスに確認コードを送信</translation>
+    </message>
+    <message>
+        <source>Or continue with an account of:</source>
+        <translation>または次のアカウントで続行：</translation>
+    </message>
+    <message>
+        <source>Sign in with {provider}</source>
+        <translation>{provider} でサインイン</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Not available: this NeWork build has no sign-in set up for it.</source>
+        <translation>利用できません：この NeWork ではこのサインインが設定されていません。</translation>
+    </message>
+    <message>
+        <source>Not available yet: the provider&apos;s sign-in is not configured.</source>
+        <translation>まだ利用できません：このサービスでのサインインが設定されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>CodePage</name>
+    <message>
+        <source>We sent a one-time code to {email}. Enter it below. The code is valid for {minutes} minutes.</source>
+        <extracomment>The code request being answered (None when the page is not in use).</extracomment>
+        <translation>{email} に確認コードを送信しました。下に入力してください。コードの有効期間は {minutes} 分です。</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code</source>
+        <translation>確認コード(&amp;C)</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>確認コード</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Sign in with this code</source>
+        <translation>このコードでサインイン</translation>
+    </message>
+    <message>
+        <source>Use another address</source>
+        <translation>別のアドレスを使う</translation>
+    </message>
+    <message>
+        <source>Use another e-mail address</source>
+        <translation>別のメールアドレスを使う</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>新しいコードを送信</translation>
+    </message>
+    <message>
+        <source>Resend code ({seconds} s)</source>
+        <translation>コードを再送信（{seconds} 秒）</translation>
+    </message>
+    <message>
+        <source>Resend code</source>
+        <translation>コードを再送信</translation>
+    </message>
+    <message>
+        <source>Attempts left: {n}</source>
+        <translation>残りの入力回数：{n}</translation>
+    </message>
+    <message>
+        <source>Attempts left</source>
+        <translation>残りの入力回数</translation>
     </message>
 </context>
 <context>
@@ -1563,115 +1718,115 @@
     </message>
     <message>
         <source>Register or sign in</source>
-        <translation>登録またはサインイン</translation>
+        <translation type="vanished">登録またはサインイン</translation>
     </message>
     <message>
         <source>To use NeWork, register a user ID: an e-mail address, or an account of Google, business d account, Apple or Microsoft. Your registration data is not given to third parties.</source>
-        <translation>NeWork を利用するには、ユーザーIDを登録してください：メールアドレス、または Google、ビジネスdアカウント、Apple、Microsoft のアカウントです。登録情報が第三者に提供されることはありません。</translation>
+        <translation type="vanished">NeWork を利用するには、ユーザーIDを登録してください：メールアドレス、または Google、ビジネスdアカウント、Apple、Microsoft のアカウントです。登録情報が第三者に提供されることはありません。</translation>
     </message>
     <message>
         <source>About registration</source>
-        <translation>登録について</translation>
+        <translation type="vanished">登録について</translation>
     </message>
     <message>
         <source>You were signed in as {email} ({provider}). Please sign in again.</source>
-        <translation>{email}（{provider}）でサインインしていました。もう一度サインインしてください。</translation>
+        <translation type="vanished">{email}（{provider}）でサインインしていました。もう一度サインインしてください。</translation>
     </message>
     <message>
         <source>This computer has no secure password storage (keyring). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</source>
-        <translation>このコンピューターには安全な資格情報の保管場所（キーリング）がありません。サインインはできますが、NeWork を終了するまでしか保持されず、次回の起動時にもう一度サインインが必要です。</translation>
+        <translation type="vanished">このコンピューターには安全な資格情報の保管場所（キーリング）がありません。サインインはできますが、NeWork を終了するまでしか保持されず、次回の起動時にもう一度サインインが必要です。</translation>
     </message>
     <message>
         <source>&amp;E-mail address</source>
-        <translation>メールアドレス(&amp;E)</translation>
+        <translation type="vanished">メールアドレス(&amp;E)</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation>name@example.com</translation>
+        <translation type="vanished">name@example.com</translation>
     </message>
     <message>
         <source>E-mail address</source>
-        <translation>メールアドレス</translation>
+        <translation type="vanished">メールアドレス</translation>
     </message>
     <message>
         <source>NeWork sends a one-time code to this address</source>
-        <translation>このアドレスに NeWork が確認コードを送信します</translation>
+        <translation type="vanished">このアドレスに NeWork が確認コードを送信します</translation>
     </message>
     <message>
         <source>Send code</source>
-        <translation>コードを送信</translation>
+        <translation type="vanished">コードを送信</translation>
     </message>
     <message>
         <source>Send a one-time code to this address</source>
-        <translation>このアドレスに確認コードを送信</translation>
+        <translation type="vanished">このアドレスに確認コードを送信</translation>
     </message>
     <message>
         <source>Or continue with an account of:</source>
-        <translation>または次のアカウントで続行：</translation>
+        <translation type="vanished">または次のアカウントで続行：</translation>
     </message>
     <message>
         <source>Sign in with {provider}</source>
-        <translation>{provider} でサインイン</translation>
+        <translation type="vanished">{provider} でサインイン</translation>
     </message>
     <message>
         <source>We sent a one-time code to {email}. Enter it below. The code is valid for {minutes} minutes.</source>
-        <translation>{email} に確認コードを送信しました。下に入力してください。コードの有効期間は {minutes} 分です。</translation>
+        <translation type="vanished">{email} に確認コードを送信しました。下に入力してください。コードの有効期間は {minutes} 分です。</translation>
     </message>
     <message>
         <source>One-time &amp;code</source>
-        <translation>確認コード(&amp;C)</translation>
+        <translation type="vanished">確認コード(&amp;C)</translation>
     </message>
     <message>
         <source>One-time code</source>
-        <translation>確認コード</translation>
+        <translation type="vanished">確認コード</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation>サインイン</translation>
+        <translation type="vanished">サインイン</translation>
     </message>
     <message>
         <source>Sign in with this code</source>
-        <translation>このコードでサインイン</translation>
+        <translation type="vanished">このコードでサインイン</translation>
     </message>
     <message>
         <source>Use another address</source>
-        <translation>別のアドレスを使う</translation>
+        <translation type="vanished">別のアドレスを使う</translation>
     </message>
     <message>
         <source>Use another e-mail address</source>
-        <translation>別のメールアドレスを使う</translation>
+        <translation type="vanished">別のメールアドレスを使う</translation>
     </message>
     <message>
         <source>Send a new code</source>
-        <translation>新しいコードを送信</translation>
+        <translation type="vanished">新しいコードを送信</translation>
     </message>
     <message>
         <source>Continue in your web browser: sign in with {provider} there, then come back.</source>
-        <translation>ウェブブラウザーで {provider} にサインインしてから、この画面に戻ってください。</translation>
+        <translation type="vanished">ウェブブラウザーで {provider} にサインインしてから、この画面に戻ってください。</translation>
     </message>
     <message>
         <source>Waiting for the browser</source>
-        <translation>ブラウザーでの操作を待っています</translation>
+        <translation type="vanished">ブラウザーでの操作を待っています</translation>
     </message>
     <message>
         <source>If your browser did not open, copy the link and open it in your browser.</source>
-        <translation>ブラウザーが開かない場合は、リンクをコピーしてブラウザーで開いてください。</translation>
+        <translation type="vanished">ブラウザーが開かない場合は、リンクをコピーしてブラウザーで開いてください。</translation>
     </message>
     <message>
         <source>Copy link</source>
-        <translation>リンクをコピー</translation>
+        <translation type="vanished">リンクをコピー</translation>
     </message>
     <message>
         <source>Copy the sign-in link</source>
-        <translation>サインイン用のリンクをコピー</translation>
+        <translation type="vanished">サインイン用のリンクをコピー</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation>キャンセル</translation>
+        <translation type="vanished">キャンセル</translation>
     </message>
     <message>
         <source>Cancel the sign-in</source>
-        <translation>サインインをキャンセル</translation>
+        <translation type="vanished">サインインをキャンセル</translation>
     </message>
     <message>
         <source>Working</source>
@@ -1703,15 +1858,15 @@
     </message>
     <message>
         <source>e-mail</source>
-        <translation>メール</translation>
+        <translation type="vanished">メール</translation>
     </message>
     <message>
         <source>Not available: this NeWork build has no sign-in set up for it.</source>
-        <translation>利用できません：この NeWork ではこのサインインが設定されていません。</translation>
+        <translation type="vanished">利用できません：この NeWork ではこのサインインが設定されていません。</translation>
     </message>
     <message>
         <source>Not available yet: the provider&apos;s sign-in is not configured.</source>
-        <translation>まだ利用できません：このサービスでのサインインが設定されていません。</translation>
+        <translation type="vanished">まだ利用できません：このサービスでのサインインが設定されていません。</translation>
     </message>
     <message>
         <source>Sign-in was cancelled.</source>
@@ -1795,23 +1950,23 @@
     </message>
     <message>
         <source>Resend code ({seconds} s)</source>
-        <translation>コードを再送信（{seconds} 秒）</translation>
+        <translation type="vanished">コードを再送信（{seconds} 秒）</translation>
     </message>
     <message>
         <source>Resend code</source>
-        <translation>コードを再送信</translation>
+        <translation type="vanished">コードを再送信</translation>
     </message>
     <message>
         <source>Attempts left: {n}</source>
-        <translation>残りの入力回数：{n}</translation>
+        <translation type="vanished">残りの入力回数：{n}</translation>
     </message>
     <message>
         <source>Attempts left</source>
-        <translation>残りの入力回数</translation>
+        <translation type="vanished">残りの入力回数</translation>
     </message>
     <message>
         <source>The browser did not open. Copy the link and open it in your browser.</source>
-        <translation>ブラウザーが開きませんでした。リンクをコピーしてブラウザーで開いてください。</translation>
+        <translation type="vanished">ブラウザーが開きませんでした。リンクをコピーしてブラウザーで開いてください。</translation>
     </message>
     <message>
         <source>Quit NeWork?</source>

@@ -260,17 +260,17 @@ def sign_in_email(
             give_up(dialog.details_label.text() or dialog.error_label.text())
         elif dialog.page == PAGE_CHOOSE and not done["sent"]:
             done["sent"] = True
-            dialog.email_edit.setText(address)
-            dialog.send_code()
-        elif dialog.page == PAGE_CODE and dialog.code_request and not done["verified"]:
+            dialog.choose.email_edit.setText(address)
+            dialog.choose.send_code()
+        elif dialog.page == PAGE_CODE and dialog.code.request and not done["verified"]:
             try:
-                code = fetch_test_code(manager.client, dialog.code_request.email)
+                code = fetch_test_code(manager.client, dialog.code.request.email)
             except ServiceError as exc:
                 give_up(f"{type(exc).__name__}: {exc}")
                 return
             done["verified"] = True
-            dialog.code_edit.setText(code)
-            dialog.verify_code()
+            dialog.code.code_edit.setText(code)
+            dialog.code.verify_code()
         elif done["verified"]:
             give_up("the code was not accepted")
 

@@ -122,21 +122,21 @@ def make_dialog(qtbot: QtBot, make_manager: Factory) -> Iterator[DialogFactory]:
 
     yield make
     for dialog in dialogs:
-        if dialog.flow is not None:
-            dialog.flow.cancel()
+        if dialog.browser.flow is not None:
+            dialog.browser.flow.cancel()
         assert dialog.wait_idle(15), "a worker thread is still running"
 
 
 def enter_email(qtbot: QtBot, dialog: RegistrationDialog, address: str = EMAIL) -> None:
-    dialog.email_edit.clear()
-    QTest.keyClicks(dialog.email_edit, address)
-    QTest.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    dialog.choose.email_edit.clear()
+    QTest.keyClicks(dialog.choose.email_edit, address)
+    QTest.mouseClick(dialog.choose.send_button, Qt.MouseButton.LeftButton)
 
 
 def enter_code(qtbot: QtBot, dialog: RegistrationDialog, code: str) -> None:
-    dialog.code_edit.clear()
-    QTest.keyClicks(dialog.code_edit, code)
-    QTest.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
+    dialog.code.code_edit.clear()
+    QTest.keyClicks(dialog.code.code_edit, code)
+    QTest.mouseClick(dialog.code.verify_button, Qt.MouseButton.LeftButton)
 
 
 def wrong(code: str) -> str:
@@ -167,7 +167,7 @@ def test_providers_are_listed_and_unavailable_ones_say_why(
 ) -> None:
     env = {"NEWORK_OAUTH_GOOGLE_CLIENT_ID": "g-id"}
     dialog = make_dialog(make_manager(env=env))
-    buttons = dialog.provider_buttons
+    buttons = dialog.choose.provider_buttons
     assert list(buttons) == ["google", "docomo_business", "apple", "microsoft"]
     assert [b.text() for b in buttons.values()] == [
         "Google",
@@ -180,7 +180,7 @@ def test_providers_are_listed_and_unavailable_ones_say_why(
         assert not buttons[pid].isEnabled()
         assert "Not available" in buttons[pid].toolTip()
         assert buttons[pid].accessibleDescription() == buttons[pid].toolTip()
-    assert "not given to third parties" in dialog.intro_label.text()
+    assert "not given to third parties" in dialog.choose.intro_label.text()
 
 
 def test_the_memory_only_notice_and_the_previous_account(make_dialog: DialogFactory) -> None:
@@ -190,11 +190,11 @@ def test_the_memory_only_notice_and_the_previous_account(make_dialog: DialogFact
         reason="no-session",
     )
     dialog = make_dialog(previous=previous)
-    assert dialog.keyring_label.isVisible()
-    assert "keyring" in dialog.keyring_label.text()
-    assert dialog.previous_label.isVisible()
-    assert "h***@example.com" in dialog.previous_label.text()
-    assert "Google" in dialog.previous_label.text()
+    assert dialog.choose.keyring_label.isVisible()
+    assert "keyring" in dialog.choose.keyring_label.text()
+    assert dialog.choose.previous_label.isVisible()
+    assert "h***@example.com" in dialog.choose.previous_label.text()
+    assert "Google" in dialog.choose.previous_label.text()
 
 
 # -- e-mail ---------------------------------------------------------------------------------------
@@ -205,13 +205,13 @@ def test_email_registration_with_a_wrong_code_first(
 ) -> None:
     dialog = make_dialog()
     assert dialog.page == PAGE_CHOOSE
-    assert not dialog.send_button.isEnabled()  # nothing typed yet
+    assert not dialog.choose.send_button.isEnabled()  # nothing typed yet
     enter_email(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.page == PAGE_CODE)
-    assert EMAIL in dialog.sent_label.text()
-    assert "valid for 10 minutes" in dialog.sent_label.text()
-    assert dialog.attempts_label.text() == "Attempts left: 5"
-    assert dialog.code_edit.hasFocus()
+    assert EMAIL in dialog.code.sent_label.text()
+    assert "valid for 10 minutes" in dialog.code.sent_label.text()
+    assert dialog.code.attempts_label.text() == "Attempts left: 5"
+    assert dialog.code.code_edit.hasFocus()
     code = svc.last_code(EMAIL)
     assert code is not None
 
@@ -219,7 +219,7 @@ def test_email_registration_with_a_wrong_code_first(
     qtbot.waitUntil(idle(dialog))
     assert dialog.page == PAGE_CODE
     assert "not correct" in dialog.error_label.text()
-    assert dialog.attempts_label.text() == "Attempts left: 4"
+    assert dialog.code.attempts_label.text() == "Attempts left: 4"
 
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         enter_code(qtbot, dialog, code)
@@ -244,14 +244,14 @@ def test_the_enter_key_sends_the_code(
     qtbot: QtBot, make_dialog: DialogFactory, svc: RefService
 ) -> None:
     dialog = make_dialog()
-    QTest.keyClicks(dialog.email_edit, EMAIL)
-    QTest.keyClick(dialog.email_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(dialog.choose.email_edit, EMAIL)
+    QTest.keyClick(dialog.choose.email_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.page == PAGE_CODE)
     code = svc.last_code(EMAIL)
     assert code is not None
-    QTest.keyClicks(dialog.code_edit, code)
+    QTest.keyClicks(dialog.code.code_edit, code)
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-        QTest.keyClick(dialog.code_edit, Qt.Key.Key_Return)
+        QTest.keyClick(dialog.code.code_edit, Qt.Key.Key_Return)
     assert svc.count("/api/v1/auth/email/code") == 1  # one press, one mail
 
 
@@ -267,8 +267,8 @@ def test_an_expired_code_leads_back_with_the_address_kept(
     enter_code(qtbot, dialog, code)
     qtbot.waitUntil(lambda: dialog.page == PAGE_CHOOSE)
     assert "expired" in dialog.error_label.text()
-    assert dialog.email_edit.text() == EMAIL
-    assert dialog.code_request is None
+    assert dialog.choose.email_edit.text() == EMAIL
+    assert dialog.code.request is None
 
 
 def test_too_many_attempts_leads_back(
@@ -282,7 +282,7 @@ def test_too_many_attempts_leads_back(
     for _ in range(4):
         enter_code(qtbot, dialog, wrong(code))
         qtbot.waitUntil(idle(dialog))
-    assert dialog.attempts_label.text() == "Attempts left: 1"
+    assert dialog.code.attempts_label.text() == "Attempts left: 1"
     enter_code(qtbot, dialog, wrong(code))
     qtbot.waitUntil(lambda: dialog.page == PAGE_CHOOSE)
     assert "Too many wrong codes" in dialog.error_label.text()
@@ -292,12 +292,12 @@ def test_use_another_address(qtbot: QtBot, make_dialog: DialogFactory, svc: RefS
     dialog = make_dialog()
     enter_email(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.page == PAGE_CODE)
-    QTest.mouseClick(dialog.other_address_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.code.other_address_button, Qt.MouseButton.LeftButton)
     assert dialog.page == PAGE_CHOOSE
-    assert dialog.email_edit.text() == EMAIL and dialog.email_edit.hasFocus()
+    assert dialog.choose.email_edit.text() == EMAIL and dialog.choose.email_edit.hasFocus()
     enter_email(qtbot, dialog, "taro@example.com")
     qtbot.waitUntil(lambda: dialog.page == PAGE_CODE)
-    assert "taro@example.com" in dialog.sent_label.text()
+    assert "taro@example.com" in dialog.code.sent_label.text()
 
 
 def test_escape_on_the_code_page_goes_back_not_away(
@@ -306,7 +306,7 @@ def test_escape_on_the_code_page_goes_back_not_away(
     dialog = make_dialog()
     enter_email(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.page == PAGE_CODE)
-    QTest.keyClick(dialog.code_edit, Qt.Key.Key_Escape)
+    QTest.keyClick(dialog.code.code_edit, Qt.Key.Key_Escape)
     assert dialog.page == PAGE_CHOOSE and dialog.isVisible()
 
 
@@ -317,17 +317,17 @@ def test_resend_waits_then_sends_a_new_code(
     dialog = make_dialog()
     enter_email(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.page == PAGE_CODE)
-    first = dialog.code_request
+    first = dialog.code.request
     assert first is not None
-    assert not dialog.resend_button.isEnabled()
-    assert dialog.resend_button.text() == "Resend code (1 s)"
-    qtbot.waitUntil(dialog.resend_button.isEnabled, timeout=5000)
-    assert dialog.resend_button.text() == "Resend code"
-    QTest.mouseClick(dialog.resend_button, Qt.MouseButton.LeftButton)
+    assert not dialog.code.resend_button.isEnabled()
+    assert dialog.code.resend_button.text() == "Resend code (1 s)"
+    qtbot.waitUntil(dialog.code.resend_button.isEnabled, timeout=5000)
+    assert dialog.code.resend_button.text() == "Resend code"
+    QTest.mouseClick(dialog.code.resend_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: svc.count("/api/v1/auth/email/code") == 2)
     qtbot.waitUntil(idle(dialog))
     assert dialog.page == PAGE_CODE and not dialog.error_label.isVisible()
-    second = dialog.code_request
+    second = dialog.code.request
     assert second is not None and second.request_id != first.request_id
     code = svc.last_code(EMAIL)
     assert code is not None
@@ -367,7 +367,7 @@ def test_email_registration_stores_the_session_in_the_real_keyring(
     try:
         store = SecretStore(paths, backend, service=service)
         dialog = make_dialog(make_manager(store))
-        assert not dialog.keyring_label.isVisible()
+        assert not dialog.choose.keyring_label.isVisible()
         enter_email(qtbot, dialog)
         qtbot.waitUntil(lambda: dialog.page == PAGE_CODE)
         code = svc.last_code(EMAIL)
@@ -391,9 +391,9 @@ def test_provider_sign_in_through_the_browser(
     browser = FakeBrowser()
     dialog = make_dialog(opener=browser)
     with qtbot.waitSignal(dialog.accepted, timeout=15_000):
-        QTest.mouseClick(dialog.provider_buttons["microsoft"], Qt.MouseButton.LeftButton)
+        QTest.mouseClick(dialog.choose.provider_buttons["microsoft"], Qt.MouseButton.LeftButton)
         assert dialog.page == PAGE_BROWSER
-        assert "Microsoft" in dialog.browser_label.text()
+        assert "Microsoft" in dialog.browser.browser_label.text()
     browser.join()
     assert len(browser.urls) == 1 and browser.urls[0].startswith(svc.url)
     assert dialog.summary is not None and dialog.summary.provider == "microsoft"
@@ -409,14 +409,14 @@ def test_cancel_while_waiting_for_the_browser(
         return True
 
     dialog = make_dialog(opener=browser)
-    QTest.mouseClick(dialog.provider_buttons["google"], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.choose.provider_buttons["google"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(opened))
-    assert dialog.page == PAGE_BROWSER and dialog.cancel_flow_button.hasFocus()
-    QTest.mouseClick(dialog.cancel_flow_button, Qt.MouseButton.LeftButton)
+    assert dialog.page == PAGE_BROWSER and dialog.browser.cancel_flow_button.hasFocus()
+    QTest.mouseClick(dialog.browser.cancel_flow_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.page == PAGE_CHOOSE)
     assert "cancelled" in dialog.error_label.text()
-    assert dialog.flow is None and not dialog.busy
-    assert all(b.isEnabled() for b in dialog.provider_buttons.values())
+    assert dialog.browser.flow is None and not dialog.busy
+    assert all(b.isEnabled() for b in dialog.choose.provider_buttons.values())
     assert dialog.isVisible()
 
 
@@ -424,8 +424,8 @@ def test_escape_while_waiting_cancels_the_flow_only(
     qtbot: QtBot, make_dialog: DialogFactory, svc: RefService
 ) -> None:
     dialog = make_dialog(opener=lambda url: True)
-    QTest.mouseClick(dialog.provider_buttons["apple"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(dialog.authorization_url))
+    QTest.mouseClick(dialog.choose.provider_buttons["apple"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.browser.authorization_url))
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: dialog.page == PAGE_CHOOSE)
     assert dialog.isVisible()
@@ -435,13 +435,13 @@ def test_a_browser_that_does_not_open_offers_the_link(
     qtbot: QtBot, make_dialog: DialogFactory, svc: RefService
 ) -> None:
     dialog = make_dialog(opener=lambda url: False)
-    QTest.mouseClick(dialog.provider_buttons["google"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(dialog.authorization_url))
+    QTest.mouseClick(dialog.choose.provider_buttons["google"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.browser.authorization_url))
     assert "did not open" in dialog.error_label.text()
-    assert dialog.copy_link_button.isEnabled()
-    QTest.mouseClick(dialog.copy_link_button, Qt.MouseButton.LeftButton)
+    assert dialog.browser.copy_link_button.isEnabled()
+    QTest.mouseClick(dialog.browser.copy_link_button, Qt.MouseButton.LeftButton)
     clipboard = QApplication.clipboard()
-    assert clipboard.text() == dialog.authorization_url
+    assert clipboard.text() == dialog.browser.authorization_url
     with qtbot.waitSignal(dialog.accepted, timeout=15_000):
         FakeBrowser()(clipboard.text())  # the user pastes it into a browser
     clipboard.clear()
@@ -452,12 +452,12 @@ def test_a_provider_error_is_shown_on_the_first_page(
 ) -> None:
     svc.faults.authorize_error = "access_denied"
     dialog = make_dialog()
-    QTest.mouseClick(dialog.provider_buttons["google"], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.choose.provider_buttons["google"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.page == PAGE_CHOOSE and not dialog.busy, timeout=10_000)
     assert "Google did not allow the sign-in" in dialog.error_label.text()
     svc.faults.authorize_error = None
     svc.faults.id_token_claims = {"aud": "someone-else"}
-    QTest.mouseClick(dialog.provider_buttons["google"], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.choose.provider_buttons["google"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.page == PAGE_CHOOSE and not dialog.busy, timeout=10_000)
     assert "could not be verified" in dialog.error_label.text()
 
@@ -472,7 +472,7 @@ def test_quit_asks_first(qtbot: QtBot, make_dialog: DialogFactory) -> None:
     QTest.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     with qtbot.waitSignal(dialog.rejected):
-        QTest.keyClick(dialog.email_edit, Qt.Key.Key_Escape)
+        QTest.keyClick(dialog.choose.email_edit, Qt.Key.Key_Escape)
     assert dialog.summary is None
 
 
