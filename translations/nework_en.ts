@@ -749,6 +749,57 @@
     </message>
 </context>
 <context>
+    <name>ErrorPage</name>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>NeWork cannot be reached</source>
+        <translation>NeWork cannot be reached</translation>
+    </message>
+    <message>
+        <source>NeWork is having a problem</source>
+        <translation>NeWork is having a problem</translation>
+    </message>
+    <message>
+        <source>This address is not allowed</source>
+        <translation>This address is not allowed</translation>
+    </message>
+    <message>
+        <source>The connection is not secure</source>
+        <translation>The connection is not secure</translation>
+    </message>
+    <message>
+        <source>The workspace stopped</source>
+        <translation>The workspace stopped</translation>
+    </message>
+    <message>
+        <source>Check your internet connection, then try again. Your data on this computer is not affected.</source>
+        <translation>Check your internet connection, then try again. Your data on this computer is not affected.</translation>
+    </message>
+    <message>
+        <source>The NeWork service could not show your workspace right now. Please try again in a moment.</source>
+        <translation>The NeWork service could not show your workspace right now. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s privacy rules do not allow opening this address. You can review your choices in the privacy center.</source>
+        <translation>The app&apos;s privacy rules do not allow opening this address. You can review your choices in the privacy center.</translation>
+    </message>
+    <message>
+        <source>The workspace opens after you agree to the privacy policy.</source>
+        <translation>The workspace opens after you agree to the privacy policy.</translation>
+    </message>
+    <message>
+        <source>The identity of the NeWork server could not be verified, so the workspace was not opened. Check the date and time of this computer, then try again.</source>
+        <translation>The identity of the NeWork server could not be verified, so the workspace was not opened. Check the date and time of this computer, then try again.</translation>
+    </message>
+    <message>
+        <source>The workspace stopped unexpectedly. Try again to reopen it.</source>
+        <translation>The workspace stopped unexpectedly. Try again to reopen it.</translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>Export and delete</source>
@@ -2187,12 +2238,12 @@
     <name>Workspace</name>
     <message>
         <source>NeWork workspace</source>
-        <extracomment>Storage name of the persistent profile (its files live in the web_profile role&apos;s folder). Upper bound of the disk HTTP cache (bytes). Seconds between writes of the transmission log while the workspace is open. Schemes that never leave the machine: not egress, not counted. Developer tools&apos; own pages (allowed in debug mode only). Chromium&apos;s net::ERR_BLOCKED_BY_CLIENT: an interceptor refused the request. Chromium&apos;s net::ERR_ABORTED: a load replaced by another, or a refused navigation. Opens a URL in the system browser; returns False if that failed. The last main-frame URL that was refused (for the error page). True when a page of the service is shown, False when the error page is.</extracomment>
+        <extracomment>Seconds between writes of the transmission log while the workspace is open. Chromium&apos;s net::ERR_BLOCKED_BY_CLIENT: an interceptor refused the request. Chromium&apos;s net::ERR_ABORTED: a load replaced by another, or a refused navigation. True when a page of the service is shown, False when the error page is.</extracomment>
         <translation>NeWork workspace</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation>Try again</translation>
+        <translation type="vanished">Try again</translation>
     </message>
     <message>
         <source>Developer Tools</source>
@@ -2208,47 +2259,47 @@
     </message>
     <message>
         <source>NeWork cannot be reached</source>
-        <translation>NeWork cannot be reached</translation>
+        <translation type="vanished">NeWork cannot be reached</translation>
     </message>
     <message>
         <source>NeWork is having a problem</source>
-        <translation>NeWork is having a problem</translation>
+        <translation type="vanished">NeWork is having a problem</translation>
     </message>
     <message>
         <source>This address is not allowed</source>
-        <translation>This address is not allowed</translation>
+        <translation type="vanished">This address is not allowed</translation>
     </message>
     <message>
         <source>The connection is not secure</source>
-        <translation>The connection is not secure</translation>
+        <translation type="vanished">The connection is not secure</translation>
     </message>
     <message>
         <source>The workspace stopped</source>
-        <translation>The workspace stopped</translation>
+        <translation type="vanished">The workspace stopped</translation>
     </message>
     <message>
         <source>Check your internet connection, then try again. Your data on this computer is not affected.</source>
-        <translation>Check your internet connection, then try again. Your data on this computer is not affected.</translation>
+        <translation type="vanished">Check your internet connection, then try again. Your data on this computer is not affected.</translation>
     </message>
     <message>
         <source>The NeWork service could not show your workspace right now. Please try again in a moment.</source>
-        <translation>The NeWork service could not show your workspace right now. Please try again in a moment.</translation>
+        <translation type="vanished">The NeWork service could not show your workspace right now. Please try again in a moment.</translation>
     </message>
     <message>
         <source>The app&apos;s privacy rules do not allow opening this address. You can review your choices in the privacy center.</source>
-        <translation>The app&apos;s privacy rules do not allow opening this address. You can review your choices in the privacy center.</translation>
+        <translation type="vanished">The app&apos;s privacy rules do not allow opening this address. You can review your choices in the privacy center.</translation>
     </message>
     <message>
         <source>The workspace opens after you agree to the privacy policy.</source>
-        <translation>The workspace opens after you agree to the privacy policy.</translation>
+        <translation type="vanished">The workspace opens after you agree to the privacy policy.</translation>
     </message>
     <message>
         <source>The identity of the NeWork server could not be verified, so the workspace was not opened. Check the date and time of this computer, then try again.</source>
-        <translation>The identity of the NeWork server could not be verified, so the workspace was not opened. Check the date and time of this computer, then try again.</translation>
+        <translation type="vanished">The identity of the NeWork server could not be verified, so the workspace was not opened. Check the date and time of this computer, then try again.</translation>
     </message>
     <message>
         <source>The workspace stopped unexpectedly. Try again to reopen it.</source>
-        <translation>The workspace stopped unexpectedly. Try again to reopen it.</translation>
+        <translation type="vanished">The workspace stopped unexpectedly. Try again to reopen it.</translation>
     </message>
     <message>
         <source>Save download</source>

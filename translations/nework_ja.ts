@@ -749,6 +749,57 @@
     </message>
 </context>
 <context>
+    <name>ErrorPage</name>
+    <message>
+        <source>Try again</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>NeWork cannot be reached</source>
+        <translation>NeWork に接続できません</translation>
+    </message>
+    <message>
+        <source>NeWork is having a problem</source>
+        <translation>NeWork で問題が発生しています</translation>
+    </message>
+    <message>
+        <source>This address is not allowed</source>
+        <translation>このアドレスは許可されていません</translation>
+    </message>
+    <message>
+        <source>The connection is not secure</source>
+        <translation>接続が安全ではありません</translation>
+    </message>
+    <message>
+        <source>The workspace stopped</source>
+        <translation>ワークスペースが停止しました</translation>
+    </message>
+    <message>
+        <source>Check your internet connection, then try again. Your data on this computer is not affected.</source>
+        <translation>インターネット接続を確認してから、もう一度お試しください。このコンピューター上のデータには影響ありません。</translation>
+    </message>
+    <message>
+        <source>The NeWork service could not show your workspace right now. Please try again in a moment.</source>
+        <translation>NeWork サービスが現在ワークスペースを表示できません。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The app&apos;s privacy rules do not allow opening this address. You can review your choices in the privacy center.</source>
+        <translation>アプリのプライバシー設定により、このアドレスを開くことはできません。選択内容はプライバシーセンターで確認できます。</translation>
+    </message>
+    <message>
+        <source>The workspace opens after you agree to the privacy policy.</source>
+        <translation>プライバシーポリシーに同意すると、ワークスペースが開きます。</translation>
+    </message>
+    <message>
+        <source>The identity of the NeWork server could not be verified, so the workspace was not opened. Check the date and time of this computer, then try again.</source>
+        <translation>NeWork サーバーの身元を確認できなかったため、ワークスペースを開きませんでした。このコンピューターの日付と時刻を確認してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The workspace stopped unexpectedly. Try again to reopen it.</source>
+        <translation>ワークスペースが予期せず停止しました。再試行すると開き直します。</translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>Export and delete</source>
@@ -2187,12 +2238,12 @@
     <name>Workspace</name>
     <message>
         <source>NeWork workspace</source>
-        <extracomment>Storage name of the persistent profile (its files live in the web_profile role&apos;s folder). Upper bound of the disk HTTP cache (bytes). Seconds between writes of the transmission log while the workspace is open. Schemes that never leave the machine: not egress, not counted. Developer tools&apos; own pages (allowed in debug mode only). Chromium&apos;s net::ERR_BLOCKED_BY_CLIENT: an interceptor refused the request. Chromium&apos;s net::ERR_ABORTED: a load replaced by another, or a refused navigation. Opens a URL in the system browser; returns False if that failed. The last main-frame URL that was refused (for the error page). True when a page of the service is shown, False when the error page is.</extracomment>
+        <extracomment>Seconds between writes of the transmission log while the workspace is open. Chromium&apos;s net::ERR_BLOCKED_BY_CLIENT: an interceptor refused the request. Chromium&apos;s net::ERR_ABORTED: a load replaced by another, or a refused navigation. True when a page of the service is shown, False when the error page is.</extracomment>
         <translation>NeWork ワークスペース</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation>再試行</translation>
+        <translation type="vanished">再試行</translation>
     </message>
     <message>
         <source>Developer Tools</source>
@@ -2208,47 +2259,47 @@
     </message>
     <message>
         <source>NeWork cannot be reached</source>
-        <translation>NeWork に接続できません</translation>
+        <translation type="vanished">NeWork に接続できません</translation>
     </message>
     <message>
         <source>NeWork is having a problem</source>
-        <translation>NeWork で問題が発生しています</translation>
+        <translation type="vanished">NeWork で問題が発生しています</translation>
     </message>
     <message>
         <source>This address is not allowed</source>
-        <translation>このアドレスは許可されていません</translation>
+        <translation type="vanished">このアドレスは許可されていません</translation>
     </message>
     <message>
         <source>The connection is not secure</source>
-        <translation>接続が安全ではありません</translation>
+        <translation type="vanished">接続が安全ではありません</translation>
     </message>
     <message>
         <source>The workspace stopped</source>
-        <translation>ワークスペースが停止しました</translation>
+        <translation type="vanished">ワークスペースが停止しました</translation>
     </message>
     <message>
         <source>Check your internet connection, then try again. Your data on this computer is not affected.</source>
-        <translation>インターネット接続を確認してから、もう一度お試しください。このコンピューター上のデータには影響ありません。</translation>
+        <translation type="vanished">インターネット接続を確認してから、もう一度お試しください。このコンピューター上のデータには影響ありません。</translation>
     </message>
     <message>
         <source>The NeWork service could not show your workspace right now. Please try again in a moment.</source>
-        <translation>NeWork サービスが現在ワークスペースを表示できません。しばらくしてからもう一度お試しください。</translation>
+        <translation type="vanished">NeWork サービスが現在ワークスペースを表示できません。しばらくしてからもう一度お試しください。</translation>
     </message>
     <message>
         <source>The app&apos;s privacy rules do not allow opening this address. You can review your choices in the privacy center.</source>
-        <translation>アプリのプライバシー設定により、このアドレスを開くことはできません。選択内容はプライバシーセンターで確認できます。</translation>
+        <translation type="vanished">アプリのプライバシー設定により、このアドレスを開くことはできません。選択内容はプライバシーセンターで確認できます。</translation>
     </message>
     <message>
         <source>The workspace opens after you agree to the privacy policy.</source>
-        <translation>プライバシーポリシーに同意すると、ワークスペースが開きます。</translation>
+        <translation type="vanished">プライバシーポリシーに同意すると、ワークスペースが開きます。</translation>
     </message>
     <message>
         <source>The identity of the NeWork server could not be verified, so the workspace was not opened. Check the date and time of this computer, then try again.</source>
-        <translation>NeWork サーバーの身元を確認できなかったため、ワークスペースを開きませんでした。このコンピューターの日付と時刻を確認してから、もう一度お試しください。</translation>
+        <translation type="vanished">NeWork サーバーの身元を確認できなかったため、ワークスペースを開きませんでした。このコンピューターの日付と時刻を確認してから、もう一度お試しください。</translation>
     </message>
     <message>
         <source>The workspace stopped unexpectedly. Try again to reopen it.</source>
-        <translation>ワークスペースが予期せず停止しました。再試行すると開き直します。</translation>
+        <translation type="vanished">ワークスペースが予期せず停止しました。再試行すると開き直します。</translation>
     </message>
     <message>
         <source>Save download</source>

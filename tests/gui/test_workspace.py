@@ -344,7 +344,7 @@ def test_links_to_other_origins_open_in_the_system_browser(
 ) -> None:
     workspace = make_workspace()
     assert load(qtbot, workspace)
-    opened = workspace._opener
+    opened = workspace.page.opener
     assert isinstance(opened, Opened)
     # A script following a link or moving the page elsewhere: refused, nothing opened.
     run_js(qtbot, workspace, "document.getElementById('out').click(); 1")
@@ -381,14 +381,14 @@ def test_file_urls_are_never_loaded(
     assert load(qtbot, workspace)
     link = QWebEngineNavigationRequest.NavigationType.LinkClickedNavigation
     file_url = QUrl.fromLocalFile(str(secret))
-    assert not workspace.navigate(file_url, link, True, True)
-    assert not workspace.navigate(file_url, link, False, True)
+    assert not workspace.page.navigate(file_url, link, True, True)
+    assert not workspace.page.navigate(file_url, link, False, True)
     workspace.page.load(QUrl.fromLocalFile(str(secret)))
     qtbot.wait(300)
     assert workspace.page.url().scheme() == "http"
     assert "TOP SECRET" not in run_js(qtbot, workspace, "document.body.innerText")
     assert workspace.stack.currentWidget() is workspace.view
-    opener = workspace._opener
+    opener = workspace.page.opener
     assert isinstance(opener, Opened) and opener == []
 
 
@@ -479,7 +479,7 @@ def test_camera_and_microphone_are_asked_once_per_origin(
     paths: AppPaths,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from nework_desktop.ui.permissions import PERMISSIONS_NAME
+    from nework_desktop.core.permissions import PERMISSIONS_NAME
 
     asked: list[tuple[str, tuple[str, ...]]] = []
 
@@ -522,7 +522,7 @@ def test_camera_and_microphone_are_asked_once_per_origin(
 
 
 def test_permissions_before_consent_are_not_written(paths: AppPaths) -> None:
-    from nework_desktop.ui.permissions import PermissionStore
+    from nework_desktop.core.permissions import PermissionStore
 
     store = PermissionStore(paths, persist=False)
     store.remember("https://nework.example:443", ("camera", "microphone"), True)

@@ -17,6 +17,7 @@ AFTER_CONSENT_ONLY = [
     "nework_desktop.ui.main_window",
     "nework_desktop.ui.privacy",
     "nework_desktop.ui.registration",
+    "nework_desktop.ui.workspace",
     "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineWidgets",
 ]

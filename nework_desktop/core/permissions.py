@@ -9,10 +9,10 @@ inside the web profile, where neither the user (privacy center) nor the data exp
 them; the workspace's profile therefore asks Qt to remember nothing (``AskEveryTime``) and keeps
 the answers here.
 
-No Qt in this module (the privacy center lists and resets the answers without loading
-QtWebEngine).  Nothing is written unless ``persist`` is true: the workspace passes "consent is
-on record"; before consent answers live in memory only.  A damaged file counts as empty (every
-origin is asked again) and is replaced on the next answer.
+No Qt in this module, so it lives in ``core`` (the privacy center and the data export can read
+the answers without loading QtWebEngine).  Nothing is written unless ``persist`` is true: the
+workspace passes "consent is on record"; before consent answers live in memory only.  A damaged
+file counts as empty (every origin is asked again) and is replaced on the next answer.
 """
 
 from __future__ import annotations
