@@ -10,9 +10,10 @@ What the dialog guarantees (Art. 2, 4, 8, 10, 11 of the policy):
 * the dialog writes nothing at all: no QSettings, no geometry, no files.  It returns a
   :class:`ConsentOutcome` (or None on decline) and the caller records it in the ledger.
 
-This module is the frame: title, language switch, the two pages (:mod:`.consent_pages`,
-:mod:`.consent_reader`), the decision.  Open it with :meth:`ConsentDialog.ask`, the one
-replaceable entry point (tests replace it).
+This module is the frame that holds the parts (header, "What changed" and the documents row in
+:mod:`.consent_pages`, the full text in :mod:`.consent_reader`), switches the language and takes
+the decision.  Open it with :meth:`ConsentDialog.ask`, the one replaceable entry point (tests
+replace it).
 """
 
 from __future__ import annotations

@@ -114,7 +114,7 @@ class ConsentHeader(QWidget):
 
 
 class ChangesPage(QWidget):
-    """ "What changed": shown first when the policy changed since the user last agreed."""
+    """The page "What changed", shown first when the policy changed since the last agreement."""
 
     def __init__(
         self,
@@ -199,7 +199,7 @@ class ChangesPage(QWidget):
 
 
 class SummaryPane(QScrollArea):
-    """ "What we collect": the Art. 2 table and the collection modules, with their switches."""
+    """The pane "What we collect": the Art. 2 table and the modules, with their switches."""
 
     def __init__(self, policy: Policy, open_url: UrlOpener, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -276,7 +276,7 @@ class SummaryPane(QScrollArea):
 
 
 class DocumentLinks(QWidget):
-    """ "Documents:" and one button per policy link (Art. 8, Art. 10), opened in the browser."""
+    """The row "Documents:", one button per policy link (Art. 8, Art. 10), opened in the browser."""
 
     def __init__(self, policy: Policy, open_url: UrlOpener, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -37,6 +37,17 @@ log = logging.getLogger("nework.ui.consent")
 ARTICLE_HEADING_LEVEL = 2
 
 
+def _column(parent: QWidget) -> tuple[QWidget, QVBoxLayout, QLabel]:
+    """A pane of the splitter: a bold label on top of what follows (added to the layout)."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(box)
+    label.setFont(bold_font(box.font()))
+    layout.addWidget(label)
+    return box, layout, label
+
+
 @dataclass(frozen=True)
 class Bookmark:
     """Where the reader is, independent of the language: an article's anchor, or the top."""
@@ -69,12 +80,7 @@ class ReadingPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
 
-        toc_box = QWidget(self.splitter)
-        toc_layout = QVBoxLayout(toc_box)
-        toc_layout.setContentsMargins(0, 0, 0, 0)
-        self.toc_label = QLabel(toc_box)
-        self.toc_label.setFont(bold_font(self.font()))
-        toc_layout.addWidget(self.toc_label)
+        toc_box, toc_layout, self.toc_label = _column(self.splitter)
         self.toc = QListWidget(toc_box)
         self.toc.setWordWrap(True)
         self.toc.setTabKeyNavigation(False)
@@ -85,12 +91,7 @@ class ReadingPage(QWidget):
         self.toc_label.setBuddy(self.toc)
         toc_layout.addWidget(self.toc, 1)
 
-        text_box = QWidget(self.splitter)
-        text_layout = QVBoxLayout(text_box)
-        text_layout.setContentsMargins(0, 0, 0, 0)
-        self.text_label = QLabel(text_box)
-        self.text_label.setFont(bold_font(self.font()))
-        text_layout.addWidget(self.text_label)
+        text_box, text_layout, self.text_label = _column(self.splitter)
         self.text = PolicyBrowser(text_box)
         self.text.anchorClicked.connect(open_url)
         self.text_label.setBuddy(self.text)

@@ -35,7 +35,7 @@ class _Relay(QObject):
 
 
 class BrowserPage(QWidget):
-    """ "Continue in your web browser", "Copy link", Cancel."""
+    """The wait: "Continue in your web browser", "Copy link", Cancel."""
 
     def __init__(self, host: Host, opener: Opener, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,7 +1,7 @@
 """What the privacy center's pages share: the :class:`Page` base and a few readers.
 
-A page is a scrolling column (:class:`Page`, a ``QScrollArea``) that builds its widgets in its
-constructor and has two duties the center calls:
+A page is a scrolling column (:class:`Page`, a ``QScrollArea``) that builds its widgets in
+``build()`` (called once, by the constructor) and has two duties the center calls:
 
 * ``retranslate()`` -- every string in :attr:`Page.ui_locale` (tr() and the policy's own texts);
 * ``refresh()`` -- re-read what it shows (cheap reads only; nothing is ever written);
@@ -79,6 +79,12 @@ class Page(QScrollArea):
         self.body = QWidget(self)
         self.content = QVBoxLayout(self.body)
         self.setWidget(self.body)
+        self.build(self.body, self.content)
+        self.content.addStretch(1)  # the page starts at the top
+
+    def build(self, body: QWidget, layout: QVBoxLayout) -> None:
+        """Make the page's widgets (children of ``body``, added to ``layout``)."""
+        raise NotImplementedError
 
     def title(self) -> str:
         """The page's name in the list of sections."""

@@ -13,13 +13,11 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from nework_desktop.core.consent import ConsentRecord
 from nework_desktop.ui.privacy.pages.base import (
     Page,
-    ServicesLike,
-    UrlOpener,
     consent_state,
     current_choices,
     module_name,
@@ -33,16 +31,12 @@ log = logging.getLogger("nework.ui.privacy")
 
 
 class CollectedPage(Page):
-    """ "What is collected": the table, one card per module, the switches."""
+    """The page "What is collected": the table, one card per module, the switches."""
 
     #: The module choices just recorded (module id → allowed).
     choices_changed = Signal(dict)
 
-    def __init__(
-        self, services: ServicesLike, locale: str, opener: UrlOpener, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(services, locale, opener, parent)
-        body, layout = self.body, self.content
+    def build(self, body: QWidget, layout: QVBoxLayout) -> None:
         self.collected_heading = heading(body)
         self.collected_intro = wrapping_label(body)
         self.collect_table = CollectTable(body)
@@ -65,7 +59,6 @@ class CollectedPage(Page):
                 card.switch.toggled.connect(
                     lambda checked, mid=module.id: self._switch_toggled(mid, checked)
                 )
-        layout.addStretch(1)
 
     def title(self) -> str:
         return self.tr("What is collected")

@@ -10,14 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from nework_desktop.core.consent import ConsentRecord, Decision
 from nework_desktop.ui.i18n import format_day, format_stamp, language_name
 from nework_desktop.ui.privacy.pages.base import (
     Page,
-    ServicesLike,
-    UrlOpener,
     consent_state,
     current_choices,
     module_name,
@@ -39,13 +37,9 @@ def agreed_since(records: Sequence[ConsentRecord], last: ConsentRecord) -> Conse
 
 
 class ConsentPage(Page):
-    """ "Consent": the agreement on record, the policy's history, the user's decisions."""
+    """The page "Consent": the agreement on record, the policy's history, the decisions."""
 
-    def __init__(
-        self, services: ServicesLike, locale: str, opener: UrlOpener, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(services, locale, opener, parent)
-        body, layout = self.body, self.content
+    def build(self, body: QWidget, layout: QVBoxLayout) -> None:
         self.policy_viewer: QWidget | None = None
         self.consent_heading = heading(body)
         self.consent_status = wrapping_label(body, selectable=True)
@@ -67,7 +61,6 @@ class ConsentPage(Page):
         section(layout, self.change_heading, self.change_summary)
         section(layout, self.revisions_heading, self.revisions_table)
         section(layout, self.decisions_heading, self.decisions_table)
-        layout.addStretch(1)
 
     def title(self) -> str:
         return self.tr("Consent")

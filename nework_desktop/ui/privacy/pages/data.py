@@ -14,11 +14,19 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nework_desktop.core.device import device_id
 from nework_desktop.ui.i18n import format_size
-from nework_desktop.ui.privacy.pages.base import Page, ServicesLike, UrlOpener, section
+from nework_desktop.ui.privacy.pages.base import Page, section
 from nework_desktop.ui.widgets import bold_font, heading, wrapping_label
 from nework_desktop.ui.workers import Task, run_task
 
@@ -51,18 +59,14 @@ def folder_size(root: Path) -> int | None:
 
 
 class DataPage(Page):
-    """ "Your data on this device": folders, sizes, "Open folder", the device ID."""
+    """The page "Your data on this device": folders, sizes, "Open folder", the device ID."""
 
     #: The sizes were counted (and are shown).
     sizes_ready = Signal()
 
-    def __init__(
-        self, services: ServicesLike, locale: str, opener: UrlOpener, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(services, locale, opener, parent)
+    def build(self, body: QWidget, layout: QVBoxLayout) -> None:
         self._size_task: Task[dict[Path, int | None]] | None = None
         self._sizes: dict[Path, int | None] = {}
-        body, layout = self.body, self.content
         self.data_heading = heading(body)
         self.data_intro = wrapping_label(body)
         layout.addWidget(self.data_heading)
@@ -111,7 +115,6 @@ class DataPage(Page):
         mono.setFamilies(["Menlo", "Consolas", "monospace"])
         self.device_id_label.setFont(mono)
         section(layout, self.device_heading, self.device_intro, self.device_id_label)
-        layout.addStretch(1)
 
     def title(self) -> str:
         return self.tr("Your data on this device")

@@ -19,7 +19,14 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nework_desktop.core.account_store import AccountSummary, read_summary
 from nework_desktop.core.cleanup import note_file_dialog, note_file_dialog_done
@@ -55,7 +62,7 @@ def _button_row(*buttons: QWidget) -> QHBoxLayout:
 
 
 class ExportPage(Page):
-    """ "Export and delete": export, the service's deletion request, local delete, withdraw."""
+    """The page "Export and delete": export, deletion request, local delete, withdraw."""
 
     delete_requested = Signal()
     withdraw_requested = Signal()
@@ -72,8 +79,12 @@ class ExportPage(Page):
     ) -> None:
         super().__init__(services, locale, opener, parent)
         self.deletions = deletions
+        if deletions is not None:
+            deletions.changed.connect(self._show_deletion)
+            deletions.busy_changed.connect(lambda _busy: self._show_deletion(deletions.state()))
+
+    def build(self, body: QWidget, layout: QVBoxLayout) -> None:
         self._export_task: Task[Path] | None = None
-        body, layout = self.body, self.content
         self.export_heading = heading(body)
         self.export_intro = wrapping_label(body)
         self.export_button = QPushButton(body)
@@ -108,10 +119,6 @@ class ExportPage(Page):
         layout.addLayout(_button_row(self.delete_button))
         layout.addWidget(self.withdraw_intro)
         layout.addLayout(_button_row(self.withdraw_button))
-        layout.addStretch(1)
-        if deletions is not None:
-            deletions.changed.connect(self._show_deletion)
-            deletions.busy_changed.connect(lambda _busy: self._show_deletion(deletions.state()))
 
     def title(self) -> str:
         return self.tr("Export and delete")

@@ -5,22 +5,18 @@ One button per link of the policy; each opens in the system browser, https only.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from nework_desktop.ui.privacy.pages.base import Page, ServicesLike, UrlOpener
+from nework_desktop.ui.privacy.pages.base import Page
 from nework_desktop.ui.widgets import heading, wrapping_label
 
 __all__ = ["LinksPage"]
 
 
 class LinksPage(Page):
-    """ "Policies and contact": the policy's documents and the inquiry form."""
+    """The page "Policies and contact": the policy's documents and the inquiry form."""
 
-    def __init__(
-        self, services: ServicesLike, locale: str, opener: UrlOpener, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(services, locale, opener, parent)
-        body, layout = self.body, self.content
+    def build(self, body: QWidget, layout: QVBoxLayout) -> None:
         self.links_heading = heading(body)
         self.links_intro = wrapping_label(body)
         layout.addWidget(self.links_heading)
@@ -32,7 +28,6 @@ class LinksPage(Page):
             button.clicked.connect(lambda _=False, url=link.url: self.open_link(url))
             layout.addWidget(button)
             self.link_buttons.append((button, link.url))
-        layout.addStretch(1)
 
     def title(self) -> str:
         return self.tr("Policies and contact")

@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from nework_desktop.ui.i18n import format_day, format_stamp, user_locale
 from nework_desktop.ui.privacy.pages.base import (
     Page,
-    ServicesLike,
-    UrlOpener,
     section,
     transmission_rows,
 )
@@ -30,13 +28,9 @@ DEFAULT_PERIOD = 7
 
 
 class SentPage(Page):
-    """ "What was sent": connections per day and destination, and the recent refusals."""
+    """The page "What was sent": connections per day and destination, and recent refusals."""
 
-    def __init__(
-        self, services: ServicesLike, locale: str, opener: UrlOpener, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(services, locale, opener, parent)
-        body, layout = self.body, self.content
+    def build(self, body: QWidget, layout: QVBoxLayout) -> None:
         self.sent_heading = heading(body)
         self.sent_intro = wrapping_label(body)
         controls = QHBoxLayout()
@@ -64,7 +58,6 @@ class SentPage(Page):
         layout.addWidget(self.sent_table)
         layout.addWidget(self.sent_empty)
         section(layout, self.blocked_heading, self.blocked_intro, self.blocked_table)
-        layout.addStretch(1)
 
     def title(self) -> str:
         return self.tr("What was sent")
