@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTranslator
 
+from nework_desktop.core.validate import parse_utc
 from nework_desktop.resources import resource_path
 
 log = logging.getLogger("nework.i18n")
@@ -132,17 +133,6 @@ def _long_date_format(qlocale: QLocale) -> str:
     """The locale's long date format without the weekday ("MMMM d, yyyy", "yyyy年M月d日")."""
     fmt = qlocale.dateFormat(QLocale.FormatType.LongFormat)
     return _WEEKDAY.sub(" ", fmt).strip(" ,")
-
-
-def parse_utc(stamp: str | None) -> datetime | None:
-    """An ISO 8601 UTC stamp ("…Z") as an aware datetime, or None."""
-    if not stamp:
-        return None
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def format_day(value: date, locale: str) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from nework_desktop.core.cleanup import Problem, Progress, WipePlan, WipeReport
+from nework_desktop.core.wipe import Problem, Progress, WipePlan, WipeReport
 from nework_desktop.ui.dialogs import ask_yes_no
 from nework_desktop.ui.workers import Task, run_task
 

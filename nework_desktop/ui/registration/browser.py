@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from nework_desktop.net.api import ServiceError
+from nework_desktop.net.errors import ServiceError
 from nework_desktop.net.oauth import OAuthFlow, Provider
 from nework_desktop.ui.registration.host import PAGE_BROWSER, Host, Opener
 

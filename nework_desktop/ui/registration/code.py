@@ -13,12 +13,8 @@ import time
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from nework_desktop.net.api import (
-    CodeRequest,
-    ExpiredCodeError,
-    InvalidCodeError,
-    TooManyAttemptsError,
-)
+from nework_desktop.net.errors import ExpiredCodeError, InvalidCodeError, TooManyAttemptsError
+from nework_desktop.net.service import CodeRequest
 from nework_desktop.ui.registration.host import Host
 
 __all__ = ["CodePage"]

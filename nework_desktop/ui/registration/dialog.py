@@ -31,11 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from nework_desktop.core.account_store import AccountSummary, mask_email
-from nework_desktop.net.api import (
+from nework_desktop.net.errors import (
     AuthError,
     BadReplyError,
     BlockedError,
-    CodeRequest,
     ExpiredCodeError,
     InvalidCodeError,
     InvalidEmailError,
@@ -54,6 +53,7 @@ from nework_desktop.net.oauth import (
     ProviderDeniedError,
     ProviderUnavailable,
 )
+from nework_desktop.net.service import CodeRequest
 from nework_desktop.services.account import AccountManager, RestoreResult
 from nework_desktop.ui.dialogs import ask_choice
 from nework_desktop.ui.registration.browser import BrowserPage

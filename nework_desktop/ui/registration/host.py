@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from nework_desktop.core.account_store import AccountSummary
-    from nework_desktop.net.api import CodeRequest
+    from nework_desktop.net.service import CodeRequest
     from nework_desktop.services.account import AccountManager
 
 __all__ = ["PAGE_BROWSER", "PAGE_CHOOSE", "PAGE_CODE", "Host", "Opener"]

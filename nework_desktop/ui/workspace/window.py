@@ -39,11 +39,11 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStackedLayout, QWidget
 
-from nework_desktop.core.cleanup import note_file_dialog, note_file_dialog_done
 from nework_desktop.core.egress import EgressPolicy
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.permissions import Kind, PermissionStore
 from nework_desktop.core.urls import workspace_url
+from nework_desktop.core.wipe import note_file_dialog, note_file_dialog_done
 from nework_desktop.ui.dialogs import ask_choice
 from nework_desktop.ui.workspace.errors import ErrorPage
 from nework_desktop.ui.workspace.interceptor import (

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from nework_desktop.core.account_store import AccountSummary, read_summary
-from nework_desktop.core.cleanup import note_file_dialog, note_file_dialog_done
 from nework_desktop.core.deletion import DeletionState
 from nework_desktop.core.device import device_id
 from nework_desktop.core.export import export_data
 from nework_desktop.core.prefs import Preferences
+from nework_desktop.core.wipe import note_file_dialog, note_file_dialog_done
 from nework_desktop.ui.dialogs import ask_yes_no
 from nework_desktop.ui.i18n import format_stamp
 from nework_desktop.ui.privacy.pages.base import (
