@@ -62,7 +62,7 @@ T = TypeVar("T")
 
 
 class DeletionSender(Protocol):
-    """What sends the request (``net.api.ServiceClient``)."""
+    """What sends the request (``net.service.ServiceClient``)."""
 
     def request_deletion(
         self, request_id: str, access_token: str | None = None, *, reason: str = ...

@@ -34,7 +34,8 @@ from nework_desktop.core.export import EXPORT_FILES
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy, load_policy
 from nework_desktop.core.secrets import SecretStore
-from nework_desktop.net.api import HttpClient, ServiceClient
+from nework_desktop.net.http import HttpClient
+from nework_desktop.net.service import ServiceClient
 from nework_desktop.services.account import AccountManager
 from nework_desktop.services.deletion import DeletionRequests
 from nework_desktop.services.session import Services

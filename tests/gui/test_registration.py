@@ -28,8 +28,9 @@ from nework_desktop.app.automation import sign_in_email
 from nework_desktop.core.account_store import AccountSummary
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SecretStore
-from nework_desktop.net.api import HttpClient, ServiceClient
+from nework_desktop.net.http import HttpClient
 from nework_desktop.net.oauth import load_providers
+from nework_desktop.net.service import ServiceClient
 from nework_desktop.services.account import (
     SECRET_REFRESH,
     AccountManager,

@@ -1,6 +1,6 @@
 """Egress rules (Art. 2-2, 4, 5, 6, 9): the decision, the transmission log, the app's own HTTP.
 
-The HTTP tests run the real :class:`nework_desktop.net.api.HttpClient` with the egress rules as
+The HTTP tests run the real :class:`nework_desktop.net.http.HttpClient` with the egress rules as
 its ``before_request`` hook against loopback recorders: the service on plain http, and the
 modules' (and an undeclared) host names over https, mapped to 127.0.0.1 for urllib3 only (the URL,
 Host header and TLS server name stay as they are).
@@ -472,7 +472,7 @@ def test_concurrent_decisions_are_all_counted(paths: AppPaths, policy: Policy) -
     assert sum(r.blocked for r in rows) == 800
 
 
-# -- the app's own HTTP, through net.api's before_request hook -----------------------------------
+# -- the app's own HTTP, through net.http's before_request hook -----------------------------------
 
 
 @pytest.fixture

@@ -281,7 +281,7 @@ class EgressPolicy:
         return verdict
 
     def allows(self, url: str) -> bool:
-        """``decide(url).allowed``: the ``before_request`` hook of :class:`net.api.HttpClient`."""
+        """``decide(url).allowed``: the ``before_request`` hook of :class:`net.http.HttpClient`."""
         return self.decide(url).allowed
 
     def recent_blocked(self) -> list[BlockedRequest]:
