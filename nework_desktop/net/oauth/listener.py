@@ -57,6 +57,27 @@ class Callback:
     error_description: str = ""
 
 
+def interpret(path: str, query: str, *, callback_path: str, state: str) -> Callback | None:
+    """What one request to the listener means: the callback it carries (the code, the
+    provider's error, or :data:`STATE_MISMATCH`), or None (another path, an unparsable query:
+    it ends nothing)."""
+    if path != callback_path:
+        return None
+    try:
+        params = parse_qs(query, keep_blank_values=True, strict_parsing=False, max_num_fields=20)
+    except ValueError:
+        return None
+    single = {k: v[0] for k, v in params.items() if len(v) == 1}
+    given = single.get("state", "")
+    if not hmac.compare_digest(given.encode("utf-8"), state.encode("utf-8")):
+        return Callback("", STATE_MISMATCH)
+    error = single.get("error", "")
+    code = single.get("code", "")
+    if error or not code:
+        return Callback("", error or "invalid_request", single.get("error_description", "")[:300])
+    return Callback(code[:4096])
+
+
 class _Server(ThreadingMixIn, HTTPServer):
     # Never share the port: SO_REUSEADDR would let another local process bind it too (Windows).
     allow_reuse_address = False
@@ -128,46 +149,31 @@ class _Handler(BaseHTTPRequestHandler):
         server = self.server
         with server.lock:
             server.requests_seen += 1
-        if path != server.callback_path or server.result is not None:
+        if server.result is not None:
             self._reply(404, "Not found")
             return
-        try:
-            params = parse_qs(
-                query, keep_blank_values=True, strict_parsing=False, max_num_fields=20
-            )
-        except ValueError:
-            self._reply(400, "Bad request")
+        callback = interpret(path, query, callback_path=server.callback_path,
+                             state=server.flow_state)  # fmt: skip
+        if callback is None:
+            self._reply(404 if path != server.callback_path else 400, "Not found")
             return
-        single = {k: v[0] for k, v in params.items() if len(v) == 1}
-        state = single.get("state", "")
-        if not hmac.compare_digest(state.encode("utf-8"), server.flow_state.encode("utf-8")):
+        if not server.finish_with(callback):
+            self._reply(404, "Not found")
+        elif callback.error == STATE_MISMATCH:
             log.warning("sign-in redirect with a wrong state: the sign-in ends")
-            server.finish_with(Callback("", STATE_MISMATCH))
             self._reply(400, "This sign-in link does not belong to the running sign-in.")
-            return
-        error = single.get("error", "")
-        code = single.get("code", "")
-        if error or not code:
-            result = Callback(
-                "", error or "invalid_request", single.get("error_description", "")[:300]
+        elif callback.error:
+            self._page(
+                "サインインできませんでした",
+                "NeWork に戻ってください。",
+                "Sign-in did not complete. Please return to NeWork.",
             )
-            if server.finish_with(result):
-                self._page(
-                    "サインインできませんでした",
-                    "NeWork に戻ってください。",
-                    "Sign-in did not complete. Please return to NeWork.",
-                )
-                return
-            self._reply(404, "Not found")
-            return
-        if not server.finish_with(Callback(code[:4096])):
-            self._reply(404, "Not found")
-            return
-        self._page(
-            "サインインしました",
-            "このページを閉じて NeWork に戻ってください。",
-            "You are signed in. You can close this page and return to NeWork.",
-        )
+        else:
+            self._page(
+                "サインインしました",
+                "このページを閉じて NeWork に戻ってください。",
+                "You are signed in. You can close this page and return to NeWork.",
+            )
 
     def _headers(self, status: int, length: int, ctype: str) -> None:
         self.send_response(status)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from nework_desktop import __version__
+from nework_desktop.core import storage, validate
 from nework_desktop.core.secrets import SERVICE
 from nework_desktop.qa.common import EXIT_USAGE, QAError, describe
 
@@ -143,25 +143,33 @@ class Snapshot:
 # -- reading --------------------------------------------------------------------------------
 
 
+#: A snapshot of a large home is tens of MB; a file larger than this is not one.
+MAX_SNAPSHOT_BYTES = 1024 * 1024 * 1024
+
+
 def load_snapshot(path: str | os.PathLike[str]) -> Snapshot:
-    """Read a snapshot file; any problem is a :class:`QAError` (usage) naming the file."""
+    """Read a snapshot file; any problem is a :class:`QAError` (usage) naming the file.
+
+    Read with the app's hardened reader: a FIFO or a link to a device ends as "not a
+    snapshot", never a hang; the JSON is strict and depth-capped.
+    """
     name = os.fspath(path)
+    if os.path.isdir(name):
+        raise QAError(f"cannot read snapshot {name}: it is a folder", EXIT_USAGE)
     try:
-        text = Path(name).read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise QAError(f"cannot read snapshot {name}: no such file", EXIT_USAGE) from None
-    except IsADirectoryError:
-        raise QAError(f"cannot read snapshot {name}: it is a folder", EXIT_USAGE) from None
+        data = storage.read_bytes(name, limit=MAX_SNAPSHOT_BYTES, follow_links=True)
+    except storage.FileDamaged as exc:
+        raise QAError(f"{name} is not a snapshot: it {exc.reason}", EXIT_USAGE) from None
     except OSError as exc:
         raise QAError(f"cannot read snapshot {name}: {describe(exc)}", EXIT_USAGE) from exc
-    except UnicodeDecodeError:
-        raise QAError(f"{name} is not a snapshot: not UTF-8 text", EXIT_USAGE) from None
+    if data is None:
+        raise QAError(f"cannot read snapshot {name}: no such file", EXIT_USAGE)
     try:
-        data = json.loads(text)
-    except ValueError as exc:
-        line = getattr(exc, "lineno", "?")
-        raise QAError(f"{name} is not a snapshot: invalid JSON at line {line}", EXIT_USAGE) from exc
-    return snapshot_from_json(data, name)
+        doc = validate.parse_json(data)
+    except validate.Invalid as exc:
+        why = "not UTF-8 text" if exc.detail.startswith("not valid UTF-8") else exc.detail
+        raise QAError(f"{name} is not a snapshot: {why}", EXIT_USAGE) from None
+    return snapshot_from_json(doc, name)
 
 
 def snapshot_from_json(data: Any, name: str = "snapshot") -> Snapshot:
