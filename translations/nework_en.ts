@@ -2169,6 +2169,17 @@
     </message>
 </context>
 <context>
+    <name>StartupErrors</name>
+    <message>
+        <source>NeWork cannot start</source>
+        <translation>NeWork cannot start</translation>
+    </message>
+    <message>
+        <source>NeWork cannot save its data on this computer, so nothing was recorded. Check that the disk is not full and that you may write to the folder below, then start NeWork again.</source>
+        <translation>NeWork cannot save its data on this computer, so nothing was recorded. Check that the disk is not full and that you may write to the folder below, then start NeWork again.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPane</name>
     <message>
         <source>What we collect</source>

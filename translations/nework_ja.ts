@@ -2169,6 +2169,17 @@
     </message>
 </context>
 <context>
+    <name>StartupErrors</name>
+    <message>
+        <source>NeWork cannot start</source>
+        <translation>NeWork を起動できません</translation>
+    </message>
+    <message>
+        <source>NeWork cannot save its data on this computer, so nothing was recorded. Check that the disk is not full and that you may write to the folder below, then start NeWork again.</source>
+        <translation>NeWork はこのコンピューターにデータを保存できないため、何も記録されていません。ディスクの空き容量があること、下記のフォルダーに書き込めることを確認してから、NeWork をもう一度起動してください。</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPane</name>
     <message>
         <source>What we collect</source>

@@ -23,7 +23,10 @@ resolves a proxied host).  No Qt here.
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import logging
+import os
+import re
 import select
 import socket
 import threading
@@ -66,9 +69,37 @@ def _allowed(verdict: object) -> bool:
     return bool(getattr(verdict, "allowed", False))
 
 
+def resolver_rules(flags: str) -> Callable[[str], str]:
+    """The engine's ``--host-resolver-rules`` (``MAP pattern replacement``, ``EXCLUDE pattern``,
+    comma-separated; ``*`` matches any run of characters) as a host mapping.
+
+    The proxy resolves names for the engine, so it applies the engine's own rules: a test or QA
+    run that maps every host to 127.0.0.1 keeps doing so through the proxy.
+    """
+    found = re.search(r"--host-resolver-rules=(\"[^\"]*\"|'[^']*'|\S+)", flags)
+    rules: list[tuple[str, str | None]] = []
+    if found:
+        for rule in found.group(1).strip("\"'").split(","):
+            words = rule.split()
+            if len(words) == 3 and words[0].upper() == "MAP":
+                rules.append((words[1].lower(), words[2]))
+            elif len(words) == 2 and words[0].upper() == "EXCLUDE":
+                rules.append((words[1].lower(), None))
+
+    def resolve(host: str) -> str:
+        name = host.lower()
+        for pattern, replacement in rules:
+            if fnmatch.fnmatchcase(name, pattern):
+                return host if replacement is None else replacement
+        return host
+
+    return resolve
+
+
 def default_connect(host: str, port: int) -> socket.socket:
-    """A TCP connection to ``host:port`` (resolved by the system resolver)."""
-    return socket.create_connection((host, port), timeout=CONNECT_TIMEOUT_S)
+    """A TCP connection to ``host:port``: the engine's resolver rules, then the system's."""
+    target = resolver_rules(os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""))(host)
+    return socket.create_connection((target, port), timeout=CONNECT_TIMEOUT_S)
 
 
 def chromium_flags(port: int) -> list[str]:
@@ -111,13 +142,15 @@ class EgressProxy:
     """The loopback proxy of one app session (start once, before the web engine starts)."""
 
     def __init__(self, rules: Rules, *, connect: Connector = default_connect) -> None:
-        self._rules = rules
+        self.rules = rules  # settable: the session's rules, swapped when they are rebuilt
         self._connect = connect
         self._server: socket.socket | None = None
         self._thread: threading.Thread | None = None
         self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         self._closing = threading.Event()
         self.refused = 0
+        #: Requests seen (any verdict): zero after a page load means the engine bypasses us.
+        self.seen = 0
 
     @property
     def port(self) -> int:
@@ -194,9 +227,10 @@ class EgressProxy:
             self._forward(client, method, target, lines[1:], rest)
 
     def _decide(self, url: str) -> bool:
-        if _allowed(self._rules.evaluate(url)):
+        self.seen += 1
+        if _allowed(self.rules.evaluate(url)):
             return True
-        self._rules.decide(url)  # counted and logged like every refusal
+        self.rules.decide(url)  # counted and logged like every refusal
         self.refused += 1
         return False
 
@@ -251,8 +285,8 @@ class EgressProxy:
         try:
             upstream = self._connect(host, port)
         except OSError as exc:
+            # No answer at all: the engine sees the connection fail, as without a proxy.
             log.info("proxy: %s cannot be reached (%s)", host, type(exc).__name__)
-            _answer(client, 502, "Bad Gateway")
             return
         with upstream:
             upstream.sendall(head + rest)

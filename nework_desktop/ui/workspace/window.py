@@ -52,6 +52,7 @@ from nework_desktop.ui.workspace.interceptor import (
     EgressInterceptor,
     origin_text,
 )
+from nework_desktop.ui.workspace.network import engine_is_proxied, route_engine_through_proxy
 from nework_desktop.ui.workspace.page import Opener, WorkspacePage
 from nework_desktop.ui.workspace.profile import create_profile
 
@@ -120,6 +121,8 @@ class Workspace(QWidget):
         self._devtools_page: QWebEnginePage | None = None
         self.permissions = PermissionStore(paths, persist=not self.off_the_record)
 
+        # Before the first profile: the engine reads its switches when it starts.
+        self.proxy = route_engine_through_proxy(egress)
         self.profile = create_profile(paths, off_the_record=self.off_the_record)
         self.interceptor = EgressInterceptor(
             egress, self.service, access_token=access_token, debug=debug, parent=self.profile
@@ -195,6 +198,8 @@ class Workspace(QWidget):
             self._last_url = QUrl(info.url())
             return
         if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
+            if not engine_is_proxied():  # e.g. served from the HTTP cache; else a bug
+                log.warning("workspace loaded, but the egress proxy has seen no request yet")
             self.error_kind = None
             self.stack.setCurrentWidget(self.view)
             self.loaded.emit(True)
