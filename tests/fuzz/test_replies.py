@@ -15,7 +15,8 @@ from nework_desktop.net import service
 from nework_desktop.net.errors import BadReplyError
 from nework_desktop.net.http import Fields, parse_json
 from nework_desktop.net.oauth.errors import IdTokenError
-from nework_desktop.net.oauth.idtoken import decode_jwt, validate_id_token
+from nework_desktop.net.oauth.idtoken import validate_id_token
+from nework_desktop.net.oauth.jose import decode_jwt
 from nework_desktop.net.oauth.providers import PROVIDERS
 from tests.fuzz.strategies import FUZZ, hostile_bytes, json_values, mutated
 
