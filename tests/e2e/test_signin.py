@@ -38,6 +38,7 @@ from nework_desktop.net.errors import (
     BadReplyError,
     BlockedError,
     InvalidEmailError,
+    OfflineError,
     ServerError,
 )
 from nework_desktop.net.http import HttpClient
@@ -53,6 +54,7 @@ from nework_desktop.net.oauth import (
     OAuthFlow,
     OAuthTimeout,
     ProviderDeniedError,
+    ProviderError,
     ProviderSpec,
     ProviderUnavailable,
     load_providers,
@@ -1125,3 +1127,66 @@ def test_the_real_app_registers_restarts_and_uninstalls(
         assert keyring_names(backend, SERVICE) == []
     finally:
         delete_service(backend, SERVICE)
+
+
+# -- provider failures name the provider; RFC 9207; userinfo ---------------------------------------
+
+
+@pytest.mark.parametrize("iss", ["https://evil.example", ""])
+def test_the_redirects_iss_must_be_the_issuer(
+    svc: RefService, memory_store: Callable[[], SecretStore], make_manager: Factory, iss: str
+) -> None:
+    """RFC 9207: the reference provider advertises it, so a wrong or missing iss is refused."""
+    svc.faults.authorize_iss = iss
+    manager = make_manager(memory_store())
+    with pytest.raises(OAuthError, match="another issuer"):
+        run_flow(manager, FakeBrowser())
+    assert svc.count("/oauth/token") == 0
+
+
+def test_e_mail_only_from_userinfo(
+    svc: RefService, paths: AppPaths, memory_store: Callable[[], SecretStore], make_manager: Factory
+) -> None:
+    svc.faults.id_token_claims = {"email": None}
+    manager = make_manager(memory_store())
+    browser = FakeBrowser()
+    summary = manager.finish_oauth(manager.begin_oauth("google"), browser)
+    browser.join()
+    assert summary.masked_email == "h***@example.com" and manager.email == EMAIL
+    assert svc.count("/oauth/userinfo") == 1
+    stored = read_summary(paths)
+    assert stored is not None and stored.masked_email == "h***@example.com"
+
+
+PROVIDER_FAILURES = {
+    "discovery-503": ("/.well-known/openid-configuration", Canned(503), ServerError, "discovery"),
+    "jwks-unreachable": ("/oauth/jwks", Canned(drop=True), OfflineError, "keys"),
+    "jwks-503": ("/oauth/jwks", Canned(503), ServerError, "keys"),
+    "userinfo-503": ("/oauth/userinfo", Canned(503), ServerError, "userinfo"),
+}
+
+
+@pytest.mark.parametrize("case", list(PROVIDER_FAILURES))
+def test_provider_failures_name_the_provider(
+    svc: RefService, memory_store: Callable[[], SecretStore], make_manager: Factory, case: str
+) -> None:
+    path, reply, kind, stage = PROVIDER_FAILURES[case]
+    svc.faults.id_token_claims = {"email": None}  # so that userinfo is asked
+    svc.faults.fail(path, *[reply] * 3)
+    manager = make_manager(memory_store())
+    with pytest.raises(ProviderError) as failed:
+        run_flow(manager, FakeBrowser(), "microsoft")
+    assert isinstance(failed.value, kind)
+    assert failed.value.provider == "Microsoft" and failed.value.stage == stage
+    assert failed.value.retry_helps
+    assert svc.count("/api/v1/auth/oauth") == 0
+
+
+def test_an_unknown_client_is_not_worth_a_retry(
+    svc: RefService, memory_store: Callable[[], SecretStore], make_manager: Factory
+) -> None:
+    svc.faults.fail("/oauth/token", Canned(400, b'{"error": "invalid_client"}'))
+    manager = make_manager(memory_store())
+    with pytest.raises(ProviderError, match="invalid_client") as failed:
+        run_flow(manager, FakeBrowser(), "apple")
+    assert failed.value.provider == "Apple" and not failed.value.retry_helps

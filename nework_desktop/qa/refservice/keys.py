@@ -19,7 +19,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from joserfc import jws, jwt
 from joserfc.errors import JoseError
-from joserfc.jwk import ECKey, OctKey, RSAKey
+from joserfc.jwk import ECKey, KeySet, OctKey, RSAKey
 from joserfc.jws import JWSRegistry
 from joserfc.util import urlsafe_b64decode, urlsafe_b64encode
 
@@ -102,6 +102,26 @@ def spoil_signature(token: str) -> str:
     raw = bytearray(urlsafe_b64decode(sig.encode("ascii")))
     raw[-1] ^= 1
     return f"{head}.{body}.{urlsafe_b64encode(bytes(raw)).decode('ascii')}"
+
+
+def issuer_of(token: str) -> str:
+    """The ``iss`` a token *claims* (unverified: only to choose the keys to verify it with)."""
+    try:
+        claims = json.loads(jws.extract_compact(token.encode("ascii")).payload or b"")
+    except (JoseError, ValueError, TypeError, UnicodeError):
+        return ""
+    issuer = claims.get("iss") if isinstance(claims, dict) else None
+    return issuer if isinstance(issuer, str) else ""
+
+
+def verify_with_key_set(token: str, keys: list[Json]) -> Json | None:
+    """The claims of a token signed (RS256, PS256 or ES256) by one of these public JWKs."""
+    try:
+        key_set = KeySet.import_key_set({"keys": keys})
+        decoded = jwt.decode(token, key_set, algorithms=["RS256", "PS256", "ES256"])
+    except (JoseError, ValueError, TypeError):
+        return None
+    return dict(decoded.claims)
 
 
 def verify_jwt(token: str, key: SigningKey) -> Json | None:

@@ -138,7 +138,8 @@ def authorize(svc: ServiceState, req: Request) -> Reply:
                 svc.user,
             )
             answer = {"code": code}
-    answer = {**answer, "state": state, "iss": svc.issuer}
+    iss = svc.faults.authorize_iss if svc.faults.authorize_iss is not None else svc.issuer
+    answer = {**answer, "state": state, "iss": iss}
     if params.get("response_mode") == "form_post":
         return 200, form_post_page(redirect_uri, answer), dict(HTML_TYPE)
     sep = "&" if urlsplit(redirect_uri).query else "?"
