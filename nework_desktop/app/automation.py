@@ -41,7 +41,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, get_args
@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from nework_desktop.net.service import ServiceClient
     from nework_desktop.services.account import AccountManager
     from nework_desktop.ui.consent_dialog import ConsentOutcome
+    from nework_desktop.ui.registration import RegistrationDialog
 
 __all__ = [
     "STEP_NAMES",
@@ -246,6 +247,27 @@ def fetch_test_code(client: ServiceClient, email: str) -> str:
     return reply.json().text("code", max_len=32)
 
 
+def _drive(
+    dialog: RegistrationDialog, step: Callable[[], None], signed_in: str
+) -> AccountSummary | None:
+    """Run the registration dialog with ``step()`` every 50 ms; its summary once accepted."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    timer = QTimer(dialog)
+    timer.setInterval(50)
+    timer.timeout.connect(step)
+    timer.start()
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            log.info("%s", signed_in)
+            return dialog.summary
+        return None
+    finally:
+        timer.stop()
+        dialog.deleteLater()
+
+
 def sign_in(manager: AccountManager, locale: str, step: Step) -> AccountSummary | None:
     """Run a ``sign-in-email`` or ``sign-in-oauth`` step."""
     if step.name == "sign-in-oauth":
@@ -262,7 +284,6 @@ def sign_in_email(
     (:func:`fetch_test_code`) and enters it, as a person would.  None if any step fails or
     ``timeout`` passes.
     """
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QDialog
 
     from nework_desktop.net.errors import ServiceError
@@ -299,18 +320,7 @@ def sign_in_email(
         elif done["verified"]:
             give_up("the code was not accepted")
 
-    timer = QTimer(dialog)
-    timer.setInterval(50)
-    timer.timeout.connect(step)
-    timer.start()
-    try:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            log.info("automation: signed in by e-mail")
-            return dialog.summary
-        return None
-    finally:
-        timer.stop()
-        dialog.deleteLater()
+    return _drive(dialog, step, "automation: signed in by e-mail")
 
 
 # -- provider sign-in -----------------------------------------------------------------------------
@@ -350,7 +360,6 @@ def sign_in_oauth(
         log.error("automation: provider sign-in failed: %s", problem)
         return None
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QDialog
 
     from nework_desktop.app.standin_browser import StandInBrowser
@@ -384,15 +393,4 @@ def sign_in_oauth(
             clicked["done"] = True
             button.click()
 
-    timer = QTimer(dialog)
-    timer.setInterval(50)
-    timer.timeout.connect(step)
-    timer.start()
-    try:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            log.info("automation: signed in with %s", provider_id)
-            return dialog.summary
-        return None
-    finally:
-        timer.stop()
-        dialog.deleteLater()
+    return _drive(dialog, step, f"automation: signed in with {provider_id}")

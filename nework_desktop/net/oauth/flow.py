@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import re
 import secrets
 import threading
 import time
@@ -183,10 +184,16 @@ class OAuthFlow:
         endpoints = self.endpoints()
         if not callback.iss and not endpoints.iss_parameter:
             return
-        if not hmac.compare_digest(callback.iss.encode(), endpoints.issuer.encode()):
-            raise OAuthError(
-                "the browser came back from another issuer (the redirect's iss does not match)"
-            )
+        template = self.provider.spec.issuer_template
+        if template and not self.provider.discover:  # a tenant's issuer: its form, at least
+            pattern = re.escape(template).replace(re.escape("{tenantid}"), "[0-9a-fA-F-]{1,64}")
+            if re.fullmatch(pattern, callback.iss):
+                return
+        elif hmac.compare_digest(callback.iss.encode(), endpoints.issuer.encode()):
+            return
+        raise OAuthError(
+            "the browser came back from another issuer (the redirect's iss does not match)"
+        )
 
     def wait_for_code(self) -> str:
         if self._listener is None:

@@ -117,6 +117,8 @@ def with_sign_in(steps: tuple[AppStep, ...], sign_in: str) -> tuple[AppStep, ...
         )
         for spec in steps
     )
+
+
 #: What the app logs when ``--automate open-workspace`` is done.
 _WORKSPACE_LINE = re.compile(r"\bautomation: workspace (loaded|not loaded)\b")
 
@@ -234,8 +236,10 @@ class StepChecks:
         failed = sign_in_failure(result.stderr)
         said = f" (the app says: {failed})" if failed else ""
         asked = step.extra.get("service_requests")
-        if self.reference and isinstance(asked, dict) and "sign-in-oauth:" in " ".join(
-            step.command
+        if (
+            self.reference
+            and isinstance(asked, dict)
+            and "sign-in-oauth:" in " ".join(step.command)
         ):
             for path in ("POST /oauth/token", "POST /api/v1/auth/oauth"):
                 if not asked.get(path):

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from nework_desktop.net.oauth import PROVIDERS, load_providers, provider_hosts
+import pytest
+
+from nework_desktop.net.http import HttpClient
+from nework_desktop.net.oauth import (
+    PROVIDERS,
+    Callback,
+    OAuthError,
+    OAuthFlow,
+    load_providers,
+    provider_hosts,
+)
 from nework_desktop.net.oauth.endpoints import Endpoints, discovery_url
 
 
@@ -66,3 +76,15 @@ def test_the_table_says_what_each_known_provider_uses() -> None:
     assert not google.iss_parameter
     apple = Endpoints.from_spec(next(p for p in PROVIDERS if p.id == "apple"))
     assert apple.response_modes == ("form_post",) and apple.userinfo_endpoint == ""
+
+
+def test_rfc9207_iss_of_a_tenant_issuer_is_checked_by_its_form() -> None:
+    configured = load_providers(None, {"NEWORK_OAUTH_MICROSOFT_CLIENT_ID": "m"})
+    microsoft = next(p for p in configured if p.id == "microsoft")
+    flow = OAuthFlow(microsoft, HttpClient())
+    tenant = "9188040d-6c67-4c5b-b112-36a304b66dad"
+    flow._check_issuer(Callback("c", iss=f"https://login.microsoftonline.com/{tenant}/v2.0"))
+    flow._check_issuer(Callback("c"))  # no iss, none advertised: nothing to check
+    for forged in ("https://evil.example/x/v2.0", "https://login.microsoftonline.com/a/b/v2.0"):
+        with pytest.raises(OAuthError, match="another issuer"):
+            flow._check_issuer(Callback("c", iss=forged))
