@@ -68,27 +68,29 @@ def _marker_holds(marker: str) -> bool:
     return bool(Marker(marker).evaluate())
 
 
-def runtime_closure(root: str = ROOT_DISTRIBUTION) -> list[metadata.Distribution]:
-    """The installed distributions ``root`` needs at run time here (``root`` itself excluded)."""
-    seen: dict[str, metadata.Distribution] = {}
-    todo = [_norm(root)]
+def project_requirements() -> list[str]:
+    """The app's runtime requirements, read from ``pyproject.toml`` (no install needed)."""
+    import tomllib
+
+    with open(HERE.parents[1] / "pyproject.toml", "rb") as fh:
+        return list(tomllib.load(fh)["project"]["dependencies"])
+
+
+def runtime_closure(requirements: Iterable[str] | None = None) -> list[metadata.Distribution]:
+    """The installed distributions the app needs at run time on this OS."""
+    found: dict[str, metadata.Distribution] = {}
+    todo = list(project_requirements() if requirements is None else requirements)
     while todo:
-        name = todo.pop()
+        name, marker = _requirement_name(todo.pop())
+        if name in found or name == _norm(ROOT_DISTRIBUTION) or not _marker_holds(marker):
+            continue
         try:
             dist = metadata.distribution(name)
         except metadata.PackageNotFoundError:
-            if name == _norm(root):
-                raise
             continue  # an optional dependency that is not installed is not bundled either
-        for req in dist.requires or []:
-            dep, marker = _requirement_name(req)
-            if dep not in seen and dep != _norm(root) and _marker_holds(marker):
-                seen[dep] = dist  # placeholder until resolved
-                todo.append(dep)
-        if name != _norm(root):
-            seen[name] = dist
-    found = [d for n, d in seen.items() if _norm(d.metadata["Name"]) == n]
-    return sorted(found, key=lambda d: _norm(d.metadata["Name"]))
+        found[name] = dist
+        todo.extend(dist.requires or [])
+    return sorted(found.values(), key=lambda d: _norm(d.metadata["Name"]))
 
 
 def licence_files(dist: metadata.Distribution) -> list[tuple[str, str]]:
