@@ -34,7 +34,8 @@ def _scaled(master: Image.Image, size: int) -> Image.Image:
 
 def make_icons(source: Path, out: Path) -> list[Path]:
     """Write the icons into ``out``; returns the files written."""
-    master = Image.open(source).convert("RGBA")
+    with Image.open(source) as image:
+        master = image.convert("RGBA")
     if master.size != (1024, 1024):
         raise SystemExit(f"{source}: the source must be 1024x1024 px, not {master.size}")
     out.mkdir(parents=True, exist_ok=True)
