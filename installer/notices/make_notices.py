@@ -257,9 +257,7 @@ def write(out: Path) -> list[str]:
     """Write the notices to ``out``; returns the distributions without a licence text."""
     text, missing = render()
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
-    tmp.replace(out)
+    out.write_text(text, encoding="utf-8", newline="\n")
     return missing
 
 
