@@ -8,10 +8,13 @@ import shutil
 from pathlib import Path
 
 from nework_desktop.core.consent import ConsentLedger, ConsentRecord, Decision
+from nework_desktop.core.egress import EgressPolicy, EgressState
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy
 from nework_desktop.core.policy.trust import USES, KeyList, Trust
 from nework_desktop.core.signed import TrustedKey
+from nework_desktop.net.http import HttpClient
+from nework_desktop.net.service import ServiceClient
 from nework_desktop.qa.refservice.signing import FeedKey
 from nework_desktop.resources import resource_path
 
@@ -84,3 +87,12 @@ def trust_of(*keys: FeedKey, uses: tuple[str, ...] = USES, list_version: int = 1
             {k.key_id: TrustedKey(k.key_id, k.public_bytes, frozenset(uses)) for k in keys},
         )
     )
+
+
+def egress_client(
+    url: str, policy: Policy, *, consented: bool = True, attempts: int = 1
+) -> tuple[ServiceClient, EgressPolicy]:
+    """A service client whose HTTP client asks these egress rules first, as the app's does."""
+    egress = EgressPolicy(policy, url, state=EgressState(consented, {}))
+    http = HttpClient(before_request=egress.allows, attempts=attempts, timeout=(2, 5))
+    return ServiceClient(url, http), egress

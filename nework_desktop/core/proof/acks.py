@@ -122,14 +122,14 @@ def verify_ack(
     recorded = validate.parse_utc(record.recorded_at)
     if moment is None or recorded is None:
         at.key("acknowledged_at").fail(f"not a valid time: {stamp!r}")
-    if rid != receipt_id(record):
-        raise AckRefused(f"it acknowledges receipt {rid}, not {receipt_id(record)}")
     if seq != record.seq:
         raise AckRefused(f"it acknowledges record {seq}, not record {record.seq}")
     if head != record.hash:
         raise AckRefused(
             f"its head hash {head[:12]}… is not the ledger's {record.hash[:12]}… at record {seq}"
         )
+    if rid != receipt_id(record):
+        raise AckRefused(f"it acknowledges receipt {rid}, not {receipt_id(record)}")
     if moment < recorded - MAX_SKEW:
         raise AckRefused(f"acknowledged at {stamp}, before the record was made")
     if moment > now + MAX_SKEW:
