@@ -64,6 +64,8 @@ USES: Final = ("policy-feed", "key-list", "consent-ack")
 MAX_KEYS: Final = 32
 MAX_KEY_LIST_BYTES: Final = 64 * 1024
 _USE_CHOICES: Final = {use: use for use in USES}
+#: The development keys already named in the log.
+_ANNOUNCED: set[str] = set()
 
 
 class TrustError(Exception):
@@ -150,8 +152,10 @@ def dev_keys(
             log.warning("%s: ignored an entry that is not KEY_ID:PUBLIC_KEY", env.POLICY_DEV_KEYS)
             continue
         keys[key_id] = TrustedKey(key_id, raw, frozenset(USES))
-    if keys:
-        log.warning("development run: also trusting %s (%s)", ", ".join(keys), env.POLICY_DEV_KEYS)
+    new = sorted(set(keys) - _ANNOUNCED)
+    if new:  # once per key and process
+        _ANNOUNCED.update(new)
+        log.warning("development run: also trusting %s (%s)", ", ".join(new), env.POLICY_DEV_KEYS)
     return keys
 
 

@@ -234,9 +234,7 @@ def test_an_answer_after_a_local_wipe_is_not_written_back(
             shutil.rmtree(paths.state)
             return client.upload_consent_receipt(*args, **kw)  # type: ignore[arg-type]
 
-    receipts = ReceiptSender(
-        paths, ConsentLedger(paths), WipingClient, lambda: keys_of(svc)
-    )
+    receipts = ReceiptSender(paths, ConsentLedger(paths), WipingClient, lambda: keys_of(svc))
     receipts.enqueue(record, policy)
     receipts.flush()
     assert not paths.data.exists() and not paths.state.exists()
