@@ -172,3 +172,32 @@ def test_the_status_block(key: FeedKey, record: ConsentRecord) -> None:
     waiting = acknowledgement_json((record,), {}, ReceiptQueue((entry_for(record),)))
     assert waiting["state"] == "waiting" and waiting["waiting"] == 1
     assert acknowledgement_json((), {}, ReceiptQueue())["state"] == "none"
+
+
+def test_the_export_holds_each_records_acknowledgement(
+    tmp_path: Path, paths: AppPaths, key: FeedKey, record: ConsentRecord
+) -> None:
+    import json
+    import zipfile
+
+    from nework_desktop.core.consent import ConsentLedger
+    from nework_desktop.core.export import export_data
+
+    second = record_acceptance(paths, load_policy(), locale="en")
+    store_ack(paths, verify_ack(ack_of(key, record), trust_of(key).keys, record, now=now()))
+    write_queue(paths, ReceiptQueue((entry_for(second),)))
+    dest = export_data(
+        paths,
+        load_policy(),
+        ConsentLedger(paths),
+        account_summary=None,
+        prefs=None,
+        transmissions=[],
+        dest=tmp_path / "export.zip",
+        keys=trust_of(key).keys,
+    )
+    with zipfile.ZipFile(dest) as archive:
+        rows = json.loads(archive.read("consent-acknowledgements.json"))["acknowledgements"]
+    assert rows[0]["state"] == "confirmed" and rows[0]["head_hash"] == record.hash
+    assert rows[0]["acknowledgement"]["key_id"] == key.key_id
+    assert rows[1] == {"state": "waiting", "record_seq": 2}
