@@ -10,8 +10,9 @@ one of each at a time:
   controller, which asks for consent again (material) or shows the notice (minor).  A refusal is
   logged and counted by the service and shown nowhere;
 * the **receipts** (:class:`services.receipts.ReceiptSender`): the session's unsent records are
-  queued and what is due is sent at start, again after every new consent record, and every
-  :data:`RECEIPT_TICK_MS` (the sender keeps its own back-off).
+  queued and everything waiting is sent at start (a restart retries at once), then what is due
+  again after every new consent record and every :data:`RECEIPT_TICK_MS` (the sender keeps
+  its own back-off).
 
 :meth:`pause` (before a wipe, a withdrawal, a sign-out) stops the timers and every write of work
 in flight; :meth:`resume` starts again.  :meth:`wait` lets work in flight finish (bounded), so a
@@ -174,9 +175,9 @@ class BackgroundChecks(QObject):
         receipts = self.receipts
 
         def work(_task: Task[object]) -> object:
-            if first:
+            if first:  # a new session (a restart): everything waiting is tried once now
                 receipts.reconcile(state, policy)
-            return receipts.flush()
+            return receipts.flush(force=first)
 
         self._receipt_task = run_task(work, self._receipts_done, parent=self)
         return True
