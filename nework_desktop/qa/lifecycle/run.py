@@ -33,6 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from nework_desktop.core.env import POLICY_DEV_KEYS
 from nework_desktop.core.paths import Layout
 from nework_desktop.core.prefs import ENV_SERVICE_URL
 from nework_desktop.qa.common import Progress, QAError
@@ -53,6 +54,7 @@ from nework_desktop.qa.lifecycle.steps import (
     AppStep,
     StepChecks,
     account_state,
+    consent_proof_files,
     transmission_counts,
 )
 from nework_desktop.qa.ownership import relative
@@ -183,6 +185,10 @@ class _Run:
         if self.service.url is not None:
             self.env[ENV_SERVICE_URL] = self.service.url
             self.report.environment[ENV_SERVICE_URL] = self.service.url
+        keys = self.service.dev_keys()
+        if keys is not None:  # the app believes the test service's feed and acknowledgements
+            self.env[POLICY_DEV_KEYS] = keys
+            self.report.environment[POLICY_DEV_KEYS] = keys
         backend, why = usable_backend()
         self.report.keyring = {"backend": backend, "note": why, "entries": [], "remaining": None}
         self.checks = StepChecks(
@@ -227,6 +233,10 @@ class _Run:
         step.extra["roots"] = self.report.roots
         if status is not None and isinstance(status.get("consent"), dict):
             step.extra["consent_state"] = status["consent"].get("state")
+            step.extra["acknowledgement"] = status["consent"].get("acknowledgement")
+        if status is not None and isinstance(status.get("policy"), dict):
+            step.extra["policy"] = status["policy"]
+        self.checks.check_consent_proof(step, self.snapshots[-1])
         if step.files_created or step.files_changed:
             step.add_problem("status: a reading command wrote to disk")
         return step
@@ -246,6 +256,7 @@ class _Run:
         step.fatal = None if not result.timed_out else step.fatal
         self.report.cleanup = report
         self.record_changes(step)
+        step.extra["consent_proof_removed"] = consent_proof_files(step.files_removed)
         if result.returncode != 0 or report.get("ok") is False:
             step.add_problem(
                 f"uninstall-cleanup reported a failure (exit {result.returncode}, "

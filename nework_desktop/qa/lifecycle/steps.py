@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from nework_desktop.core.egress import TRANSMISSIONS_NAME
 from nework_desktop.qa.lifecycle.process import ProcessResult
 from nework_desktop.qa.lifecycle.report import StepResult
 from nework_desktop.qa.ownership import relative
+from nework_desktop.qa.snapshot import Snapshot
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,17 @@ def sign_in_failure(stderr: str) -> str | None:
         if match:
             return match.group(1).strip()[:200]
     return None
+
+
+#: What the app keeps for the service's policy feed and the consent receipts (their names).
+CONSENT_PROOF_FILES = ("feed.json", "consent-acks.json", "consent-receipt-queue.json")
+
+
+def consent_proof_files(paths: Iterable[str]) -> list[str]:
+    """Of ``paths`` (relative to the home), the files of the policy feed and the receipts."""
+    return sorted(
+        p for p in paths if "/policy-feed/" in p or p.rsplit("/", 1)[-1] in CONSENT_PROOF_FILES[1:]
+    )
 
 
 Counts = dict[tuple[str, str | None], tuple[int, int]]
@@ -187,6 +200,42 @@ class StepChecks:
             self.check_session_resumed(step, step.extra.get("account"))
         if spec.opens_workspace:
             self.check_workspace(step, result, sent_before, visits)
+
+    def check_consent_proof(self, step: StepResult, snapshot: Snapshot) -> None:
+        """Before the wipe: the fetched policy, the receipt queue, the acknowledgements.
+
+        With the reference service started for the run (it publishes a feed and acknowledges
+        receipts) an app that verified the feed -- a development build: it trusts the test key
+        -- must have kept all three, and its consent must be confirmed; the wipe then has to
+        remove them (the final diff).
+        """
+        present = consent_proof_files(f.path for f in snapshot.files if f.type == "file")
+        step.extra["consent_proof_files"] = present
+        policy = step.extra.get("policy")
+        verified = isinstance(policy, dict) and policy.get("verified_at") is not None
+        if not self.reference:
+            return
+        if not verified:
+            self.notes.append(
+                f"{step.name}: the app verified none of the reference service's policy feed "
+                "(a release build does not trust its test key): the removal of a fetched "
+                "policy, the receipt queue and the acknowledgements was not tested"
+            )
+            return
+        names = {p.rsplit("/", 1)[-1] for p in present}
+        missing = [n for n in CONSENT_PROOF_FILES if n not in names]
+        if missing:
+            step.add_problem(
+                f"{step.name}: the app verified the service's feed but keeps no "
+                f"{', '.join(missing)} in its roots: the wipe of them is not tested"
+            )
+        ack = step.extra.get("acknowledgement")
+        if not isinstance(ack, dict) or ack.get("state") != "confirmed":
+            state = ack.get("state") if isinstance(ack, dict) else None
+            step.add_problem(
+                f"{step.name}: the consent record is not confirmed by the reference service "
+                f"(acknowledgement state {state!r}): receipts are not sent or not kept"
+            )
 
     def check_sign_in(self, step: StepResult, result: ProcessResult) -> None:
         failed = sign_in_failure(result.stderr)
