@@ -245,3 +245,33 @@ def test_nothing_is_fetched_before_consent(
     assert svc.count(FEED) == 0
     assert svc.requests == []
     assert not paths.data.exists()
+
+
+def test_the_feed_is_checked_again_while_the_app_runs_and_not_while_paused(
+    qtbot: QtBot, paths: AppPaths, svc: RefService
+) -> None:
+    from nework_desktop.app.policy_updates import BackgroundChecks
+
+    services = session(paths, svc)
+    record_acceptance(paths, load_policy())
+    services.consent.reload()
+    services.connect_network()
+    checks = BackgroundChecks(services, feed_interval_ms=150, receipt_interval_ms=60_000)
+    checks.start()
+    qtbot.waitUntil(lambda: svc.count(FEED) >= 3, timeout=10_000)
+    checks.pause()
+    qtbot.waitUntil(lambda: not checks.busy, timeout=10_000)
+    asked = svc.count(FEED)
+    qtbot.wait(500)
+    assert svc.count(FEED) == asked
+
+
+def test_under_automation_only_a_loopback_service_is_used(paths: AppPaths, svc: RefService) -> None:
+    from nework_desktop.app.policy_updates import allowed
+
+    services = session(paths, svc)
+    services.connect_network()
+    assert allowed(services, automated=True)
+    services.service_url = "https://nework.example"
+    assert not allowed(services, automated=True)
+    assert allowed(services, automated=False)

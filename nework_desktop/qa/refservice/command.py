@@ -68,7 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _echo(text: str) -> None:
-    print(text, flush=True)
+    print(text + "\n", end="", flush=True)  # one write: lines of two threads never mix
 
 
 def _signing_key(path: Path | None) -> tuple[FeedKey, str]:
