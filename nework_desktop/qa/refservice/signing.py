@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from nework_desktop.core import storage
 from nework_desktop.core.env import POLICY_DEV_KEYS
 from nework_desktop.core.policy.trust import USES
 from nework_desktop.core.signed import b64url_encode
@@ -95,17 +95,17 @@ def load_or_create(path: Path) -> tuple[FeedKey, bool]:
     :class:`ValueError` when the file holds something else (the message says what to do).
     """
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+        data = storage.read_bytes(path, limit=64 * 1024, follow_links=True)
+    except storage.FileDamaged as exc:
+        raise ValueError(f"{path} {exc.reason}") from None
+    if data is None:
         key = generate_key()
         pem = key.private.private_bytes(
             serialization.Encoding.PEM,
             serialization.PrivateFormat.PKCS8,
             serialization.NoEncryption(),
         )
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(pem)
+        storage.atomic_write(path, pem, overwrite=False)  # mode 0600; never over another file
         return key, True
     try:
         private = serialization.load_pem_private_key(data, password=None)
