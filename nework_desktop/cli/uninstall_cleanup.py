@@ -77,7 +77,12 @@ def run(args: argparse.Namespace) -> int:
     backend = secrets.system_backend() if the_plan.keyring else None
     progress = _TerminalProgress(sys.stderr) if _is_tty(sys.stderr) else None
     try:
-        report = wipe(paths, backend=backend, dry_run=dry_run, progress=progress)
+        # The plan shown (or printed) is the plan that runs -- unless the app was running and
+        # wrote on its way out: then the wipe plans again, under its lock.
+        confirmed = None if instance.was_running else the_plan
+        report = wipe(
+            paths, backend=backend, dry_run=dry_run, progress=progress, the_plan=confirmed
+        )
     finally:
         if progress is not None:
             progress.clear()

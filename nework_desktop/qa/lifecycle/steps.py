@@ -5,7 +5,10 @@ Each step is one run of the GUI app, driven by its ``--automate`` option (the vo
 (files and keyring entries) and the checks below read that, the app's log on stderr, the egress
 log (``transmissions.json``) and -- with the reference service -- what the service saw.
 
-Adding a step is one :class:`AppStep` in :data:`APP_STEPS`.
+Adding a step is one :class:`AppStep` in :data:`APP_STEPS`.  ``--sign-in oauth:PROVIDER``
+makes the sign-in step a provider sign-in (:func:`with_sign_in`): ``--automate
+sign-in-oauth:PROVIDER`` against the run's loopback OpenID provider, so that an OAuth session's
+keyring entries are stored, resumed and wiped like an e-mail one's.
 """
 
 from __future__ import annotations
@@ -13,16 +16,15 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from nework_desktop.core.egress import TRANSMISSIONS_NAME
+from nework_desktop.qa.common import EXIT_USAGE, QAError
 from nework_desktop.qa.lifecycle.process import ProcessResult
 from nework_desktop.qa.lifecycle.report import StepResult
 from nework_desktop.qa.ownership import relative
-from nework_desktop.qa.snapshot import Snapshot
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,47 @@ APP_STEPS: tuple[AppStep, ...] = (
 
 #: What the app logs about its sign-in state at start.
 _ACCOUNT_LINE = re.compile(r"\baccount: (signed-in|signed-out|sign-in-again)( \(offline\))?")
-_SIGN_IN_FAILED = re.compile(r"e-mail sign-in failed: (.*)$")
+_SIGN_IN_FAILED = re.compile(r"(?:e-mail|provider) sign-in failed: (.*)$")
+#: ``--sign-in``: the default, or a provider sign-in.
+SIGN_IN_EMAIL = "email"
+_SIGN_IN_OAUTH = re.compile(r"oauth:([a-z][a-z0-9_]{0,31})")
+
+
+def check_sign_in_option(value: str) -> str:
+    """``--sign-in``: ``email`` or ``oauth:PROVIDER`` (a provider of the app's table)."""
+    from nework_desktop.net.oauth.providers import PROVIDERS
+
+    match = _SIGN_IN_OAUTH.fullmatch(value)
+    known = [p.id for p in PROVIDERS]
+    if value == SIGN_IN_EMAIL or (match and match.group(1) in known):
+        return value
+    choices = ", ".join(["email", *(f"oauth:{p}" for p in known)])
+    raise QAError(f"--sign-in {value}: expected one of {choices}", EXIT_USAGE)
+
+
+def oauth_provider(sign_in: str) -> str | None:
+    """The provider of ``--sign-in oauth:PROVIDER`` (None for the e-mail sign-in)."""
+    match = _SIGN_IN_OAUTH.fullmatch(sign_in)
+    return match.group(1) if match else None
+
+
+def with_sign_in(steps: tuple[AppStep, ...], sign_in: str) -> tuple[AppStep, ...]:
+    """``steps`` with the e-mail sign-in replaced by ``sign-in-oauth:PROVIDER`` if asked."""
+    provider = oauth_provider(sign_in)
+    if provider is None:
+        return steps
+    return tuple(
+        replace(
+            spec,
+            automate=tuple(
+                f"sign-in-oauth:{provider}" if a.startswith("sign-in-email:") else a
+                for a in spec.automate
+            ),
+        )
+        for spec in steps
+    )
+
+
 #: What the app logs when ``--automate open-workspace`` is done.
 _WORKSPACE_LINE = re.compile(r"\bautomation: workspace (loaded|not loaded)\b")
 
@@ -102,17 +144,6 @@ def sign_in_failure(stderr: str) -> str | None:
         if match:
             return match.group(1).strip()[:200]
     return None
-
-
-#: What the app keeps for the service's policy feed and the consent receipts (their names).
-CONSENT_PROOF_FILES = ("feed.json", "consent-acks.json", "consent-receipt-queue.json")
-
-
-def consent_proof_files(paths: Iterable[str]) -> list[str]:
-    """Of ``paths`` (relative to the home), the files of the policy feed and the receipts."""
-    return sorted(
-        p for p in paths if "/policy-feed/" in p or p.rsplit("/", 1)[-1] in CONSENT_PROOF_FILES[1:]
-    )
 
 
 Counts = dict[tuple[str, str | None], tuple[int, int]]
@@ -201,45 +232,20 @@ class StepChecks:
         if spec.opens_workspace:
             self.check_workspace(step, result, sent_before, visits)
 
-    def check_consent_proof(self, step: StepResult, snapshot: Snapshot) -> None:
-        """Before the wipe: the fetched policy, the receipt queue, the acknowledgements.
-
-        With the reference service started for the run (it publishes a feed and acknowledges
-        receipts) an app that verified the feed -- a development build: it trusts the test key
-        -- must have kept all three, and its consent must be confirmed; the wipe then has to
-        remove them (the final diff).
-        """
-        present = consent_proof_files(f.path for f in snapshot.files if f.type == "file")
-        step.extra["consent_proof_files"] = present
-        policy = step.extra.get("policy")
-        verified = isinstance(policy, dict) and policy.get("verified_at") is not None
-        if not self.reference:
-            return
-        if not verified:
-            self.notes.append(
-                f"{step.name}: the app verified none of the reference service's policy feed "
-                "(a release build does not trust its test key): the removal of a fetched "
-                "policy, the receipt queue and the acknowledgements was not tested"
-            )
-            return
-        names = {p.rsplit("/", 1)[-1] for p in present}
-        missing = [n for n in CONSENT_PROOF_FILES if n not in names]
-        if missing:
-            step.add_problem(
-                f"{step.name}: the app verified the service's feed but keeps no "
-                f"{', '.join(missing)} in its roots: the wipe of them is not tested"
-            )
-        ack = step.extra.get("acknowledgement")
-        if not isinstance(ack, dict) or ack.get("state") != "confirmed":
-            state = ack.get("state") if isinstance(ack, dict) else None
-            step.add_problem(
-                f"{step.name}: the consent record is not confirmed by the reference service "
-                f"(acknowledgement state {state!r}): receipts are not sent or not kept"
-            )
-
     def check_sign_in(self, step: StepResult, result: ProcessResult) -> None:
         failed = sign_in_failure(result.stderr)
         said = f" (the app says: {failed})" if failed else ""
+        asked = step.extra.get("service_requests")
+        if (
+            self.reference
+            and isinstance(asked, dict)
+            and "sign-in-oauth:" in " ".join(step.command)
+        ):
+            for path in ("POST /oauth/token", "POST /api/v1/auth/oauth"):
+                if not asked.get(path):
+                    step.add_problem(
+                        f"{step.name}: the provider sign-in never reached {path}{said}"
+                    )
         if not self.keyring_usable:
             if failed:
                 step.add_problem(f"{step.name}: the sign-in failed{said}")

@@ -59,6 +59,7 @@ from nework_desktop.ui.dialogs import ask_choice
 from nework_desktop.ui.registration.browser import BrowserPage
 from nework_desktop.ui.registration.choose import ChoosePage
 from nework_desktop.ui.registration.code import CodePage
+from nework_desktop.ui.registration.errors import ProviderErrorTexts
 from nework_desktop.ui.registration.host import PAGE_CHOOSE, PAGE_CODE, Opener
 from nework_desktop.ui.workers import Task, run_task
 
@@ -91,6 +92,7 @@ class RegistrationDialog(QDialog):
         self._tasks: list[Task[Any]] = []
         self._declined = False
         self._busy = False
+        self.provider_errors = ProviderErrorTexts(self)
 
         self.setModal(True)
         self.setMinimumWidth(520)
@@ -165,6 +167,8 @@ class RegistrationDialog(QDialog):
     def error_text(self, exc: BaseException) -> str:
         """The user-facing sentence for an error (what happened and what to do)."""
         provider = self.browser.provider.display_name if self.browser.provider else ""
+        if text := self.provider_errors.text(exc, provider):
+            return text  # the provider failed, not NeWork: it is named (.errors)
         if isinstance(exc, OAuthCancelled):
             return self.tr("Sign-in was cancelled.")
         if isinstance(exc, OAuthTimeout):
