@@ -33,7 +33,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from nework_desktop.core.consent import ConsentRecord
 from nework_desktop.core.policy import Policy
 from nework_desktop.core.urls import is_loopback_host
-from nework_desktop.ui.workers import Task, run_task
+from nework_desktop.ui.workers import Task, run_task, wait_for_all
 
 if TYPE_CHECKING:
     from nework_desktop.services.policy_feed import PolicyFeed
@@ -123,10 +123,14 @@ class BackgroundChecks(QObject):
         self.receipts.resume()
 
     def wait(self, timeout: float) -> None:
-        """Let work in flight finish (at most ``timeout`` seconds for each kind)."""
-        for task in (self._feed_task, self._receipt_task):
-            if task is not None:
-                task.wait(timeout)
+        """Let work in flight finish (at most ``timeout`` seconds for each kind), and its
+        worker thread hand the result over: a thread still emitting into an object the quit
+        is deleting would crash the process."""
+        busy = [task for task in (self._feed_task, self._receipt_task) if task is not None]
+        for task in busy:
+            task.wait(timeout)
+        if busy:
+            wait_for_all(int(timeout * 1000))
 
     def _recorded(self, record: ConsentRecord, policy: Policy) -> None:
         # The consent service queued the receipt (on this thread): send it soon.
