@@ -60,7 +60,14 @@ def _prepare_environment() -> None:
     runtime = _SESSION_DIR / "runtime"
     runtime.mkdir(mode=0o700)
     os.environ["XDG_RUNTIME_DIR"] = str(runtime)
-    for var in (*_XDG_VARS, "NEWORK_BASEDIR", "NEWORK_SIMULATE_OS", "NEWORK_POLICY_DIR"):
+    for var in (
+        *_XDG_VARS,
+        "NEWORK_BASEDIR",
+        "NEWORK_SIMULATE_OS",
+        "NEWORK_POLICY_DIR",
+        "NEWORK_POLICY_DEV_KEYS",
+        "NEWORK_SERVICE_URL",
+    ):
         os.environ.pop(var, None)
     os.environ["LANG"] = "C.UTF-8"
     os.environ.pop("LANGUAGE", None)

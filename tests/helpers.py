@@ -1,4 +1,5 @@
-"""Builders shared by tests: policy folders with a newer version, ledgers with a record."""
+"""Builders shared by tests: policy folders with a newer version, ledgers with a record, the
+keys a test trusts for the signed policy feed."""
 
 from __future__ import annotations
 
@@ -7,9 +8,21 @@ import shutil
 from pathlib import Path
 
 from nework_desktop.core.consent import ConsentLedger, ConsentRecord, Decision
+from nework_desktop.core.egress import EgressPolicy, EgressState
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy
+from nework_desktop.core.policy.trust import USES, KeyList, Trust
+from nework_desktop.core.signed import TrustedKey
+from nework_desktop.net.http import HttpClient
+from nework_desktop.net.service import ServiceClient
+from nework_desktop.qa.refservice.signing import FeedKey
 from nework_desktop.resources import resource_path
+
+
+def shipped_copy(folder: Path) -> Path:
+    """A copy of the shipped policy folder at ``folder`` (e.g. what a feed publishes)."""
+    shutil.copytree(resource_path("policy"), folder)
+    return folder
 
 
 def policy_with_new_version(
@@ -18,6 +31,14 @@ def policy_with_new_version(
     """A copy of the shipped policy folder whose current version is ``version``."""
     root = tmp_path / "policy"
     shutil.copytree(resource_path("policy"), root)
+    return add_version(root, version, material=material, summary_en=summary_en)
+
+
+def add_version(
+    root: Path, version: str, *, material: bool, summary_en: str = "What changed."
+) -> Path:
+    """Add ``version`` (a copy of the current one, with its revision) to the policy folder
+    ``root`` and make it current; returns ``root``."""
     index = json.loads((root / "index.json").read_text(encoding="utf-8"))
     old = index["current"]
     shutil.copytree(root / old, root / version)
@@ -56,3 +77,22 @@ def record_acceptance(
         locale=locale,
         modules=policy.default_module_choices(),
     )
+
+
+def trust_of(*keys: FeedKey, uses: tuple[str, ...] = USES, list_version: int = 1) -> Trust:
+    """A trust anchor holding ``keys`` (the reference service's Ed25519 keys)."""
+    return Trust(
+        KeyList(
+            list_version,
+            {k.key_id: TrustedKey(k.key_id, k.public_bytes, frozenset(uses)) for k in keys},
+        )
+    )
+
+
+def egress_client(
+    url: str, policy: Policy, *, consented: bool = True, attempts: int = 1
+) -> tuple[ServiceClient, EgressPolicy]:
+    """A service client whose HTTP client asks these egress rules first, as the app's does."""
+    egress = EgressPolicy(policy, url, state=EgressState(consented, {}))
+    http = HttpClient(before_request=egress.allows, attempts=attempts, timeout=(2, 5))
+    return ServiceClient(url, http), egress

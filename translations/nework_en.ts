@@ -585,6 +585,18 @@
         <translation>Modules</translation>
     </message>
     <message>
+        <source>Confirmed by NeWork</source>
+        <translation>Confirmed by NeWork</translation>
+    </message>
+    <message>
+        <source>Confirmation by NeWork</source>
+        <translation>Confirmation by NeWork</translation>
+    </message>
+    <message>
+        <source>Where this text came from</source>
+        <translation>Where this text came from</translation>
+    </message>
+    <message>
         <source>Your decisions on the privacy policy, newest first</source>
         <translation>Your decisions on the privacy policy, newest first</translation>
     </message>
@@ -611,6 +623,34 @@
     <message>
         <source>off</source>
         <translation>off</translation>
+    </message>
+    <message>
+        <source>This text came from the NeWork service (version {version}), verified on {date}.</source>
+        <translation>This text came from the NeWork service (version {version}), verified on {date}.</translation>
+    </message>
+    <message>
+        <source>This text shipped with NeWork (version {version}); the NeWork service confirmed on {date} that it is current.</source>
+        <translation>This text shipped with NeWork (version {version}); the NeWork service confirmed on {date} that it is current.</translation>
+    </message>
+    <message>
+        <source>This text shipped with NeWork (version {version}).</source>
+        <translation>This text shipped with NeWork (version {version}).</translation>
+    </message>
+    <message>
+        <source>Confirmed by NeWork on {date}</source>
+        <translation>Confirmed by NeWork on {date}</translation>
+    </message>
+    <message>
+        <source>Waiting to be confirmed</source>
+        <translation>Waiting to be confirmed</translation>
+    </message>
+    <message>
+        <source>Your latest decision was confirmed by NeWork on {date}.</source>
+        <translation>Your latest decision was confirmed by NeWork on {date}.</translation>
+    </message>
+    <message>
+        <source>Your latest decision is waiting to be confirmed by NeWork; the app sends it again by itself, also after a restart.</source>
+        <translation>Your latest decision is waiting to be confirmed by NeWork; the app sends it again by itself, also after a restart.</translation>
     </message>
     <message>
         <source>Withdrew consent</source>

@@ -585,6 +585,18 @@
         <translation>情報収集モジュール</translation>
     </message>
     <message>
+        <source>Confirmed by NeWork</source>
+        <translation>NeWork による確認</translation>
+    </message>
+    <message>
+        <source>Confirmation by NeWork</source>
+        <translation>NeWork による確認状況</translation>
+    </message>
+    <message>
+        <source>Where this text came from</source>
+        <translation>この文面の入手元</translation>
+    </message>
+    <message>
         <source>Your decisions on the privacy policy, newest first</source>
         <translation>プライバシーポリシーについてのあなたの選択（新しい順）</translation>
     </message>
@@ -611,6 +623,34 @@
     <message>
         <source>off</source>
         <translation>オフ</translation>
+    </message>
+    <message>
+        <source>This text came from the NeWork service (version {version}), verified on {date}.</source>
+        <translation>この文面は NeWork サービスから配信されたもの（バージョン {version}）で、{date}に署名を検証しました。</translation>
+    </message>
+    <message>
+        <source>This text shipped with NeWork (version {version}); the NeWork service confirmed on {date} that it is current.</source>
+        <translation>この文面は NeWork に同梱されたもの（バージョン {version}）です。{date}に、これが最新版であることを NeWork サービスで確認しました。</translation>
+    </message>
+    <message>
+        <source>This text shipped with NeWork (version {version}).</source>
+        <translation>この文面は NeWork に同梱されたもの（バージョン {version}）です。</translation>
+    </message>
+    <message>
+        <source>Confirmed by NeWork on {date}</source>
+        <translation>{date}に NeWork が確認済み</translation>
+    </message>
+    <message>
+        <source>Waiting to be confirmed</source>
+        <translation>確認待ち</translation>
+    </message>
+    <message>
+        <source>Your latest decision was confirmed by NeWork on {date}.</source>
+        <translation>最新の選択は、{date}に NeWork によって確認されました。</translation>
+    </message>
+    <message>
+        <source>Your latest decision is waiting to be confirmed by NeWork; the app sends it again by itself, also after a restart.</source>
+        <translation>最新の選択は NeWork による確認を待っています。確認されるまで、アプリが自動的に（再起動後も）送信し直します。</translation>
     </message>
     <message>
         <source>Withdrew consent</source>

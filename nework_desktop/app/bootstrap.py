@@ -1,6 +1,7 @@
 """GUI bootstrap, in a fixed and logged order.
 
-1. arguments  2. logging (stderr only)  3. paths  4. policy + consent ledger (+ ``--automate``)
+1. arguments  2. logging (stderr only)  3. paths  4. policy (the bundled one, or a newer one
+the service published and the app verified and kept) + consent ledger (+ ``--automate``)
 5. QApplication (+ single instance, translator)  6. consent decision  7. main window
 
 Steps 6 and 7 are :class:`~nework_desktop.app.controller.AppController`'s.  Nothing is written
@@ -28,6 +29,7 @@ from nework_desktop.app.instance import SingleInstance, send_command
 from nework_desktop.cli.errors import EXIT_PATHS, EXIT_USAGE, CliError, open_paths, open_policy
 from nework_desktop.core.consent import ConsentLedger
 from nework_desktop.core.paths import AppPaths
+from nework_desktop.core.policy.store import FeedStore, current_policy
 from nework_desktop.core.prefs import PrefsError
 from nework_desktop.services.session import Services, connect_network_services
 from nework_desktop.ui.i18n import install_translator, system_locale
@@ -44,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
     log.info("step 2 logging: stderr only until consent")
     paths = open_paths(args.basedir)
     log.info("step 3 paths: %s layout, roots %s", paths.layout, [str(r) for r in paths.roots()])
-    policy = open_policy()
+    bundled = open_policy()
+    current = current_policy(FeedStore(paths), bundled)  # reads only; nothing is fetched here
+    policy = current.policy
     try:
         steps = automation.parse(args.automate, policy.default_module_choices())
     except automation.AutomationError as exc:
@@ -55,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         msg = f"cannot read the consent record {ledger.path}: {exc.strerror or exc}"
         raise CliError(msg, EXIT_PATHS) from exc
-    log.info("step 4 policy %s; consent ledger: %s", policy.version, state.state)
+    log.info(
+        "step 4 policy %s (%s); consent ledger: %s", policy.version, current.source, state.state
+    )
     # QtWebEngine is imported later (workspace) and needs this before the QApplication exists.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     # Qt's shader and pipeline disk caches go to Qt's own cache location, outside the owned
@@ -85,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
         debug=bool(args.debug),
         connect=connect_network_services,
         state=state,
+        source=current,
+        bundled=bundled,
     )
     controller = AppController(services, locale, steps)
     instance.activate_requested.connect(controller.activate)

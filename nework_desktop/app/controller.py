@@ -8,7 +8,10 @@ ledger has been read once):
    :class:`services.consent.ConsentService`, whose record the egress rules are built from;
 3. the network session (:meth:`Services.connect_network`), the device ID, the log file;
 4. registration when there is no session (Art. 3);
-5. the main window; then, after its first paint, the workspace and the deletion-request retries.
+5. the main window; then, after its first paint, the workspace, the deletion-request retries,
+   the service's policy feed and the consent receipts (:mod:`.policy_updates`): a newer policy
+   that verified asks for consent again (material: the blocking dialog, at "What changed") or
+   shows the notice (minor).
 
 Withdrawal, sign-out and "Delete all local data" end the window and go back to step 1.  The
 wipe runs the plan the user confirmed (:func:`core.wipe.plan` once, shown, then run).
@@ -35,7 +38,9 @@ from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
 # account, network, keyring, egress and the later windows are imported once consent is on
 # record, and QtWebEngine only when the workspace opens.
 if TYPE_CHECKING:
+    from nework_desktop.app.policy_updates import BackgroundChecks
     from nework_desktop.core.wipe import Progress, WipePlan, WipeReport
+    from nework_desktop.services.policy_feed import FeedCheck
     from nework_desktop.ui.main_window import MainWindow
     from nework_desktop.ui.privacy import DeletionRetrier, PrivacyCenter
     from nework_desktop.ui.wipe import LocalDataWiper
@@ -49,6 +54,8 @@ log = logging.getLogger("nework.app")
 WIPE_SETTLE_MS = 300
 #: A pending deletion request is looked at this long after the main window appears.
 DELETION_RETRY_DELAY_MS = 2_000
+#: At quit, how long the feed check and the receipt send in flight may take to finish.
+BACKGROUND_QUIT_WAIT_S = 5.0
 
 
 class AppController(QObject):
@@ -72,6 +79,7 @@ class AppController(QObject):
         self.workspace: Workspace | None = None
         self.privacy_center: PrivacyCenter | None = None
         self.deletion_retrier: DeletionRetrier | None = None
+        self.background: BackgroundChecks | None = None
         self._waiting_for_workspace = False
         self._wiping = False
 
@@ -182,6 +190,7 @@ class AppController(QObject):
         if self.window is None:
             return
         self._start_deletion_retries()
+        self._start_background()
         automation = self.automation
         if not (automation.wants("quit") or automation.wants("open-workspace")):
             self.open_workspace()  # a normal session (or automation without an ending)
@@ -288,6 +297,30 @@ class AppController(QObject):
         if retrier is not None and self.window is not None and not retrier.active:
             retrier.start(first_delay_ms=DELETION_RETRY_DELAY_MS)
 
+    def _start_background(self) -> None:
+        """The feed checks and the receipt sends (off the startup path: the window is up)."""
+        from nework_desktop.app.policy_updates import BackgroundChecks, allowed
+
+        if self.background is None:
+            if not allowed(self.services, automated=self.automation.active):
+                return
+            self.background = BackgroundChecks(self.services, parent=self)
+            self.background.policy_updated.connect(self._policy_updated)
+        self.background.start()
+
+    def _policy_updated(self, check: FeedCheck) -> None:
+        """A newer policy verified: consent again (material) or a notice (minor)."""
+        self.services.adopt_policy(check.current)
+        decision = decide(self.services.consent.state, self.services.policy)
+        log.info("policy %s from the service: %s", check.current.policy.version, decision.launch)
+        if decision.launch is Launch.RECONSENT:
+            self._close_window()
+            if not self.start():
+                self.quit()
+        elif decision.launch is Launch.NOTICE and self.window is not None:
+            self._close_privacy_center()  # its pages show the policy they were built with
+            self.window.show_notice(self.services.policy, decision.changes)
+
     def _close_privacy_center(self) -> None:
         center, self.privacy_center = self.privacy_center, None
         if center is not None:
@@ -306,6 +339,8 @@ class AppController(QObject):
         self._close_privacy_center()
         if self.deletion_retrier is not None:
             self.deletion_retrier.stop()
+        if self.background is not None:
+            self.background.pause()
         self._close_workspace()
         window, self.window = self.window, None
         if window is not None:
@@ -405,6 +440,8 @@ class AppController(QObject):
 
     def quit(self) -> None:
         log.info("quitting")
+        if self.background is not None:  # keep what the service already acknowledged
+            self.background.wait(BACKGROUND_QUIT_WAIT_S)
         # Told to quit from outside (quit-running, the uninstaller) while a question is open:
         # the question ends unanswered, and the consent dialog declines without asking again.
         while (modal := QApplication.activeModalWidget()) is not None:

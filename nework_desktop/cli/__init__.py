@@ -1,7 +1,8 @@
 """Command line entry point: decides between the GUI and a window-less command.
 
-Window-less commands (``--version``, ``status``, ``uninstall-cleanup``, ``quit-running``) never
-import QtWidgets or QtWebEngine (``status`` imports no Qt at all) and never write before consent.
+Window-less commands (``--version``, ``status``, ``policy fetch``, ``uninstall-cleanup``,
+``quit-running``) never import QtWidgets or QtWebEngine (``status`` and ``policy fetch`` import
+no Qt at all) and never write before consent.
 Every error they meet ends as one clear line on stderr and a documented exit code
 (:mod:`nework_desktop.cli.errors`).
 """
@@ -44,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from nework_desktop.cli import status
 
             return status.run(args.basedir, args.json)
+        if args.command == "policy":
+            from nework_desktop.cli import policy
+
+            return policy.run(args.basedir, args.json)
         from nework_desktop.qtcompat import protect_singletons
 
         protect_singletons()  # before the first PySide6 call

@@ -13,6 +13,12 @@ code      meaning
 5         the app's folders cannot be computed, created or written (a root is a file, the disk
           is read-only or full); nothing that was asked for is recorded
 6         ``quit-running``: NeWork is still running after ``--timeout``
+8         ``policy fetch``: the service's feed was refused (bad signature, unknown key, expired,
+          rolled back, a text that does not match, metadata the loader refuses): logged and
+          counted; the last verified policy stands
+9         ``policy fetch``: the feed could not be fetched (offline, an error of the service, no
+          feed published); nothing changed
+10        ``policy fetch``: no consent on record, so nothing was fetched (and nothing written)
 70        an unexpected error: a bug (``NEWORK_DEBUG=1`` shows the traceback)
 130       interrupted (Ctrl+C)
 ========  ==========================================================================
@@ -33,6 +39,9 @@ EXIT_POLICY = 3
 EXIT_LEDGER = 4
 EXIT_PATHS = 5
 EXIT_STILL_RUNNING = 6
+EXIT_FEED_REFUSED = 8
+EXIT_FEED_UNREACHABLE = 9
+EXIT_NO_CONSENT = 10
 EXIT_UNEXPECTED = 70
 EXIT_INTERRUPTED = 130
 

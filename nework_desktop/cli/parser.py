@@ -73,6 +73,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="S",
         help="how long to wait for it, in seconds (default 20)",
     )
+    policy = sub.add_parser(
+        "policy", help="the privacy policy from the NeWork service (support and QA)"
+    )
+    policy_sub = policy.add_subparsers(
+        dest="policy_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    fetch = policy_sub.add_parser(
+        "fetch",
+        help="check the service's signed policy feed now (after consent only)",
+        description="Fetch the NeWork service's signed policy feed, verify it and keep a newer "
+        "policy (the app uses it from its next start). Exit 0 verified and current, 8 refused, "
+        "9 unreachable, 10 no consent on record (nothing fetched).",
+    )
+    _common(fetch, top=False)
+    fetch.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 

@@ -29,7 +29,9 @@ What the chain proves, and what it does not
 -------------------------------------------
 The hashes are not keyed: they detect accidental damage and naive edits, but someone who rewrites
 a record *and* recomputes every later hash produces a valid-looking ledger.  Proof against that
-needs the head hash kept somewhere else (a receipt given to the user, or sent to the service).
+needs the head hash kept somewhere else: each record's receipt goes to the service with the head
+hash, and the service's signed acknowledgement of it is kept and checked against the ledger on
+every read (:mod:`nework_desktop.core.proof`), so a rewritten record loses its confirmation.
 
 Reading never writes.  :meth:`ConsentLedger.read` (used by the window-less ``status`` command)
 raises :class:`LedgerCorrupt` on any problem; :meth:`ConsentLedger.load` (used by the GUI

@@ -6,6 +6,9 @@ variable                               meaning
 ``NEWORK_BASEDIR``                     every owned root under this folder (like ``--basedir``)
 ``NEWORK_SIMULATE_OS``                 compute the roots as ``windows``, ``macos`` or ``linux``
 ``NEWORK_POLICY_DIR``                  read the policy from this folder (development, tests)
+``NEWORK_POLICY_DEV_KEYS``             also trust these keys for the policy feed and the consent
+                                       acknowledgements (development runs only: a release
+                                       build ignores it; ``nework-qa refservice`` prints it)
 ``NEWORK_SERVICE_URL``                 the NeWork service (else the ``service_url`` preference)
 ``NEWORK_OAUTH_<P>_CLIENT_ID``         OAuth client id of provider P (GOOGLE, APPLE, …)
 ``NEWORK_OAUTH_<P>_CLIENT_SECRET``     its client secret, for providers that hand one out
@@ -21,6 +24,7 @@ No Qt here.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
@@ -28,6 +32,7 @@ from typing import Final
 BASEDIR: Final = "NEWORK_BASEDIR"
 SIMULATE_OS: Final = "NEWORK_SIMULATE_OS"
 POLICY_DIR: Final = "NEWORK_POLICY_DIR"
+POLICY_DEV_KEYS: Final = "NEWORK_POLICY_DEV_KEYS"
 SERVICE_URL: Final = "NEWORK_SERVICE_URL"
 ISSUER_OVERRIDE: Final = "NEWORK_OAUTH_ISSUER_OVERRIDE"
 DEBUG: Final = "NEWORK_DEBUG"
@@ -42,6 +47,12 @@ def policy_dir(environ: Mapping[str, str] | None = None) -> Path | None:
     """The policy folder override (``NEWORK_POLICY_DIR``), else None (the shipped policy)."""
     value = get(POLICY_DIR, environ)
     return Path(value) if value else None
+
+
+def release_build() -> bool:
+    """True in a release build (the frozen bundle the installers ship), which honours no
+    development override of what it trusts (``NEWORK_POLICY_DEV_KEYS``)."""
+    return bool(getattr(sys, "frozen", False))
 
 
 def debug(environ: Mapping[str, str] | None = None) -> bool:

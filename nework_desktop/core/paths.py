@@ -28,6 +28,7 @@ import logging
 import os
 import stat
 import sys
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -170,6 +171,8 @@ class AppPaths:
         self.layout: Layout = layout
         self.basedir = basedir
         self._checked: set[Path] = set()
+        # Workers (receipts, the feed) and the UI thread may create a root at the same moment.
+        self._ensure_lock = threading.Lock()
 
     @classmethod
     def from_environment(
@@ -267,6 +270,10 @@ class AppPaths:
         the uninstall wipe can prove ownership again.  So is a root that holds nothing but the
         leftovers of an interrupted marker write.  Checked once per root and process.
         """
+        with self._ensure_lock:
+            return self._ensure(role)
+
+    def _ensure(self, role: str) -> Path:
         target = self.path(role)
         root = self.root_of(role)
         if not root.is_dir():

@@ -1,12 +1,17 @@
 """The NeWork service API client (:class:`ServiceClient`) and what its replies hold.
 
-A reference implementation of the service runs in the tests and in the QA tool.
+A reference implementation of the service runs in the tests and in the QA tool.  The policy
+feed and the consent acknowledgements come back as the service sent them: the client only
+fetches them; :mod:`nework_desktop.core.policy.feed` and :mod:`nework_desktop.core.proof.acks`
+decide whether to believe them.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from nework_desktop.net.errors import (
     AuthError,
@@ -198,6 +203,33 @@ class ServiceClient:
             provider=reply.text("provider", max_len=64),
             email=reply.text("email", max_len=320, required=False),
         )
+
+    def policy_feed(self) -> bytes:
+        """The signed policy feed, byte for byte (``GET /policy/feed``; retried: a GET)."""
+        return self.http.request("GET", self._api("/policy/feed")).body
+
+    def upload_consent_receipt(
+        self, receipt_id: str, receipt: Mapping[str, Any], *, head_hash: str, record_seq: int
+    ) -> object:
+        """Send one consent receipt with the ledger's head hash; the acknowledgement envelope.
+
+        Retried safely: the receipt id is the ``Idempotency-Key`` (the service keeps a receipt
+        once).  Only the reply's shape is checked here, not the signature.
+        """
+        reply = self.http.request(
+            "POST",
+            self._api("/consent-receipts"),
+            json_body={
+                "receipt_id": receipt_id,
+                "receipt": dict(receipt),
+                "head_hash": head_hash,
+                "record_seq": record_seq,
+            },
+            idempotency_key=receipt_id,
+        ).json()
+        if reply.text("receipt_id", max_len=64) != receipt_id:
+            raise BadReplyError("the service acknowledged another receipt")
+        return reply.data.get("acknowledgement")
 
     def request_deletion(
         self, request_id: str, access_token: str | None = None, *, reason: str = "user_request"

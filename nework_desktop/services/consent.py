@@ -5,13 +5,15 @@ agree (:meth:`accept`), withdraw (:meth:`withdraw`), switch a module on or off
 (:meth:`change_modules`) -- appends one record (the ledger verifies its chain, then writes
 atomically), keeps the new state in memory and hands *that record* to the egress rules, so
 nothing reads the ledger back to learn what was just written, and the rules follow exactly
-what is on record.  No Qt here.
+what is on record.  Each new record is also handed to the :attr:`ConsentService.listeners`
+(the consent receipt queue: :mod:`services.receipts`) with the policy it was made under.
+No Qt here.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from nework_desktop.core.consent import ConsentLedger, ConsentRecord, ConsentState, Decision
@@ -39,6 +41,8 @@ class ConsentService:
         self._state = state
         #: The egress rules to tell (set once the network session exists, after consent).
         self.egress: EgressPolicy | None = None
+        #: Told of every new record, after the ledger write (a failing listener is logged).
+        self.listeners: list[Callable[[ConsentRecord, Policy], None]] = []
 
     @property
     def state(self) -> ConsentState:
@@ -117,3 +121,8 @@ class ConsentService:
         self._state = ConsentState.of((*self._state.records, record))
         if self.egress is not None:
             self.egress.set_state(self.egress_state())
+        for listener in list(self.listeners):
+            try:
+                listener(record, self.policy)
+            except Exception:  # the record is written; a listener's failure must not undo it
+                log.exception("consent record %d: a listener failed", record.seq)

@@ -4,7 +4,9 @@
 consent service -- all reading only) and passed to whoever needs it; no globals.  The network
 half -- preferences, egress rules, the service client, the keyring, the sign-in providers --
 is built by :func:`connect_network_services` only after consent, from the consent record
-itself.  No Qt here.
+itself; with it come the service's policy feed and the consent receipts
+(:func:`connect_feed_and_receipts`).  ``policy`` is the policy in use: the bundled one, or a newer
+one the service published (:meth:`Services.adopt_policy`).  No Qt here.
 """
 
 from __future__ import annotations
@@ -17,13 +19,17 @@ from typing import TYPE_CHECKING
 from nework_desktop.core.consent import ConsentLedger, ConsentState
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy
+from nework_desktop.core.policy.store import CurrentPolicy
 from nework_desktop.services.consent import ConsentService
 
 if TYPE_CHECKING:
     from nework_desktop.core.egress import EgressPolicy
+    from nework_desktop.net.service import ServiceClient
     from nework_desktop.services.account import AccountManager
+    from nework_desktop.services.policy_feed import PolicyFeed
+    from nework_desktop.services.receipts import ReceiptSender
 
-__all__ = ["Services", "connect_network_services"]
+__all__ = ["Services", "connect_feed_and_receipts", "connect_network_services"]
 
 log = logging.getLogger("nework.session")
 
@@ -47,12 +53,33 @@ class Services:
     state: InitVar[ConsentState | None] = None
     #: The consent decisions of the session.
     consent: ConsentService = field(init=False)
+    #: The policy in use and where it came from (bundled / the service's feed, verified when).
+    source: CurrentPolicy | None = None
+    #: The policy shipped with the app (``policy`` itself unless the service published a newer).
+    bundled: Policy | None = None
+    #: The service's policy feed and the consent receipts (with the network session).
+    feed: PolicyFeed | None = None
+    receipts: ReceiptSender | None = None
 
     def __post_init__(self, state: ConsentState | None) -> None:
         known = state if state is not None else self.ledger.load()
         self.consent = ConsentService(self.policy, self.ledger, known)
         if self.egress is not None:
             self.consent.egress = self.egress
+        if self.bundled is None:
+            self.bundled = self.policy
+        if self.source is None:
+            self.source = CurrentPolicy(self.policy, "bundled", self.bundled.version)
+
+    def adopt_policy(self, current: CurrentPolicy) -> None:
+        """Use a newer policy from now on (verified from the service's feed): the consent
+        decisions, the egress rules' modules and every page read it from here."""
+        self.policy = current.policy
+        self.source = current
+        self.consent.policy = current.policy
+        if self.egress is not None:
+            self.egress.set_policy(current.policy)
+        log.info("policy in use: %s (%s)", current.policy.version, current.source)
 
     def connect_network(self) -> None:
         """Build the network services now (after consent), once."""
@@ -93,3 +120,26 @@ def connect_network_services(services: Services) -> None:
     services.account = AccountManager(paths, SecretStore.open(paths), client, providers=providers)
     services.egress = egress
     services.service_url = prefs.service_url
+    connect_feed_and_receipts(services, client)
+
+
+def connect_feed_and_receipts(services: Services, client: ServiceClient) -> None:
+    """The service's policy feed and the consent receipts, through ``client`` (whose HTTP client
+    asks the egress rules first); every new consent record is queued from now on."""
+    from nework_desktop.core.policy.store import FeedStore
+    from nework_desktop.services.policy_feed import PolicyFeed
+    from nework_desktop.services.receipts import ReceiptSender
+
+    store = FeedStore(services.paths)
+    consent = services.consent
+    assert services.bundled is not None
+    services.feed = PolicyFeed(
+        store,
+        services.bundled,
+        client.policy_feed,
+        consented=lambda: consent.state.state == "accepted",
+    )
+    services.receipts = ReceiptSender(
+        services.paths, services.ledger, lambda: client, lambda: store.trust().keys
+    )
+    consent.listeners.append(services.receipts.enqueue)

@@ -245,6 +245,14 @@ class MainWindow(QMainWindow):
 
     # -- actions -------------------------------------------------------------------------------
 
+    def show_notice(self, policy: Policy, changes: tuple[Revision, ...]) -> None:
+        """A minor change arrived while the window is open: the dismissible notice, and
+        "View policy" shows the new text from now on."""
+        self._policy = policy
+        self._notice = changes
+        self.retranslate()
+        self.notice_bar.setVisible(bool(changes))
+
     def dismiss_notice(self) -> None:
         self.notice_bar.setVisible(False)
         self.view_button.setFocus()

@@ -71,6 +71,16 @@ def test_agree_then_next_launch_goes_straight_in(home: Path, layout: str) -> Non
         "current_policy_version": "2024-02-08",
         "accepted_at": None,
         "modules": {},
+        # Issue 14: status --json reports the acknowledgement state in "consent".
+        "acknowledgement": {
+            "state": "none",
+            "record_seq": None,
+            "acknowledged_at": None,
+            "key_id": None,
+            "confirmed": 0,
+            "waiting": 0,
+            "refused": 0,
+        },
     }
     first = launch(home, layout, "--automate", "accept-consent,quit")
     assert first.returncode == 0, first.stderr

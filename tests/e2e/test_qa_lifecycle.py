@@ -192,6 +192,19 @@ def test_lifecycle_of_the_real_app_leaves_nothing(
 
     assert step(report, "status")["files_created"] == []
     assert step(report, "status")["consent_state"] == "accepted"
+    # Issue 14: the fetched policy (the reference service publishes one), the receipt queue and
+    # the acknowledgements exist before the wipe, the consent is confirmed, and the wipe
+    # removes all of them (the final diff has no residue either).
+    status_step = step(report, "status")
+    assert status_step["acknowledgement"]["state"] == "confirmed"
+    kept = {p.rsplit("/", 1)[-1] for p in status_step["consent_proof_files"]}
+    wanted = {"consent-acks.json", "consent-receipt-queue.json"}
+    if not given:
+        wanted |= {"feed.json", "state.json"}
+        assert status_step["policy"]["verified_at"] is not None
+    assert kept == wanted, status_step["consent_proof_files"]
+    removed = step(report, "uninstall-cleanup")["consent_proof_removed"]
+    assert removed == status_step["consent_proof_files"]
     assert all(p.startswith(str(home)) for p in report["roots"].values())
     cleanup = step(report, "uninstall-cleanup")
     assert cleanup["exit_code"] == 0, cleanup

@@ -151,6 +151,12 @@ class EgressPolicy:
     def state(self) -> EgressState:
         return self._state
 
+    def set_policy(self, policy: Policy) -> None:
+        """A newer policy is in use (from the service's verified feed): its modules and hosts
+        decide from the next request on."""
+        with self._lock:
+            self._policy = policy
+
     def set_state(self, state: EgressState) -> None:
         """Replace consent and choices at once; takes effect on the next request."""
         with self._lock:

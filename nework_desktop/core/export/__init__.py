@@ -3,6 +3,7 @@
 The zip holds::
 
     consent-receipts.json   one Kantara Consent Receipt v1.1 per consent ledger record
+    consent-acknowledgements.json   the service's signed acknowledgement of each (or "waiting")
     ledger.json             the consent ledger itself, byte for byte (hash-chained)
     preferences.json        the preferences (no secrets are kept there)
     account.json            the account summary: provider, masked e-mail, time of sign-in

@@ -20,19 +20,21 @@ from typing import Any, Final
 from nework_desktop import __version__
 from nework_desktop.core import storage
 from nework_desktop.core.account_store import AccountSummary
-from nework_desktop.core.consent import LEDGER_SCHEMA, ConsentLedger
+from nework_desktop.core.consent import LEDGER_SCHEMA, ConsentLedger, ConsentRecord
 from nework_desktop.core.device import device_id as read_device_id
 from nework_desktop.core.egress import TransmissionRow
 from nework_desktop.core.export.receipts import NOT_PUBLISHED, build_receipt
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy
 from nework_desktop.core.prefs import Preferences
+from nework_desktop.core.signed import TrustedKey
 
 __all__ = ["EXPORT_FILES", "export_data"]
 
 log = logging.getLogger("nework.export")
 
 RECEIPTS_FILE: Final = "consent-receipts.json"
+ACKS_FILE: Final = "consent-acknowledgements.json"
 LEDGER_FILE: Final = "ledger.json"
 PREFERENCES_FILE: Final = "preferences.json"
 ACCOUNT_FILE: Final = "account.json"
@@ -40,6 +42,7 @@ TRANSMISSIONS_FILE: Final = "transmissions.json"
 README_FILE: Final = "README.txt"
 EXPORT_FILES: Final = (
     RECEIPTS_FILE,
+    ACKS_FILE,
     LEDGER_FILE,
     PREFERENCES_FILE,
     ACCOUNT_FILE,
@@ -65,6 +68,9 @@ NeWork Desktop — データのエクスポート / data export
 - consent-receipts.json : 同意の記録1件ごとの同意レシート（Kantara Initiative Consent Receipt
   v1.1 形式）。piiPrincipalId はこのインストールごとに作られたランダムな端末識別 ID で、
   ハードウェアの ID ではありません。独自の項目は "x-nework" にあります。
+- consent-acknowledgements.json : 同意の記録ごとに、NeWork サービスがレシートを受け取ったことを
+  示す署名付きの確認（受領日時、署名した鍵、台帳の先頭ハッシュ）。確認待ちの記録は "waiting"
+  です。署名は Ed25519 で、"acknowledgement" の内容をそのまま検証できます。
 - ledger.json : 同意の記録（台帳）そのもの。各記録は前の記録のハッシュを含み、改変を検出できます。
 - preferences.json : 設定。
 - account.json : アカウントの概要（サインイン方法、一部を伏せたメールアドレス、サインイン日時）。
@@ -81,6 +87,10 @@ Art. 6).
 - consent-receipts.json: one consent receipt per consent record, in the Kantara Initiative
   Consent Receipt v1.1 format. piiPrincipalId is the random device ID made for this
   installation, not a hardware ID. Our own fields are under "x-nework".
+- consent-acknowledgements.json: per consent record, the NeWork service's signed confirmation
+  that it received the receipt (when, the signing key, the ledger's head hash); records still
+  waiting for one say "waiting". The Ed25519 envelope under "acknowledgement" can be checked
+  as it is.
 - ledger.json: the consent record (ledger) itself. Each record carries the hash of the one
   before it, so changes can be detected.
 - preferences.json: the settings.
@@ -133,6 +143,28 @@ def _transmissions_json(rows: Sequence[TransmissionRow]) -> dict[str, Any]:
     }
 
 
+def _acknowledgements_json(
+    paths: AppPaths, records: Sequence[ConsentRecord], keys: Mapping[str, TrustedKey] | None
+) -> dict[str, Any]:
+    from nework_desktop.core.policy.store import FeedStore
+    from nework_desktop.core.proof import proofs, read_acks, read_queue
+
+    trusted = keys if keys is not None else FeedStore(paths).trust().keys
+    acks = read_acks(paths, records, trusted, now=datetime.now(UTC)) if records else {}
+    standing = proofs(records, acks, read_queue(paths))
+    rows: list[dict[str, Any]] = []
+    for record in records:
+        ack = acks.get(record.seq)
+        if ack is not None:
+            rows.append({"state": "confirmed", **ack.to_json()})
+        else:
+            rows.append({"state": standing[record.seq].state, "record_seq": record.seq})
+    return {
+        "note": "the NeWork service's signed acknowledgement of each consent record's receipt",
+        "acknowledgements": rows,
+    }
+
+
 def _zip_info(name: str, when: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=when)
     info.compress_type = zipfile.ZIP_DEFLATED
@@ -153,13 +185,15 @@ def export_data(
     principal_id: str | None = None,
     progress: Progress | None = None,
     clock: Callable[[], float] = time.time,
+    keys: Mapping[str, TrustedKey] | None = None,
 ) -> Path:
     """Write the data export zip to ``dest`` and return its path.
 
     Raises :class:`FileExistsError` if ``dest`` exists and ``overwrite`` is false (ask the user,
     then call again with ``overwrite=True``), :class:`OSError` if it cannot be written, and
     :class:`~nework_desktop.core.consent.LedgerCorrupt` if the ledger cannot be trusted.
-    ``principal_id`` defaults to the device ID (read, never created here).
+    ``principal_id`` defaults to the device ID (read, never created here); ``keys`` are the
+    keys the acknowledgements are checked with (default: the installation's trust anchor).
     """
     dest = Path(dest)
     if not overwrite and (dest.exists() or dest.is_symlink()):
@@ -186,6 +220,7 @@ def export_data(
     when = (local.tm_year, local.tm_mon, local.tm_mday, local.tm_hour, local.tm_min, local.tm_sec)
     contents: list[tuple[str, bytes]] = [
         (RECEIPTS_FILE, _json_bytes(receipts)),
+        (ACKS_FILE, _json_bytes(_acknowledgements_json(paths, state.records, keys))),
         (LEDGER_FILE, ledger_bytes),
         (PREFERENCES_FILE, _json_bytes(_prefs_json(prefs))),
         (ACCOUNT_FILE, _json_bytes(_account_json(account_summary))),

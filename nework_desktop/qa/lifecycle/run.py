@@ -41,6 +41,7 @@ from nework_desktop.core.prefs import ENV_SERVICE_URL
 from nework_desktop.qa.common import Progress, QAError
 from nework_desktop.qa.diff import compute_diff
 from nework_desktop.qa.lifecycle.process import ProcessResult, resolve_app, run_process
+from nework_desktop.qa.lifecycle.proof import check_consent_proof, consent_proof_files
 from nework_desktop.qa.lifecycle.report import LifecycleReport, StepResult, wipe_residue
 from nework_desktop.qa.lifecycle.sandbox import (
     ENV_CHROMIUM_FLAGS,
@@ -198,6 +199,10 @@ class _Run:
             if oauth_provider(self.sign_in) is not None:  # its OpenID provider, for the sign-in
                 self.env[app_env.ISSUER_OVERRIDE] = self.service.url
                 self.report.environment[app_env.ISSUER_OVERRIDE] = self.service.url
+        keys = self.service.dev_keys()
+        if keys is not None:  # the app believes the test service's feed and acknowledgements
+            self.env[app_env.POLICY_DEV_KEYS] = keys
+            self.report.environment[app_env.POLICY_DEV_KEYS] = keys
         backend, why = usable_backend()
         self.report.keyring = {"backend": backend, "note": why, "entries": [], "remaining": None}
         self.checks = StepChecks(
@@ -242,6 +247,12 @@ class _Run:
         step.extra["roots"] = self.report.roots
         if status is not None and isinstance(status.get("consent"), dict):
             step.extra["consent_state"] = status["consent"].get("state")
+            step.extra["acknowledgement"] = status["consent"].get("acknowledgement")
+        if status is not None and isinstance(status.get("policy"), dict):
+            step.extra["policy"] = status["policy"]
+        check_consent_proof(
+            step, self.snapshots[-1], reference=self.checks.reference, notes=self.report.notes
+        )
         if step.files_created or step.files_changed:
             step.add_problem("status: a reading command wrote to disk")
         return step
@@ -261,6 +272,7 @@ class _Run:
         step.fatal = None if not result.timed_out else step.fatal
         self.report.cleanup = report
         self.record_changes(step)
+        step.extra["consent_proof_removed"] = consent_proof_files(step.files_removed)
         if result.returncode != 0 or report.get("ok") is False:
             step.add_problem(
                 f"uninstall-cleanup reported a failure (exit {result.returncode}, "

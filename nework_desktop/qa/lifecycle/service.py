@@ -7,6 +7,13 @@
   stopped at its end; its record of requests and ``/workspace`` visits feeds the checks;
 * when that cannot start either, the steps that need a service are skipped, and the report
   says why (:attr:`ServiceForRun.note`).
+
+The reference service started here publishes the policy the app ships as its signed policy feed
+and acknowledges consent receipts; the app is told to trust its key (``NEWORK_POLICY_DEV_KEYS``,
+honoured by a development build only), so the run makes the app keep a fetched policy, a
+receipt queue and acknowledgements -- which the wipe must then remove.  A service given with
+``--service-url`` is asked for its key at its test-only ``/_test/signing-key``
+(:func:`dev_keys_of`; none: the app verifies nothing of it).
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from nework_desktop.core.prefs import PrefsError, check_service_url
 from nework_desktop.core.urls import is_loopback_host
 from nework_desktop.qa.common import EXIT_ENVIRONMENT, EXIT_USAGE, QAError
 from nework_desktop.qa.refservice import RefService
+from nework_desktop.resources import resource_path
 
 #: How long the service given with ``--service-url`` gets to answer its health check.
 SERVICE_CHECK_TIMEOUT = 10.0
@@ -74,6 +82,18 @@ def probe_service(url: str, timeout: float = SERVICE_CHECK_TIMEOUT) -> None:
     )
 
 
+def dev_keys_of(url: str, timeout: float = SERVICE_CHECK_TIMEOUT) -> str | None:
+    """A test service's signing key as ``NEWORK_POLICY_DEV_KEYS`` wants it, or None."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(f"{url}/_test/signing-key", timeout=timeout) as reply:
+            data = json.loads(reply.read(65536).decode("utf-8", "replace"))
+    except (OSError, ValueError):
+        return None
+    value = data.get("dev_keys") if isinstance(data, dict) else None
+    return value if isinstance(value, str) and value.isprintable() and len(value) < 200 else None
+
+
 @dataclass
 class ServiceForRun:
     """The NeWork service the app talks to during the run (or why there is none)."""
@@ -89,7 +109,10 @@ class ServiceForRun:
         if given is not None:
             return cls(given, "--service-url", "the test service given with --service-url")
         # tags=True: its page tries to load the GA and KARTE tags (safe: HOST_RESOLVER_RULES).
-        service = RefService(host=REFERENCE_HOST, port=0, tags=True)
+        # The feed publishes the shipped policy: the app verifies it and keeps it (no dialog).
+        service = RefService(
+            host=REFERENCE_HOST, port=0, tags=True, policy_feed=resource_path("policy")
+        )
         try:
             service.start()
         except OSError as exc:
@@ -105,6 +128,12 @@ class ServiceForRun:
 
     def to_json(self) -> dict[str, Any]:
         return {"url": self.url, "source": self.source, "note": self.note}
+
+    def dev_keys(self) -> str | None:
+        """The ``NEWORK_POLICY_DEV_KEYS`` value that makes the app trust this service's key."""
+        if self.reference is not None:
+            return self.reference.signing_key.dev_keys_value()
+        return dev_keys_of(self.url) if self.url is not None else None
 
     def mark(self) -> tuple[int, int]:
         """Where the reference service's records stand now (requests, ``/workspace`` visits)."""

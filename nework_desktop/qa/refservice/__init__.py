@@ -24,13 +24,23 @@ the keyring entries with everything else.  The workspace page it shows loads not
 hosts; ``--tags`` adds the GA and KARTE tags, for ``nework-qa lifecycle`` only (it maps every host
 name of the web view to 127.0.0.1; a NeWork started as above would really contact Google).
 
-In-process: ``with RefService() as svc: ...`` (``svc.url``, ``svc.faults``, ``svc.count(…)``).
+The signed policy feed: ``nework-qa refservice --policy-feed DIR [--signing-key FILE]``
+publishes the policy folders of DIR (the layout of ``resources/policy/``) and prints the
+``NEWORK_POLICY_DEV_KEYS`` line that makes a development run of the app trust its key (a
+release build ignores it); add a version folder to DIR and make it ``current``, and the app's
+next check (at launch, every few hours, or ``nework-desktop policy fetch``) finds it.
+
+In-process: ``with RefService() as svc: ...`` (``svc.url``, ``svc.faults``, ``svc.count(…)``,
+``RefService(policy_feed=DIR)`` and ``svc.feed.switches``).
 
 Modules
 -------
 * :mod:`.server`     the HTTP server and the dispatch (recording, faults, idempotency, routes);
-* :mod:`.api`        the NeWork API (``/api/v1``: e-mail codes, sessions, account, receipts,
-  deletion requests) and the test-only code endpoint;
+* :mod:`.api`        the NeWork API (``/api/v1``: e-mail codes, sessions, account, receipts
+  and their signed acknowledgements, the policy feed, deletion requests) and the test-only
+  code and key endpoints;
+* :mod:`.feed`       the policy feed published from a folder, and its switches;
+* :mod:`.signing`    the Ed25519 key that signs the feed and the acknowledgements;
 * :mod:`.oidc`       the OpenID provider (discovery, authorize, token, userinfo, key set);
 * :mod:`.workspace`  the web client's ``/workspace`` pages;
 * :mod:`.state`      what the service knows (users, codes, sessions, visits, faults);

@@ -15,9 +15,16 @@
 ``POST /auth/refresh``                  {refresh_token} → session (rotated) | 400 invalid_grant
 ``POST /auth/signout``                  Bearer + {refresh_token} → revokes both (idempotent)
 ``GET  /account``                       Bearer → {user_id, provider, email}
-``POST /consent-receipts``              {receipt_id, receipt} → stored
+``GET  /policy/feed``                   the signed policy feed (``--policy-feed DIR``; 404
+                                        ``no_feed`` without one; :mod:`.feed`)
+``POST /consent-receipts``              {receipt_id, receipt, head_hash, record_seq} → kept
+                                        once per receipt id; {receipt_id, stored,
+                                        acknowledgement}: an Ed25519 envelope of type
+                                        ``nework-consent-ack`` (receipt id, record seq, head
+                                        hash, time) signed by the service's key
 ``POST /deletion-requests``             {request_id} → accepted once per request id (counted)
 ``POST /_test/email-code``              {email} → {code}: the last code (QA automation only)
+``GET  /_test/signing-key``             {key_id, public_key, dev_keys}: the Ed25519 key (QA)
 ======================================  =====================================================
 
 A session is ``{access_token, refresh_token, token_type, expires_in, account}``
@@ -33,14 +40,34 @@ import secrets
 import time
 from typing import Final
 
+from nework_desktop.core.signed import b64url_decode, b64url_encode
+from nework_desktop.qa.refservice.feed import stamp
 from nework_desktop.qa.refservice.keys import issuer_of, verify_jwt, verify_with_key_set
-from nework_desktop.qa.refservice.protocol import BadRequest, Json, JsonRoutes, Request, err
-from nework_desktop.qa.refservice.state import Account, CodeRequest, ServiceState, user_id_for
+from nework_desktop.qa.refservice.protocol import (
+    JSON_TYPE,
+    BadRequest,
+    Json,
+    JsonRoutes,
+    RawRoutes,
+    Reply,
+    Request,
+    err,
+    json_reply,
+)
+from nework_desktop.qa.refservice.signing import generate_key
+from nework_desktop.qa.refservice.state import (
+    Account,
+    CodeRequest,
+    ServiceState,
+    StoredReceipt,
+    user_id_for,
+)
 
 SERVICE_NAME: Final = "NeWork reference service"
 SERVICE_VERSION: Final = "1"
 API: Final = "/api/v1"
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 Answer = tuple[int, Json]
 
@@ -174,12 +201,59 @@ def account(svc: ServiceState, req: Request) -> Answer:
 
 def consent_receipt(svc: ServiceState, req: Request) -> Answer:
     body = req.json()
-    receipt_id = body.get("receipt_id")
-    receipt = body.get("receipt")
+    receipt_id, receipt = body.get("receipt_id"), body.get("receipt")
+    head_hash, seq = body.get("head_hash"), body.get("record_seq")
     if not isinstance(receipt_id, str) or not receipt_id or not isinstance(receipt, dict):
         raise BadRequest("receipt_id and receipt are required")
-    svc.consent_receipts.setdefault(receipt_id, receipt)
-    return 200, {"receipt_id": receipt_id, "stored": True}
+    if not isinstance(head_hash, str) or not _HEX64.fullmatch(head_hash):
+        raise BadRequest("head_hash (the ledger's head, a SHA-256) is required")
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+        raise BadRequest("record_seq is required")
+    stored = svc.consent_receipts.setdefault(
+        receipt_id, StoredReceipt(receipt, head_hash, seq, stamp(svc.now()))
+    )
+    return 200, {
+        "receipt_id": receipt_id,
+        "stored": True,
+        "acknowledgement": acknowledgement(svc, receipt_id, stored),
+    }
+
+
+def acknowledgement(svc: ServiceState, receipt_id: str, stored: StoredReceipt) -> Json:
+    """The signed acknowledgement of a kept receipt (``svc.faults.ack_tamper`` applied)."""
+    tamper = svc.faults.ack_tamper
+    payload = {
+        "type": "nework-consent-ack",
+        "schema": 1,
+        "receipt_id": receipt_id,
+        "record_seq": stored.record_seq,
+        "head_hash": "0" * 64 if tamper == "head_hash" else stored.head_hash,
+        "acknowledged_at": stored.acknowledged_at,
+    }
+    key = generate_key() if tamper == "unknown_key" else svc.signing_key
+    envelope = key.seal(payload)
+    if tamper == "signature":
+        flipped = bytearray(b64url_decode(envelope["signature"]) or b"")
+        flipped[0] ^= 1
+        envelope["signature"] = b64url_encode(bytes(flipped))
+    return envelope
+
+
+def signing_key(svc: ServiceState, req: Request) -> Answer:
+    key = svc.signing_key
+    return 200, {
+        "key_id": key.key_id,
+        "public_key": key.public_b64,
+        "dev_keys": key.dev_keys_value(),
+    }
+
+
+def policy_feed(svc: ServiceState, req: Request) -> Reply:
+    with svc.lock:
+        feed = svc.feed
+    if feed is None:
+        return json_reply(404, err("no_feed", "this service publishes no policy feed"))
+    return 200, feed.reply(), dict(JSON_TYPE)
 
 
 def deletion(svc: ServiceState, req: Request) -> Answer:
@@ -211,4 +285,8 @@ ROUTES: Final[JsonRoutes] = {
     ("POST", f"{API}/consent-receipts"): consent_receipt,
     ("POST", f"{API}/deletion-requests"): deletion,
     ("POST", "/_test/email-code"): sent_code,
+    ("GET", "/_test/signing-key"): signing_key,
 }
+
+#: The routes that answer bytes of their own (the feed is served exactly as signed).
+RAW_ROUTES: Final[RawRoutes] = {("GET", f"{API}/policy/feed"): policy_feed}

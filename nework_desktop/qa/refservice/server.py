@@ -38,7 +38,7 @@ from nework_desktop.qa.refservice.protocol import (
 from nework_desktop.qa.refservice.state import Recorded, ServiceState
 
 JSON_ROUTES: Final[JsonRoutes] = {**api.ROUTES, **oidc.ROUTES}
-PAGES: Final[RawRoutes] = {**oidc.PAGES, **workspace.PAGES}
+PAGES: Final[RawRoutes] = {**oidc.PAGES, **workspace.PAGES, **api.RAW_ROUTES}
 
 
 class RefService(ServiceState):

@@ -17,9 +17,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
+from nework_desktop.qa.refservice.feed import FeedPublisher
 from nework_desktop.qa.refservice.keys import SigningKey, shared_key
+from nework_desktop.qa.refservice.signing import FeedKey, generate_key
 
 Json = dict[str, Any]
 Echo = Callable[[str], None]
@@ -106,6 +109,9 @@ class Faults:
     authorize_iss: str | None = None
     #: the token endpoint ignores PKCE (to prove the *client* is not the one checking it).
     skip_pkce: bool = False
+    #: the next consent acknowledgements are tampered with: "signature" (a bit flipped),
+    #: "head_hash" (another head, properly signed), "unknown_key" (signed by a stranger).
+    ack_tamper: str | None = None
 
     def take(self, path: str) -> Canned | None:
         queue = self.replies.get(path)
@@ -115,6 +121,16 @@ class Faults:
 
     def fail(self, path: str, *replies: Canned) -> None:
         self.replies.setdefault(path, []).extend(replies)
+
+
+@dataclass
+class StoredReceipt:
+    """A consent receipt the service keeps (once per receipt id), and what it acknowledged."""
+
+    receipt: Json
+    head_hash: str
+    record_seq: int
+    acknowledged_at: str
 
 
 @dataclass(frozen=True)
@@ -167,6 +183,8 @@ class ServiceState:
         access_ttl: int = 3600,
         tags: bool = False,
         echo: Echo | None = None,
+        policy_feed: Path | None = None,
+        signing_key: FeedKey | None = None,
     ) -> None:
         self.host = host
         self.port = port
@@ -180,6 +198,8 @@ class ServiceState:
         self.echo = echo
         self.faults = Faults()
         self.key: SigningKey = shared_key()
+        #: The Ed25519 key that signs the policy feed and the consent acknowledgements.
+        self.signing_key: FeedKey = signing_key or generate_key()
         self.lock = threading.RLock()
         self.skew = 0.0
         self.requests: list[Recorded] = []
@@ -189,7 +209,7 @@ class ServiceState:
         self.grants: list[Grant] = []
         self.auth_codes: dict[str, AuthCode] = {}
         self.provider_tokens: dict[str, TestUser] = {}
-        self.consent_receipts: dict[str, Json] = {}
+        self.consent_receipts: dict[str, StoredReceipt] = {}
         self.deletion_requests: dict[str, Json] = {}
         self.deletion_posts: dict[str, int] = {}
         self.signouts = 0
@@ -203,6 +223,10 @@ class ServiceState:
         self.trusted_issuers: dict[str, list[Json]] = {}
         #: every ID token ``/auth/oauth`` received (tests check where they end up).
         self.received_id_tokens: list[str] = []
+        #: The policy feed (``--policy-feed DIR``), or None: ``/policy/feed`` answers 404.
+        self.feed: FeedPublisher | None = None
+        if policy_feed is not None:
+            self.feed = FeedPublisher(policy_feed, self.signing_key, clock=self.now, say=echo)
 
     @property
     def url(self) -> str:

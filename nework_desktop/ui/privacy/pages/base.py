@@ -13,7 +13,7 @@ than one page: the consent state, the module choices in effect, the transmission
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
@@ -24,6 +24,8 @@ from nework_desktop.core.consent import ConsentLedger, ConsentRecord, ConsentSta
 from nework_desktop.core.egress import EgressPolicy, TransmissionRow, read_transmissions
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy
+from nework_desktop.core.policy.store import CurrentPolicy
+from nework_desktop.core.proof import RecordProof
 from nework_desktop.services.consent import ConsentService
 from nework_desktop.ui.widgets import is_https
 
@@ -37,6 +39,7 @@ __all__ = [
     "consent_state",
     "current_choices",
     "module_name",
+    "record_proofs",
     "section",
     "transmission_rows",
 ]
@@ -54,6 +57,8 @@ class ServicesLike(Protocol):
     policy: Policy
     ledger: ConsentLedger
     consent: ConsentService
+    #: The policy in use and where it came from (bundled / the service's verified feed).
+    source: CurrentPolicy | None
 
     @property
     def account(self) -> AccountManager | None: ...
@@ -134,6 +139,24 @@ def current_choices(services: ServicesLike, record: ConsentRecord | None) -> dic
     if egress is not None and egress.state.consented:
         choices.update({k: v for k, v in egress.state.choices.items() if k in choices})
     return choices
+
+
+def record_proofs(
+    services: ServicesLike, records: Sequence[ConsentRecord]
+) -> dict[int, RecordProof]:
+    """Record seq → confirmed by NeWork / waiting / none (reads only; never fails)."""
+    from nework_desktop.core.policy.store import FeedStore
+    from nework_desktop.core.proof import proofs, read_acks, read_queue
+
+    if not records:
+        return {}
+    try:
+        keys = FeedStore(services.paths).trust().keys
+        acks = read_acks(services.paths, records, keys, now=datetime.now(UTC))
+        return proofs(records, acks, read_queue(services.paths))
+    except Exception as exc:  # a page shows what it can
+        log.warning("consent confirmations unreadable: %s", type(exc).__name__)
+        return {}
 
 
 def module_name(policy: Policy, module_id: str) -> str:

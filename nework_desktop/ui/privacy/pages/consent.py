@@ -1,8 +1,10 @@
 """The privacy center's "Consent" page: what the user agreed to, and when.
 
 The policy version and the date agreed to, the language it was read in, the module choices in
-effect; the change summary of this version, the revision history (附則) and the user's own
-decisions (the consent ledger, newest first); "View policy" opens the text (read-only).
+effect, where the text came from (shipped with the app, or the NeWork service's verified feed)
+and whether NeWork confirmed the latest decision; the change summary of this version, the
+revision history (附則) and the user's own decisions (the consent ledger, newest first, each
+"Confirmed by NeWork on …" or "Waiting to be confirmed"); "View policy" opens the text.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from nework_desktop.core.consent import ConsentRecord, Decision
+from nework_desktop.core.proof import RecordProof
 from nework_desktop.ui.i18n import format_day, format_stamp, language_name
 from nework_desktop.ui.privacy.pages.base import (
     Page,
     consent_state,
     current_choices,
     module_name,
+    record_proofs,
     section,
 )
 from nework_desktop.ui.widgets import FitTable, heading, table_cell, wrapping_label
@@ -44,6 +48,8 @@ class ConsentPage(Page):
         self.consent_heading = heading(body)
         self.consent_status = wrapping_label(body, selectable=True)
         self.consent_choices = wrapping_label(body)
+        self.proof_status = wrapping_label(body, selectable=True)
+        self.policy_source = wrapping_label(body)
         self.change_heading = heading(body, 1.0)
         self.change_summary = wrapping_label(body)
         self.view_policy_button = QPushButton(body)
@@ -54,8 +60,14 @@ class ConsentPage(Page):
         self.revisions_heading = heading(body, 1.0)
         self.revisions_table = FitTable(3, body)
         self.decisions_heading = heading(body, 1.0)
-        self.decisions_table = FitTable(4, body)
-        for label in (self.consent_heading, self.consent_status, self.consent_choices):
+        self.decisions_table = FitTable(5, body)
+        for label in (
+            self.consent_heading,
+            self.consent_status,
+            self.consent_choices,
+            self.proof_status,
+            self.policy_source,
+        ):
             layout.addWidget(label)
         layout.addLayout(buttons)
         section(layout, self.change_heading, self.change_summary)
@@ -81,8 +93,16 @@ class ConsentPage(Page):
         self.revisions_table.setAccessibleName(self.tr("Revision history of the policy"))
         self.decisions_heading.setText(self.tr("Your decisions"))
         self.decisions_table.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("Decision"), self.tr("Policy version"), self.tr("Modules")]
+            [
+                self.tr("Date"),
+                self.tr("Decision"),
+                self.tr("Policy version"),
+                self.tr("Modules"),
+                self.tr("Confirmed by NeWork"),
+            ]
         )
+        self.proof_status.setAccessibleName(self.tr("Confirmation by NeWork"))
+        self.policy_source.setAccessibleName(self.tr("Where this text came from"))
         self.decisions_table.setAccessibleName(
             self.tr("Your decisions on the privacy policy, newest first")
         )
@@ -92,6 +112,10 @@ class ConsentPage(Page):
 
     def refresh(self) -> None:
         state = consent_state(self.services.ledger)
+        records = state.records if state is not None else ()
+        proofs = record_proofs(self.services, records)
+        self._show_source()
+        self._show_proof(proofs.get(records[-1].seq) if records else None)
         accepted = state.last_accepted if state is not None and state.state == "accepted" else None
         if accepted is None or state is None:
             self.consent_status.setText(self.tr("No consent is on record."))
@@ -126,7 +150,7 @@ class ConsentPage(Page):
                 )
             self.consent_choices.setText(choices)
         self._fill_revisions()
-        self._fill_decisions(state.records if state is not None else ())
+        self._fill_decisions(records, proofs)
 
     def _choices_text(self, modules: Mapping[str, bool]) -> str:
         parts = []
@@ -145,7 +169,53 @@ class ConsentPage(Page):
             table.setItem(row, 2, table_cell(revision.summary.get(self.ui_locale)))
         table.refit()
 
-    def _fill_decisions(self, records: Sequence[ConsentRecord]) -> None:
+    def _show_source(self) -> None:
+        source = self.services.source
+        version = self.policy.version
+        verified = source.verified_at if source is not None else None
+        if source is not None and source.source == "service":
+            text = self.tr(
+                "This text came from the NeWork service (version {version}), verified on {date}."
+            ).format(version=version, date=format_stamp(verified, self.ui_locale))
+        elif verified:
+            text = self.tr(
+                "This text shipped with NeWork (version {version}); the NeWork service confirmed "
+                "on {date} that it is current."
+            ).format(version=version, date=format_stamp(verified, self.ui_locale))
+        else:
+            text = self.tr("This text shipped with NeWork (version {version}).").format(
+                version=version
+            )
+        self.policy_source.setText(text)
+
+    def _proof_text(self, proof: RecordProof | None) -> str:
+        if proof is None or proof.state == "none":
+            return "—"
+        if proof.state == "confirmed":
+            return self.tr("Confirmed by NeWork on {date}").format(
+                date=format_stamp(proof.acknowledged_at, self.ui_locale)
+            )
+        return self.tr("Waiting to be confirmed")
+
+    def _show_proof(self, proof: RecordProof | None) -> None:
+        if proof is None or proof.state == "none":
+            self.proof_status.setVisible(False)
+            return
+        if proof.state == "confirmed":
+            text = self.tr("Your latest decision was confirmed by NeWork on {date}.").format(
+                date=format_stamp(proof.acknowledged_at, self.ui_locale)
+            )
+        else:
+            text = self.tr(
+                "Your latest decision is waiting to be confirmed by NeWork; the app sends it "
+                "again by itself, also after a restart."
+            )
+        self.proof_status.setText(text)
+        self.proof_status.setVisible(True)
+
+    def _fill_decisions(
+        self, records: Sequence[ConsentRecord], proofs: Mapping[int, RecordProof]
+    ) -> None:
         table = self.decisions_table
         rows = list(reversed(records))
         table.setRowCount(len(rows))
@@ -166,6 +236,7 @@ class ConsentPage(Page):
             table.setItem(row, 1, table_cell(decision))
             table.setItem(row, 2, table_cell(record.policy_version))
             table.setItem(row, 3, table_cell(self._choices_text(record.modules)))
+            table.setItem(row, 4, table_cell(self._proof_text(proofs.get(record.seq))))
         table.refit()
 
     # -- the policy text -----------------------------------------------------------------------
