@@ -23,7 +23,8 @@ from nework_desktop.ui.privacy.pages.base import (
     module_name,
     section,
 )
-from nework_desktop.ui.widgets import CollectTable, ModuleCard, heading, wrapping_label
+from nework_desktop.ui.tables import CollectTable
+from nework_desktop.ui.widgets import ModuleCard, heading, wrapping_label
 
 __all__ = ["CollectedPage"]
 

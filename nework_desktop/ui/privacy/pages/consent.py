@@ -21,7 +21,8 @@ from nework_desktop.ui.privacy.pages.base import (
     module_name,
     section,
 )
-from nework_desktop.ui.widgets import FitTable, heading, table_cell, wrapping_label
+from nework_desktop.ui.tables import FitTable, table_cell
+from nework_desktop.ui.widgets import heading, wrapping_label
 
 __all__ = ["ConsentPage", "agreed_since"]
 

@@ -18,7 +18,8 @@ from nework_desktop.ui.privacy.pages.base import (
     section,
     transmission_rows,
 )
-from nework_desktop.ui.widgets import FitTable, heading, table_cell, wrapping_label
+from nework_desktop.ui.tables import FitTable, table_cell
+from nework_desktop.ui.widgets import heading, wrapping_label
 
 __all__ = ["DEFAULT_PERIOD", "PERIODS", "SentPage"]
 
