@@ -11,6 +11,7 @@ code      meaning
 4         the consent record is corrupt (``status``; the app itself sets it aside)
 5         the app's folders cannot be computed, created or written (a root is a file, the disk
           is read-only or full); nothing that was asked for is recorded
+6         the app cannot show its window: no display (Linux without DISPLAY/WAYLAND_DISPLAY)
 70        an unexpected error: a bug (``NEWORK_DEBUG=1`` shows the traceback)
 130       interrupted (Ctrl+C)
 ========  ==========================================================================
@@ -30,6 +31,7 @@ EXIT_USAGE = 2
 EXIT_POLICY = 3
 EXIT_LEDGER = 4
 EXIT_PATHS = 5
+EXIT_NO_DISPLAY = 6
 EXIT_UNEXPECTED = 70
 EXIT_INTERRUPTED = 130
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from nework_desktop.core.wipe import Problem, Progress, WipePlan, WipeReport
-from nework_desktop.ui.dialogs import ask_yes_no
+from nework_desktop.ui.dialogs import ask_choice
 from nework_desktop.ui.workers import Task, run_task
 
 log = logging.getLogger("nework.ui.wipe")
@@ -87,46 +87,70 @@ class LocalDataWiper(QObject):
         self.finished.emit(report)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WipeDialogs", text)
+
+
 def confirm_wipe(parent: QWidget | None, plan: WipePlan, *, uninstall: bool = False) -> bool:
-    """Ask before deleting; the details list what ``plan`` (the plan that will run) deletes."""
+    """Ask before deleting; the details list what ``plan`` (the plan that will run) deletes.
+
+    The buttons say what they do ("Delete everything" / "Uninstall", "Cancel"); Cancel is the
+    default and what Escape picks.
+    """
     folders = "\n".join(str(r.path) for r in plan.roots) or "—"
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     if uninstall:
-        box.setWindowTitle(QCoreApplication.translate("WipeDialogs", "Uninstall NeWork"))
+        box.setWindowTitle(_tr("Uninstall NeWork"))
         box.setText(
-            QCoreApplication.translate(
-                "WipeDialogs",
+            _tr(
                 "NeWork will delete all of its data on this computer, move the app to the "
-                "Trash and quit. Your account on the NeWork service is not deleted.",
+                "Trash and quit. Your account on the NeWork service is not deleted."
             )
         )
+        go = box.addButton(_tr("Uninstall"), QMessageBox.ButtonRole.DestructiveRole)
     else:
-        box.setWindowTitle(QCoreApplication.translate("WipeDialogs", "Delete all local data"))
+        box.setWindowTitle(_tr("Delete all local data"))
         box.setText(
-            QCoreApplication.translate(
-                "WipeDialogs",
+            _tr(
                 "NeWork will delete all of its data on this computer (consent record, sign-in, "
                 "settings, web data, logs) and start again from the beginning. Your account on "
-                "the NeWork service is not deleted.",
+                "the NeWork service is not deleted."
             )
         )
-    box.setDetailedText(folders)
-    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Ok
+        go = box.addButton(_tr("Delete everything"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setInformativeText(_tr("This cannot be undone."))
+    cancel = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDetailedText(_tr("Folders that will be deleted:") + "\n" + folders)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is go
 
 
 def confirm_withdrawal(parent: QWidget | None) -> bool:
     """Ask before withdrawing consent (main window and privacy center alike)."""
-    return ask_yes_no(
+    return ask_choice(
         parent,
-        QCoreApplication.translate("WipeDialogs", "Withdraw consent"),
-        QCoreApplication.translate(
-            "WipeDialogs",
+        title=_tr("Withdraw consent"),
+        text=_tr(
             "Withdrawing your consent stops your use of NeWork on this computer. "
-            "The app will ask for your consent again. Continue?",
+            "The app will ask for your consent again."
         ),
+        informative=_tr(
+            "Nothing more is collected or sent. Your data on this computer stays until you "
+            "delete it."
+        ),
+        go=_tr("Withdraw consent"),
+        stay=_tr("Cancel"),
+    )
+
+
+def wiped_notice() -> str:
+    """What the consent dialog says after "Delete all local data" (the outcome, in words)."""
+    return _tr(
+        "All of NeWork's data on this computer was deleted. To use NeWork again, read the "
+        "privacy policy and agree."
     )
 
 
@@ -142,7 +166,7 @@ def show_wipe_failure(parent: QWidget | None, report: WipeReport) -> None:
         )
     )
     lines = [f"{p.path}: {p.reason}" for p in (*report.failed, *report.refused)]
-    lines += [f"remains: {r}" for r in report.residue]
+    lines += [_tr("remains: {path}").format(path=r) for r in report.residue]
     box.setDetailedText("\n".join(lines))
     box.exec()
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from nework_desktop.ui.i18n import current_locale
+from nework_desktop.ui.look import apply_window_look
 from nework_desktop.ui.privacy.pages.base import Page, ServicesLike, UrlOpener
 from nework_desktop.ui.privacy.pages.collected import CollectedPage
 from nework_desktop.ui.privacy.pages.consent import ConsentPage
@@ -89,6 +90,7 @@ class PrivacyCenter(QWidget):
             deletions.start(first_delay_ms=1000)
         self.deletions = deletions
         self.resize(960, 680)
+        apply_window_look(self)
         self._build(opener if opener is not None else QDesktopServices.openUrl)
         self.retranslate()  # also fills every page (refresh)
         self.nav.setCurrentRow(0)

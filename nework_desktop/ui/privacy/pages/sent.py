@@ -109,6 +109,8 @@ class SentPage(Page):
             [self.tr("Time"), self.tr("Destination"), self.tr("Belongs to"), self.tr("Why")]
         )
         self.blocked_table.setAccessibleName(self.tr("Recently blocked connections"))
+        self.blocked_table.set_empty_text(self.tr("Nothing was blocked since NeWork started."))
+        self.sent_table.set_empty_text(self.tr("None yet."))
 
     def shown(self) -> None:
         self.refresh()
