@@ -87,10 +87,6 @@ class LocalDataWiper(QObject):
         self.finished.emit(report)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WipeDialogs", text)
-
-
 def confirm_wipe(parent: QWidget | None, plan: WipePlan, *, uninstall: bool = False) -> bool:
     """Ask before deleting; the details list what ``plan`` (the plan that will run) deletes.
 
@@ -101,27 +97,39 @@ def confirm_wipe(parent: QWidget | None, plan: WipePlan, *, uninstall: bool = Fa
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     if uninstall:
-        box.setWindowTitle(_tr("Uninstall NeWork"))
+        box.setWindowTitle(QCoreApplication.translate("WipeDialogs", "Uninstall NeWork"))
         box.setText(
-            _tr(
+            QCoreApplication.translate(
+                "WipeDialogs",
                 "NeWork will delete all of its data on this computer, move the app to the "
-                "Trash and quit. Your account on the NeWork service is not deleted."
+                "Trash and quit. Your account on the NeWork service is not deleted.",
             )
         )
-        go = box.addButton(_tr("Uninstall"), QMessageBox.ButtonRole.DestructiveRole)
+        go = box.addButton(
+            QCoreApplication.translate("WipeDialogs", "Uninstall"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
     else:
-        box.setWindowTitle(_tr("Delete all local data"))
+        box.setWindowTitle(QCoreApplication.translate("WipeDialogs", "Delete all local data"))
         box.setText(
-            _tr(
+            QCoreApplication.translate(
+                "WipeDialogs",
                 "NeWork will delete all of its data on this computer (consent record, sign-in, "
                 "settings, web data, logs) and start again from the beginning. Your account on "
-                "the NeWork service is not deleted."
+                "the NeWork service is not deleted.",
             )
         )
-        go = box.addButton(_tr("Delete everything"), QMessageBox.ButtonRole.DestructiveRole)
-    box.setInformativeText(_tr("This cannot be undone."))
-    cancel = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-    box.setDetailedText(_tr("Folders that will be deleted:") + "\n" + folders)
+        go = box.addButton(
+            QCoreApplication.translate("WipeDialogs", "Delete everything"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+    box.setInformativeText(QCoreApplication.translate("WipeDialogs", "This cannot be undone."))
+    cancel = box.addButton(
+        QCoreApplication.translate("WipeDialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDetailedText(
+        QCoreApplication.translate("WipeDialogs", "Folders that will be deleted:") + "\n" + folders
+    )
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()
@@ -132,25 +140,28 @@ def confirm_withdrawal(parent: QWidget | None) -> bool:
     """Ask before withdrawing consent (main window and privacy center alike)."""
     return ask_choice(
         parent,
-        title=_tr("Withdraw consent"),
-        text=_tr(
+        title=QCoreApplication.translate("WipeDialogs", "Withdraw consent"),
+        text=QCoreApplication.translate(
+            "WipeDialogs",
             "Withdrawing your consent stops your use of NeWork on this computer. "
-            "The app will ask for your consent again."
+            "The app will ask for your consent again.",
         ),
-        informative=_tr(
+        informative=QCoreApplication.translate(
+            "WipeDialogs",
             "Nothing more is collected or sent. Your data on this computer stays until you "
-            "delete it."
+            "delete it.",
         ),
-        go=_tr("Withdraw consent"),
-        stay=_tr("Cancel"),
+        go=QCoreApplication.translate("WipeDialogs", "Withdraw consent", "button"),
+        stay=QCoreApplication.translate("WipeDialogs", "Cancel"),
     )
 
 
 def wiped_notice() -> str:
     """What the consent dialog says after "Delete all local data" (the outcome, in words)."""
-    return _tr(
+    return QCoreApplication.translate(
+        "WipeDialogs",
         "All of NeWork's data on this computer was deleted. To use NeWork again, read the "
-        "privacy policy and agree."
+        "privacy policy and agree.",
     )
 
 
@@ -166,7 +177,10 @@ def show_wipe_failure(parent: QWidget | None, report: WipeReport) -> None:
         )
     )
     lines = [f"{p.path}: {p.reason}" for p in (*report.failed, *report.refused)]
-    lines += [_tr("remains: {path}").format(path=r) for r in report.residue]
+    lines += [
+        QCoreApplication.translate("WipeDialogs", "remains: {path}").format(path=r)
+        for r in report.residue
+    ]
     box.setDetailedText("\n".join(lines))
     box.exec()
 

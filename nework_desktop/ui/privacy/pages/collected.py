@@ -32,10 +32,6 @@ __all__ = ["CollectedPage", "change_module_choice"]
 log = logging.getLogger("nework.ui.privacy")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CollectedPage", text)
-
-
 def change_module_choice(
     services: ServicesLike, module_id: str, checked: bool
 ) -> tuple[ConsentRecord | None, str]:
@@ -50,17 +46,23 @@ def change_module_choice(
     try:
         record = services.consent.change_modules(module_id, checked)
     except NoConsentOnRecord:
-        return None, _tr("There is no consent on record: nothing was changed.")
+        return None, QCoreApplication.translate(
+            "CollectedPage", "There is no consent on record: nothing was changed."
+        )
     except Exception as exc:
         log.error("module choice not recorded: %s", exc)
-        return None, _tr(
+        return None, QCoreApplication.translate(
+            "CollectedPage",
             "Your choice could not be saved, so nothing was changed. Check that the "
-            "disk is not full and try again."
+            "disk is not full and try again.",
         )
     if checked:
-        return record, _tr("{name} is on again.").format(name=name)
-    return record, _tr(
-        "{name} is off: nothing more is sent to it from this app, and its cookies were deleted."
+        return record, QCoreApplication.translate("CollectedPage", "{name} is on again.").format(
+            name=name
+        )
+    return record, QCoreApplication.translate(
+        "CollectedPage",
+        "{name} is off: nothing more is sent to it from this app, and its cookies were deleted.",
     ).format(name=name)
 
 
