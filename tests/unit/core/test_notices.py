@@ -12,7 +12,7 @@ from nework_desktop.core import notices
 def test_a_source_checkout_lists_the_runtime_packages_with_their_licences(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(notices, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    monkeypatch.setattr(notices, "resource_path", tmp_path.joinpath)
     text = notices.third_party_notices()
     lines = text.splitlines()
     assert "open-source software" in lines[0]
@@ -28,7 +28,7 @@ def test_the_bundled_file_wins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     folder = tmp_path / "notices"
     folder.mkdir()
     (folder / "THIRD-PARTY-NOTICES.txt").write_text("PySide6\r\nLGPL-3.0 text\r\n", "utf-8")
-    monkeypatch.setattr(notices, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    monkeypatch.setattr(notices, "resource_path", tmp_path.joinpath)
     assert notices.third_party_notices() == "PySide6\nLGPL-3.0 text\n"
 
 
@@ -36,7 +36,7 @@ def test_a_bundled_file_that_is_not_a_file_falls_back(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     (tmp_path / "notices" / "THIRD-PARTY-NOTICES.txt").mkdir(parents=True)  # a folder
-    monkeypatch.setattr(notices, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    monkeypatch.setattr(notices, "resource_path", tmp_path.joinpath)
     assert "open-source software" in notices.third_party_notices()
 
 
