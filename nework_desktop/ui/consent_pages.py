@@ -320,9 +320,10 @@ class DocumentLinks(QWidget):
         }
         for button, link in self.buttons:
             label = link.label.get(locale)
-            button.setText(short.get(link.id, label))
+            text = short.get(link.id, label)
+            button.setText(text)
             button.setToolTip(f"{label}\n{link.url}")
-            button.setAccessibleName(label)
+            button.setAccessibleName(text)  # the visible label (WCAG 2.5.3)
             button.setAccessibleDescription(
-                self.tr("Opens {0} in your web browser").format(link.url)
+                f"{label}. " + self.tr("Opens {0} in your web browser").format(link.url)
             )

@@ -173,7 +173,9 @@ class FocusRing(QObject):
             ring.setParent(parent)
         ring.target = target
         width = _Ring.WIDTH
-        ring.setGeometry(target.geometry().adjusted(-width, -width, width, width))
+        # Around the control, but inside its parent so that no side is clipped away.
+        around = target.geometry().adjusted(-width, -width, width, width)
+        ring.setGeometry(around.intersected(parent.rect()))
         ring.show()
         ring.raise_()
         ring.update()
