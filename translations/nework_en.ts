@@ -320,12 +320,20 @@
         <translation>Third-party programs that collect usage data (Article 2-2). A change takes effect at once: a module you switch off gets nothing more from this app, and its cookies are deleted. Your choice is added to your consent record.</translation>
     </message>
     <message>
+        <source>Uses cookies. Switch it off below to stop it in this app.</source>
+        <translation>Uses cookies. Switch it off below to stop it in this app.</translation>
+    </message>
+    <message>
+        <source>Switch it off below to stop it in this app.</source>
+        <translation>Switch it off below to stop it in this app.</translation>
+    </message>
+    <message>
         <source>Uses cookies. Uncheck to switch it off in this app.</source>
-        <translation>Uses cookies. Uncheck to switch it off in this app.</translation>
+        <translation type="vanished">Uses cookies. Uncheck to switch it off in this app.</translation>
     </message>
     <message>
         <source>Uncheck to switch it off in this app.</source>
-        <translation>Uncheck to switch it off in this app.</translation>
+        <translation type="vanished">Uncheck to switch it off in this app.</translation>
     </message>
     <message>
         <source>Result of the last change</source>

@@ -320,12 +320,20 @@
         <translation>利用状況を取得する第三者のプログラムです（第２条第２項）。変更はすぐに反映されます。オフにしたモジュールには本アプリから何も送信されず、そのクッキーは削除されます。選択内容は同意の記録に追加されます。</translation>
     </message>
     <message>
+        <source>Uses cookies. Switch it off below to stop it in this app.</source>
+        <translation>クッキーを使用します。下のスイッチをオフにすると、このアプリでの利用を停止します。</translation>
+    </message>
+    <message>
+        <source>Switch it off below to stop it in this app.</source>
+        <translation>下のスイッチをオフにすると、このアプリでの利用を停止します。</translation>
+    </message>
+    <message>
         <source>Uses cookies. Uncheck to switch it off in this app.</source>
-        <translation>クッキーを使用します。チェックを外すと本アプリでは無効になります。</translation>
+        <translation type="vanished">クッキーを使用します。チェックを外すと本アプリでは無効になります。</translation>
     </message>
     <message>
         <source>Uncheck to switch it off in this app.</source>
-        <translation>チェックを外すと本アプリでは無効になります。</translation>
+        <translation type="vanished">チェックを外すと本アプリでは無効になります。</translation>
     </message>
     <message>
         <source>Result of the last change</source>

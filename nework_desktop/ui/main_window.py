@@ -268,7 +268,12 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         workspace.setParent(self.centralWidget())
         workspace.show()
-        self.resize(max(self.width(), 1200), max(self.height(), 800))
+        width, height = max(self.width(), 1200), max(self.height(), 800)
+        screen = self.screen()
+        if screen is not None and screen.availableGeometry().height() > 0:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+        self.resize(width, height)
 
     def set_account(self, provider: str, masked_email: str, *, persistent: bool) -> None:
         """Show who is signed in (provider and masked address only)."""

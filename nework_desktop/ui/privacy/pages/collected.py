@@ -122,9 +122,9 @@ class CollectedPage(Page):
             module = card.module
             if module.on_desktop and module.opt_out_allowed:
                 card.status_label.setText(
-                    self.tr("Uses cookies. Uncheck to switch it off in this app.")
+                    self.tr("Uses cookies. Switch it off below to stop it in this app.")
                     if module.uses_cookies
-                    else self.tr("Uncheck to switch it off in this app.")
+                    else self.tr("Switch it off below to stop it in this app.")
                 )
         self.switch_status.setAccessibleName(self.tr("Result of the last change"))
 
