@@ -3,8 +3,10 @@
 # (and build/pyinstaller/dist/NeWork.app on macOS).
 #
 # Usage: installer/build.sh [extra PyInstaller options, e.g. --clean]
-# Needs the project's .venv (scripts/test or scripts/run create it); installs PyInstaller into it
-# when missing. Works in Git Bash on Windows too (.venv/Scripts/python.exe).
+# Uses the project's .venv (creates it if missing) and installs into it the hash-locked set in
+# installer/requirements.lock (the app's dependencies and PyInstaller). The project itself is
+# analysed from the source tree. NEWORK_DEBUG_BUILD=1 makes a debug build (keeps Chromium's
+# devtools). Works in Git Bash on Windows too (.venv/Scripts/python.exe).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -24,13 +26,11 @@ pip_install() {
     2> >(grep -v 'is ignored: it is neither' >&2)
 }
 
-if ! "$venv_python" -c 'import PySide6.QtWebEngineCore, platformdirs, keyring, requests' 2>/dev/null; then
-  echo "installing the app's dependencies into .venv" >&2
-  pip_install -e .
-fi
-if ! "$venv_python" -c 'import PyInstaller' 2>/dev/null; then
-  echo "installing PyInstaller into .venv" >&2
-  pip_install 'pyinstaller>=6.10,<7'
+# Exactly the locked versions (installer/requirements.lock, hash-checked): the bundle's contents
+# do not depend on the day it is built. Already-installed matching versions are kept (fast).
+# NEWORK_BUILD_UNLOCKED=1 skips this (a quick local build with whatever .venv holds).
+if [ "${NEWORK_BUILD_UNLOCKED:-}" != 1 ]; then
+  pip_install --require-hashes --no-deps -r installer/requirements.lock
 fi
 
 # PyInstaller's cache lives with the build, not in the user's home.

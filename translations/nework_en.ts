@@ -2114,6 +2114,37 @@
     </message>
 </context>
 <context>
+    <name>ProviderErrorTexts</name>
+    <message>
+        <source>{provider} signs its answer in a way NeWork does not accept, so this sign-in cannot work. Register with your e-mail address or another provider.</source>
+        <translation>{provider} signs its answer in a way NeWork does not accept, so this sign-in cannot work. Register with your e-mail address or another provider.</translation>
+    </message>
+    <message>
+        <source>NeWork&apos;s settings do not allow contacting {provider}. Register with your e-mail address or another provider.</source>
+        <translation>NeWork&apos;s settings do not allow contacting {provider}. Register with your e-mail address or another provider.</translation>
+    </message>
+    <message>
+        <source>{provider} is not set up for NeWork right now, so this sign-in cannot work. Register with your e-mail address or another provider.</source>
+        <translation>{provider} is not set up for NeWork right now, so this sign-in cannot work. Register with your e-mail address or another provider.</translation>
+    </message>
+    <message>
+        <source>NeWork cannot reach {provider}. Check the internet connection and try again.</source>
+        <translation>NeWork cannot reach {provider}. Check the internet connection and try again.</translation>
+    </message>
+    <message>
+        <source>A secure connection to {provider} could not be made. Check the network (a proxy or a wrong clock can cause this).</source>
+        <translation>A secure connection to {provider} could not be made. Check the network (a proxy or a wrong clock can cause this).</translation>
+    </message>
+    <message>
+        <source>{provider} has a problem right now. Please try again later, or register with your e-mail address.</source>
+        <translation>{provider} has a problem right now. Please try again later, or register with your e-mail address.</translation>
+    </message>
+    <message>
+        <source>{provider} did not complete the sign-in. Please try again.</source>
+        <translation>{provider} did not complete the sign-in. Please try again.</translation>
+    </message>
+</context>
+<context>
     <name>Providers</name>
     <message>
         <source>e-mail</source>

@@ -2114,6 +2114,37 @@
     </message>
 </context>
 <context>
+    <name>ProviderErrorTexts</name>
+    <message>
+        <source>{provider} signs its answer in a way NeWork does not accept, so this sign-in cannot work. Register with your e-mail address or another provider.</source>
+        <translation>{provider} の応答は NeWork が受け付けない方式で署名されているため、このサインインは利用できません。メールアドレスまたは別のサービスで登録してください。</translation>
+    </message>
+    <message>
+        <source>NeWork&apos;s settings do not allow contacting {provider}. Register with your e-mail address or another provider.</source>
+        <translation>NeWork の設定では {provider} に接続できません。メールアドレスまたは別のサービスで登録してください。</translation>
+    </message>
+    <message>
+        <source>{provider} is not set up for NeWork right now, so this sign-in cannot work. Register with your e-mail address or another provider.</source>
+        <translation>{provider} は現在 NeWork 向けに設定されていないため、このサインインは利用できません。メールアドレスまたは別のサービスで登録してください。</translation>
+    </message>
+    <message>
+        <source>NeWork cannot reach {provider}. Check the internet connection and try again.</source>
+        <translation>{provider} に接続できません。インターネット接続を確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>A secure connection to {provider} could not be made. Check the network (a proxy or a wrong clock can cause this).</source>
+        <translation>{provider} との安全な接続を確立できませんでした。ネットワークを確認してください（プロキシや時計のずれが原因の場合があります）。</translation>
+    </message>
+    <message>
+        <source>{provider} has a problem right now. Please try again later, or register with your e-mail address.</source>
+        <translation>現在 {provider} で問題が発生しています。しばらくしてからもう一度お試しいただくか、メールアドレスで登録してください。</translation>
+    </message>
+    <message>
+        <source>{provider} did not complete the sign-in. Please try again.</source>
+        <translation>{provider} でのサインインが完了しませんでした。もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
     <name>Providers</name>
     <message>
         <source>e-mail</source>

@@ -20,6 +20,12 @@
  *                           running this many milliseconds, like an open NeWork window;
  *                           file "recorder-run-ms.txt"; default 0.
  *
+ * The single-instance "quit" handshake: a running recorder waits on the named event
+ * Local\NeWorkRecorderQuit and leaves early (its "end" line has "quit_requested":true) when a
+ * call `quit-running ...` sets it, as the real NeWork quits when `NeWork.exe quit-running` asks.
+ * Each line also carries "local_appdata": the WIN_PD_OVERRIDE_LOCAL_APPDATA the call saw (the
+ * per-machine uninstaller sets it to reach another user's profile), or "".
+ *
  * Build (Debian: apt-get install gcc-mingw-w64-x86-64-win32):
  *   x86_64-w64-mingw32-gcc -O2 -Wall -Wextra -municode -mwindows -s -o NeWork.exe recorder.c
  */
@@ -166,8 +172,10 @@ static void append_line(const Buffer *b) {
   }
 }
 
+#define QUIT_EVENT L"Local\\NeWorkRecorderQuit"
+
 static void record(const wchar_t *event, int argc, wchar_t **argv, const wchar_t *cmdline,
-                   long long code) {
+                   long long code, int quit_requested) {
   static Buffer b;
   char num[64];
   b.len = 0;
@@ -187,7 +195,16 @@ static void record(const wchar_t *event, int argc, wchar_t **argv, const wchar_t
   put_json(&b, cmdline);
   put_raw(&b, ",\"program\":");
   put_json(&b, g_self);
-  snprintf(num, sizeof num, ",\"exit\":%lld}\n", code);
+  static wchar_t local[MAX_PATH * 4];
+  DWORD n = GetEnvironmentVariableW(L"WIN_PD_OVERRIDE_LOCAL_APPDATA", local,
+                                    (DWORD)(sizeof local / sizeof local[0]));
+  if (n == 0 || n >= sizeof local / sizeof local[0]) {
+    local[0] = L'\0';
+  }
+  put_raw(&b, ",\"local_appdata\":");
+  put_json(&b, local);
+  snprintf(num, sizeof num, ",\"quit_requested\":%s,\"exit\":%lld}\n",
+           quit_requested ? "true" : "false", code);
   put_raw(&b, num);
   append_line(&b);
 }
@@ -211,10 +228,24 @@ int WINAPI wWinMain(HINSTANCE instance, HINSTANCE previous, PWSTR args, int show
   } else {
     run_ms = setting_number(L"NEWORK_RECORDER_RUN_MS", L"recorder-run-ms.txt", 0);
   }
-  record(L"start", argc, argv, cmdline, code);
+  if (argc > 1 && wcscmp(argv[1], L"quit-running") == 0) {
+    HANDLE quit = OpenEventW(EVENT_MODIFY_STATE, FALSE, QUIT_EVENT);
+    if (quit != NULL) {
+      SetEvent(quit);
+      CloseHandle(quit);
+    }
+  }
+  record(L"start", argc, argv, cmdline, code, 0);
   if (run_ms > 0) {
-    Sleep((DWORD)run_ms);
-    record(L"end", argc, argv, cmdline, code);
+    HANDLE quit = CreateEventW(NULL, TRUE, FALSE, QUIT_EVENT);
+    DWORD waited = quit != NULL ? WaitForSingleObject(quit, (DWORD)run_ms) : WAIT_TIMEOUT;
+    if (quit == NULL) {
+      Sleep((DWORD)run_ms);
+    }
+    record(L"end", argc, argv, cmdline, code, waited == WAIT_OBJECT_0);
+    if (quit != NULL) {
+      CloseHandle(quit);
+    }
   }
   if (argv != NULL) {
     LocalFree(argv);

@@ -3,14 +3,20 @@
 ; Build (on Windows or Linux, makensis 3.x):
 ;   makensis -V2 /DSRCDIR=<PyInstaller dist\NeWork folder> /DVERSION=0.1.0 [/DOUTFILE=...] nework.nsi
 ; Optional: /DPUBLISHER=..., /DCOMPRESSOR=zlib|bzip2|lzma, /DVIVERSION=1.2.3.4 (four numbers,
-; needed when VERSION is not "x.y.z"), /DAPP_EXIT_TIMEOUT_MS=15000.
+; needed when VERSION is not "x.y.z"), /DAPP_EXIT_TIMEOUT_MS=15000, /DICON=<file.ico>.
 ; makensis runs from this script's folder: give SRCDIR and OUTFILE as absolute paths.
 ;
 ; Install modes (MultiUser.nsh):
-;   per-user (default)      $LOCALAPPDATA\Programs\NeWork, HKCU, no administrator rights needed;
-;   per-machine (/AllUsers, or the "Choose Users" page shown to administrators)
-;                           $PROGRAMFILES64\NeWork, HKLM.
+;   per-user (default)      $LOCALAPPDATA\Programs\NeWork, HKCU, no administrator rights and no
+;                           UAC prompt (the manifest says asInvoker);
+;   per-machine (/AllUsers, or the "Choose Users" page shown to an elevated administrator)
+;                           $PROGRAMFILES64\NeWork, HKLM; without administrator rights the
+;                           installer starts itself again elevated (one UAC prompt).
 ;   /CurrentUser forces per-user; /D=<folder> (last on the command line) picks the folder.
+;   /AllowDowngrade installs over a newer version (refused otherwise: exit code 4).
+;
+; An upgrade asks a running NeWork to quit (`NeWork.exe quit-running`, the single-instance
+; handshake the wipe uses) before it replaces any file.
 ;
 ; The uninstaller runs `NeWork.exe uninstall-cleanup --yes` (the app's own wipe of its data)
 ; BEFORE it removes the program, checks that exit code, and records everything in
@@ -21,6 +27,8 @@
 ;   0  everything removed;  2  stopped (cancelled, or the app could not be closed);
 ;   3  program removed, but the data cleanup failed or could not run (see the log);
 ;   5  per-machine installation and no administrator rights.
+; Exit codes of the installer: 0 installed; 2 stopped (cancelled, folder refused, UAC declined,
+;   NeWork could not be closed); 4 downgrade refused.
 
 Target amd64-unicode
 ManifestDPIAware true
@@ -48,6 +56,14 @@ ManifestSupportedOS all
 !define /ifndef OUTFILE "NeWork-Setup-${VERSION}.exe"
 !define /ifndef COMPRESSOR "lzma"
 !define /ifndef APP_EXIT_TIMEOUT_MS 15000
+; How long `NeWork.exe quit-running` waits for the running app (seconds).
+!define /ifndef QUIT_TIMEOUT_S 20
+!define /ifndef ICON "..\..\resources\icons\nework.ico"
+!define NOTICES "THIRD-PARTY-NOTICES.txt"
+!define NOTICES_SRC "${SRCDIR}\_internal\nework_desktop\resources\notices\${NOTICES}"
+!if ! /FileExists "${NOTICES_SRC}"
+  !error "${NOTICES_SRC} not found: the bundle must carry the notices (installer/notices)"
+!endif
 !ifndef VIVERSION
   !searchparse /noerrors "${VERSION}" "" _NW_V1 "." _NW_V2 "." _NW_V3
   !define /ifndef _NW_V1 0
@@ -58,6 +74,7 @@ ManifestSupportedOS all
 
 !define EXIT_STOPPED 2
 !define EXIT_CLEANUP_FAILED 3
+!define EXIT_DOWNGRADE 4
 !define EXIT_NEEDS_ADMIN 5
 
 ; PROCESSENTRY32W on 64-bit Windows: 568 bytes, the exe name (260 WCHARs) at offset 44.
@@ -78,11 +95,13 @@ VIAddVersionKey /LANG=0 "ProductVersion" "${VERSION}"
 VIAddVersionKey /LANG=0 "FileVersion" "${VERSION}"
 VIAddVersionKey /LANG=0 "CompanyName" "${PUBLISHER}"
 VIAddVersionKey /LANG=0 "FileDescription" "${APPNAME} Setup"
-VIAddVersionKey /LANG=0 "LegalCopyright" "${PUBLISHER}"
+VIAddVersionKey /LANG=0 "LegalCopyright" "Copyright (C) ${PUBLISHER}"
 
 ;--------------------------------------------------------------------------------------------
 ; Install mode: per-user by default, per-machine on request
 
+; "Highest" only because MultiUser.nsh offers its mixed-mode page with it; the manifest is set
+; to asInvoker below, so nothing asks for elevation unless per-machine is chosen (elevate.nsh).
 !define MULTIUSER_EXECUTIONLEVEL Highest
 !define MULTIUSER_MUI
 !define MULTIUSER_INSTALLMODE_COMMANDLINE
@@ -99,10 +118,16 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "${PUBLISHER}"
 !include MUI2.nsh
 !include LogicLib.nsh
 !include FileFunc.nsh
+!include WordFunc.nsh
+
+; After MultiUser.nsh, which asked for "highest": a per-user install must never prompt.
+RequestExecutionLevel user
 
 ;--------------------------------------------------------------------------------------------
 ; Pages and languages
 
+!define MUI_ICON "${ICON}"
+!define MUI_UNICON "${ICON}"
 !define MUI_ABORTWARNING
 !define MUI_UNABORTWARNING
 !define MUI_LANGDLL_WINDOWTITLE "NeWork Setup"
@@ -125,6 +150,8 @@ LangString MsgAppRunning ${LANG_ENGLISH} "NeWork is running.$\r$\n$\r$\nPlease q
 LangString MsgAppRunning ${LANG_JAPANESE} "NeWork が起動しています。$\r$\n$\r$\nNeWork を終了してから（通知領域のアイコンからも）「再試行」を押してください。中止するには「キャンセル」を押してください。"
 LangString MsgFolderNotEmpty ${LANG_ENGLISH} "The folder$\r$\n$INSTDIR$\r$\nalready contains other files. Please choose an empty folder or a new one."
 LangString MsgFolderNotEmpty ${LANG_JAPANESE} "フォルダー$\r$\n$INSTDIR$\r$\nにはすでに別のファイルがあります。空のフォルダーか新しいフォルダーを選んでください。"
+LangString MsgDowngrade ${LANG_ENGLISH} "A newer version of NeWork ($1) is already installed.$\r$\n$\r$\nInstall the older version ${VERSION} over it?"
+LangString MsgDowngrade ${LANG_JAPANESE} "より新しいバージョンの NeWork（$1）がすでにインストールされています。$\r$\n$\r$\n古いバージョン ${VERSION} で上書きしますか？"
 LangString MsgNeedAdmin ${LANG_ENGLISH} "NeWork is installed for all users of this computer. Uninstalling it requires administrator rights."
 LangString MsgNeedAdmin ${LANG_JAPANESE} "NeWork はこのコンピューターのすべてのユーザー向けにインストールされています。アンインストールには管理者権限が必要です。"
 LangString MsgCleanupFailed ${LANG_ENGLISH} "NeWork could not delete all of your NeWork data (the cleanup reported: $CleanupCode).$\r$\n$\r$\nSome of your NeWork data may still be on this computer. Details are in the log:$\r$\n$LogPath$\r$\n$\r$\nRemove the NeWork program anyway?$\r$\nChoose No to keep NeWork installed, so that you can close it and uninstall again."
@@ -136,174 +163,60 @@ LangString MsgCleanupFailed ${LANG_JAPANESE} "NeWork のデータをすべては
 Var CleanupCode   ; exit code of `NeWork.exe uninstall-cleanup --yes`, or "not run"
 Var LogFile       ; handle of the uninstall log
 Var LogPath       ; $TEMP\nework-uninstall.log
+Var LOCALAPPDATA_SAVED ; the uninstaller's own LOCALAPPDATA/APPDATA while it cleans other profiles
+Var APPDATA_SAVED
 
-;--------------------------------------------------------------------------------------------
-; Finding, waiting for and ending processes that run from $INSTDIR (the app and its
-; QtWebEngineProcess children). Defined for the installer (upgrade) and the uninstaller.
-
-!macro NEWORK_PROCESS_FUNCTIONS UN
-
-; Out: $R0 = id of a process whose program file lies in $INSTDIR (0 if none), $R1 = its path.
-; The running uninstaller itself (with _?= it lies in $INSTDIR too) does not count.
-Function ${UN}FindAppProcess
-  Push $0
-  Push $1
-  Push $2
-  Push $3
-  Push $4
-  Push $5
-  Push $6
-  Push $7
-  Push $8
-  Push $9
-  StrCpy $R0 0
-  StrCpy $R1 ""
-  StrLen $7 "$INSTDIR\"
-  System::Call 'kernel32::GetCurrentProcessId() i .r6'
-  System::Call 'kernel32::CreateToolhelp32Snapshot(i 2, i 0) p .r0' ; TH32CS_SNAPPROCESS
-  ${If} $0 P<> -1
-  ${AndIf} $0 P<> 0
-    System::Alloc ${PE32_SIZE}
-    Pop $1
-    System::Call '*$1(i ${PE32_SIZE})'
-    System::Call 'kernel32::Process32FirstW(p r0, p r1) i .r2'
-    ${DoWhile} $2 <> 0
-      System::Call '*$1(i, i, i .r3, i, l, i, i, i, i, i, &w260 .r4)'
-      ${If} $3 <> $6
-      ${AndIf} $3 <> 0
-        StrCpy $5 ""
-        ; PROCESS_QUERY_LIMITED_INFORMATION
-        System::Call 'kernel32::OpenProcess(i 0x1000, i 0, i r3) p .r8'
-        ${If} $8 P<> 0
-          System::Call 'kernel32::QueryFullProcessImageNameW(p r8, i 0, w .r5, *i ${NSIS_MAX_STRLEN}) i .r9'
-          ${If} $9 = 0
-            StrCpy $5 ""
-          ${EndIf}
-          System::Call 'kernel32::CloseHandle(p r8)'
-        ${EndIf}
-        ${If} $5 != ""
-          StrCpy $9 $5 $7
-          ${If} $9 == "$INSTDIR\"
-            StrCpy $R0 $3
-            StrCpy $R1 $5
-            ${Break}
-          ${EndIf}
-        ${ElseIf} $4 == "${APPEXE}"
-        ${AndIf} $MultiUser.InstallMode == "AllUsers"
-          ; Another user's NeWork: its path is hidden from us, but it may lock our files.
-          StrCpy $R0 $3
-          StrCpy $R1 $4
-          ${Break}
-        ${EndIf}
-      ${EndIf}
-      System::Call 'kernel32::Process32NextW(p r0, p r1) i .r2'
-    ${Loop}
-    System::Free $1
-    System::Call 'kernel32::CloseHandle(p r0)'
-  ${EndIf}
-  Pop $9
-  Pop $8
-  Pop $7
-  Pop $6
-  Pop $5
-  Pop $4
-  Pop $3
-  Pop $2
-  Pop $1
-  Pop $0
-FunctionEnd
-
-; In: $R0 = process id. Ends the process and waits up to 5 s for it to go.
-Function ${UN}TerminateProcess
-  Push $0
-  ; PROCESS_TERMINATE | SYNCHRONIZE
-  System::Call 'kernel32::OpenProcess(i 0x00100001, i 0, i R0) p .r0'
-  ${If} $0 P<> 0
-    System::Call 'kernel32::TerminateProcess(p r0, i 1)'
-    System::Call 'kernel32::WaitForSingleObject(p r0, i 5000)'
-    System::Call 'kernel32::CloseHandle(p r0)'
-  ${EndIf}
-  Pop $0
-FunctionEnd
-
-; Waits until nothing runs from $INSTDIR any more.
-; Out: $R9 = "none" (nothing was running), "exited" (it quit while we waited),
-;      "ended" (silent mode: it was still running after the timeout and was ended),
-;      "running" (silent mode: it could not be ended).
-; Interactive: after the timeout, asks to quit NeWork and Retry, or Cancel (then Abort).
-Function ${UN}WaitForAppExit
-  Push $0
-  Push $R0
-  Push $R1
-  StrCpy $R9 "none"
-  StrCpy $0 0
-  ${Do}
-    Call ${UN}FindAppProcess
-    ${If} $R0 = 0
-      ${Break}
-    ${EndIf}
-    ${If} $R9 == "none"
-      StrCpy $R9 "exited"
-      !insertmacro NEWORK_LOG_${UN}  "NeWork is still running (process $R0: $R1); waiting up to ${APP_EXIT_TIMEOUT_MS} ms for it to quit"
-    ${EndIf}
-    ${If} $0 >= ${APP_EXIT_TIMEOUT_MS}
-      ${If} ${Silent}
-        ${If} $R9 == "ended"
-          StrCpy $R9 "running"
-          !insertmacro NEWORK_LOG_${UN} "NeWork (process $R0) could not be ended; going on"
-          ${Break}
-        ${EndIf}
-        !insertmacro NEWORK_LOG_${UN} "NeWork did not quit in time; ending process $R0 ($R1)"
-        Call ${UN}TerminateProcess
-        StrCpy $R9 "ended"
-        StrCpy $0 0
-      ${Else}
-        MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(MsgAppRunning)" /SD IDCANCEL IDRETRY retry
-        !insertmacro NEWORK_LOG_${UN} "stopped: NeWork is still running and the user chose Cancel"
-        Goto cancelled
-        retry:
-        StrCpy $0 0
-      ${EndIf}
-    ${EndIf}
-    Sleep 250
-    IntOp $0 $0 + 250
-  ${Loop}
-  Pop $R1
-  Pop $R0
-  Pop $0
-  Return
-  cancelled:
-  Pop $R1
-  Pop $R0
-  Pop $0
-  StrCpy $R9 "cancelled"
-FunctionEnd
-
-!macroend
-
-; The installer writes its few messages to the details list only; the uninstaller also logs.
-!macro NEWORK_LOG_ TEXT
-  DetailPrint `${TEXT}`
-!macroend
-!macro NEWORK_LOG_un. TEXT
-  Push `${TEXT}`
-  Call un.Log
-!macroend
-!define Log "!insertmacro NEWORK_LOG_un."
+!include "include\processes.nsh"
 
 !insertmacro NEWORK_PROCESS_FUNCTIONS ""
 !insertmacro NEWORK_PROCESS_FUNCTIONS "un."
+!include "include\elevate.nsh"
+!include "include\all-users.nsh"
 
 ;--------------------------------------------------------------------------------------------
 ; Installer
 
 Function .onInit
+  ; Per-machine chosen on the command line without administrator rights: ask for them once.
+  ${GetParameters} $R0
+  ClearErrors
+  ${GetOptions} $R0 "/AllUsers" $1
+  ${IfNot} ${Errors}
+    Call IsElevatedAdmin
+    ${If} $R2 != "yes"
+      StrCpy $R0 "/NeWorkElevated $R0"
+      Call RelaunchElevated
+      ${If} $R1 == ""
+        SetErrorLevel ${EXIT_STOPPED} ; the UAC prompt was declined
+      ${Else}
+        SetErrorLevel $R1
+      ${EndIf}
+      Quit
+    ${EndIf}
+  ${EndIf}
+
   StrCpy $0 $INSTDIR ; non-empty only with /D=
   !insertmacro MULTIUSER_INIT
   ${If} $0 != ""
     StrCpy $INSTDIR $0
   ${EndIf}
   !insertmacro MUI_LANGDLL_DISPLAY
+
+  ; A downgrade only when asked for (/AllowDowngrade, or Yes in the question).
+  ReadRegStr $1 SHCTX "${UNINST_KEY}" "DisplayVersion"
+  ${If} $1 != ""
+    ${VersionCompare} "$1" "${VERSION}" $2
+    ${If} $2 == 1
+      ClearErrors
+      ${GetOptions} $R0 "/AllowDowngrade" $3
+      ${If} ${Errors}
+        MessageBox MB_YESNO|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "$(MsgDowngrade)" /SD IDNO IDYES downgrade_allowed
+        SetErrorLevel ${EXIT_DOWNGRADE}
+        Quit
+        downgrade_allowed:
+      ${EndIf}
+    ${EndIf}
+  ${EndIf}
 FunctionEnd
 
 ; A folder is fit when it is new, empty, or an earlier NeWork installation. Anything else would
@@ -328,7 +241,16 @@ Section "NeWork" SecMain
     Abort
   ${EndIf}
 
-  ; An upgrade: the running app locks its files.
+  ; An upgrade: the running app locks its files. Ask it to quit through the single-instance
+  ; channel (it closes its windows and log as for the wipe), then wait for it.
+  Call FindAppProcess
+  ${If} $R0 <> 0
+  ${AndIf} ${FileExists} "$INSTDIR\${APPEXE}"
+    DetailPrint "NeWork is running (process $R0); asking it to quit"
+    StrCpy $0 "not run"
+    ExecWait '"$INSTDIR\${APPEXE}" quit-running --timeout ${QUIT_TIMEOUT_S}' $0
+    DetailPrint "quit-running exit code: $0"
+  ${EndIf}
   Call WaitForAppExit
   ${If} $R9 == "cancelled"
     SetErrorLevel ${EXIT_STOPPED}
@@ -341,7 +263,13 @@ Section "NeWork" SecMain
     RMDir /r "$INSTDIR\_internal"
   ${EndIf}
   File /r "${SRCDIR}\*"
+  File "/oname=${NOTICES}" "${NOTICES_SRC}"
   WriteUninstaller "$INSTDIR\${UNINSTEXE}"
+
+  ; A per-machine install cancels a pending per-user cleanup of an earlier per-machine uninstall.
+  ${If} $MultiUser.InstallMode == "AllUsers"
+    DeleteRegKey HKLM "${ACTIVE_SETUP_KEY}"
+  ${EndIf}
 
   CreateShortcut "$SMPROGRAMS\${APPNAME}.lnk" "$INSTDIR\${APPEXE}" "" "$INSTDIR\${APPEXE}" 0
 
@@ -496,6 +424,12 @@ Section "Uninstall"
   ${ElseIf} $R9 != "none"
     ${Log} "NeWork was still running after the cleanup ($R9): running the cleanup again"
     Call un.RunCleanup
+  ${EndIf}
+
+  ; 2b. Per machine: every other user's data too (all-users.nsh).
+  ${If} $MultiUser.InstallMode == "AllUsers"
+    Call un.CleanOtherProfiles
+    Call un.RegisterLogonCleanup
   ${EndIf}
 
   ; 3. The verdict.

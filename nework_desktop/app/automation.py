@@ -14,6 +14,10 @@ step                                    what the app does
 ``decline-consent``                     decline: the app quits and writes nothing
 ``sign-in-email:ADDRESS``               register by e-mail through the real dialog; the code
                                         is read from a *loopback* test service only
+``sign-in-oauth:PROVIDER``              sign in with a provider (``google``, ``apple`` …)
+                                        through the real dialog, a stand-in browser
+                                        (:mod:`.standin_browser`) filling the provider's
+                                        pages; only with a *loopback* test provider
 ``open-workspace``                      open the web client and wait until it has loaded (at
                                         most :data:`WORKSPACE_TIMEOUT_MS`)
 ``withdraw-consent``                    withdraw consent (no question): back to first launch
@@ -28,14 +32,16 @@ turn comes (consent already on record, already signed in) is skipped, and the lo
 Without a ``quit`` step the app goes on as a normal session once the steps are used up.
 
 This module holds everything that exists only for QA: the parser, the driver of the consent
-dialog and of the e-mail registration, and the reference service's test-only code endpoint.
+dialog and of the registration (e-mail, provider), and the reference service's test-only code
+endpoint.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, get_args
@@ -49,6 +55,7 @@ if TYPE_CHECKING:
     from nework_desktop.net.service import ServiceClient
     from nework_desktop.services.account import AccountManager
     from nework_desktop.ui.consent_dialog import ConsentOutcome
+    from nework_desktop.ui.registration import RegistrationDialog
 
 __all__ = [
     "STEP_NAMES",
@@ -59,7 +66,9 @@ __all__ = [
     "drive_consent",
     "fetch_test_code",
     "parse",
+    "sign_in",
     "sign_in_email",
+    "sign_in_oauth",
 ]
 
 log = logging.getLogger("nework.automation")
@@ -68,6 +77,7 @@ StepName = Literal[
     "accept-consent",
     "decline-consent",
     "sign-in-email",
+    "sign-in-oauth",
     "open-workspace",
     "withdraw-consent",
     "delete-local-data",
@@ -79,6 +89,7 @@ WORKSPACE_TIMEOUT_MS: Final = 30_000
 #: The reference service's test-only endpoint that tells the last code it sent.
 TEST_CODE_PATH: Final = "/_test/email-code"
 _SWITCH: Final = {"on": True, "off": False}
+_PROVIDER_ID: Final = re.compile(r"[a-z][a-z0-9_]{0,31}")
 
 
 class AutomationError(ValueError):
@@ -92,10 +103,14 @@ class Step:
     modules: Mapping[str, bool] = field(default_factory=lambda: MappingProxyType({}))
     #: ``sign-in-email:ADDRESS``.
     address: str = ""
+    #: ``sign-in-oauth:PROVIDER``.
+    provider: str = ""
 
     def __str__(self) -> str:
         if self.name == "sign-in-email":
             return f"{self.name}:{self.address}"
+        if self.name == "sign-in-oauth":
+            return f"{self.name}:{self.provider}"
         if self.modules:
             pairs = "+".join(f"{k}={'on' if v else 'off'}" for k, v in self.modules.items())
             return f"{self.name}:{pairs}"
@@ -111,6 +126,10 @@ def _parse_step(text: str, module_ids: Collection[str] | None) -> Step:
         if "@" not in argument.strip("@") or any(c.isspace() for c in argument):
             raise AutomationError(f"--automate step {text!r} needs an e-mail address")
         return Step(step_name, address=argument)
+    if step_name == "sign-in-oauth":
+        if not _PROVIDER_ID.fullmatch(argument):
+            raise AutomationError(f"--automate step {text!r} needs a provider id, e.g. google")
+        return Step(step_name, provider=argument)
     if step_name == "accept-consent" and sep:
         modules: dict[str, bool] = {}
         for pair in argument.split("+"):
@@ -228,6 +247,34 @@ def fetch_test_code(client: ServiceClient, email: str) -> str:
     return reply.json().text("code", max_len=32)
 
 
+def _drive(
+    dialog: RegistrationDialog, step: Callable[[], None], signed_in: str
+) -> AccountSummary | None:
+    """Run the registration dialog with ``step()`` every 50 ms; its summary once accepted."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    timer = QTimer(dialog)
+    timer.setInterval(50)
+    timer.timeout.connect(step)
+    timer.start()
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            log.info("%s", signed_in)
+            return dialog.summary
+        return None
+    finally:
+        timer.stop()
+        dialog.deleteLater()
+
+
+def sign_in(manager: AccountManager, locale: str, step: Step) -> AccountSummary | None:
+    """Run a ``sign-in-email`` or ``sign-in-oauth`` step."""
+    if step.name == "sign-in-oauth":
+        return sign_in_oauth(manager, locale, step.provider)
+    return sign_in_email(manager, locale, step.address)
+
+
 def sign_in_email(
     manager: AccountManager, locale: str, address: str, *, timeout: float = 60.0
 ) -> AccountSummary | None:
@@ -237,7 +284,6 @@ def sign_in_email(
     (:func:`fetch_test_code`) and enters it, as a person would.  None if any step fails or
     ``timeout`` passes.
     """
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QDialog
 
     from nework_desktop.net.errors import ServiceError
@@ -274,15 +320,77 @@ def sign_in_email(
         elif done["verified"]:
             give_up("the code was not accepted")
 
-    timer = QTimer(dialog)
-    timer.setInterval(50)
-    timer.timeout.connect(step)
-    timer.start()
+    return _drive(dialog, step, "automation: signed in by e-mail")
+
+
+# -- provider sign-in -----------------------------------------------------------------------------
+
+
+def loopback_provider_problem(manager: AccountManager, provider_id: str) -> str:
+    """Why ``sign-in-oauth:PROVIDER`` cannot run ("" when it can): the provider must be usable
+    and point at a test provider on this machine (never a real one)."""
+    from nework_desktop.net.errors import ServiceError
+
     try:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            log.info("automation: signed in by e-mail")
-            return dialog.summary
+        provider = manager.provider(provider_id)
+    except ServiceError as exc:
+        return str(exc)
+    if not provider.available:
+        return f"{provider_id} is not configured ({provider.unavailable_reason})"
+    issuer = provider.spec.issuer or ""
+    if not provider.discover or not is_loopback_host(urlsplit(issuer).hostname or ""):
+        return (
+            f"{provider_id} is not a test provider on this machine: set "
+            "NEWORK_OAUTH_ISSUER_OVERRIDE to a loopback issuer (e.g. http://127.0.0.1:8765)"
+        )
+    return ""
+
+
+def sign_in_oauth(
+    manager: AccountManager, locale: str, provider_id: str, *, timeout: float = 60.0
+) -> AccountSummary | None:
+    """``sign-in-oauth:PROVIDER``: drive the real registration dialog's provider button.
+
+    The dialog's opener is a :class:`~nework_desktop.app.standin_browser.StandInBrowser`, which
+    signs in at the loopback test provider as a person would.  None if any step fails or
+    ``timeout`` passes (the log says why: ``provider sign-in failed: …``).
+    """
+    problem = loopback_provider_problem(manager, provider_id)
+    if problem:
+        log.error("automation: provider sign-in failed: %s", problem)
         return None
-    finally:
-        timer.stop()
-        dialog.deleteLater()
+
+    from PySide6.QtWidgets import QDialog
+
+    from nework_desktop.app.standin_browser import StandInBrowser
+    from nework_desktop.ui.registration import PAGE_BROWSER, RegistrationDialog
+
+    browser = StandInBrowser()
+    dialog = RegistrationDialog(manager, locale, opener=browser)
+    deadline = time.monotonic() + timeout
+    clicked = {"done": False}
+
+    def give_up(why: str) -> None:
+        log.error("automation: provider sign-in failed: %s", why)
+        if dialog.browser.flow is not None:
+            dialog.browser.cancel()
+        QDialog.reject(dialog)
+
+    def step() -> None:
+        button = dialog.choose.provider_buttons.get(provider_id)
+        if time.monotonic() > deadline:
+            give_up("timed out")
+        elif browser.errors:
+            give_up(f"the stand-in browser stopped: {browser.errors[0]}")
+        elif dialog.summary is not None or dialog.busy:
+            return
+        elif dialog.error_label.isVisible() and dialog.page != PAGE_BROWSER:
+            give_up(dialog.details_label.text() or dialog.error_label.text())
+        elif not clicked["done"]:
+            if button is None or not button.isEnabled():
+                give_up(f"no usable {provider_id} button in the registration dialog")
+                return
+            clicked["done"] = True
+            button.click()
+
+    return _drive(dialog, step, f"automation: signed in with {provider_id}")

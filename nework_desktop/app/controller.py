@@ -176,13 +176,13 @@ class AppController(QObject):
         if restored.status is SignInStatus.SIGNED_IN:
             return True
         if self.automation.active:
-            from nework_desktop.app.automation import sign_in_email
+            from nework_desktop.app.automation import sign_in
 
-            step = self.automation.take("sign-in-email")
+            step = self.automation.take("sign-in-email", "sign-in-oauth")
             if step is None:
                 log.info("automation: registration skipped (no sign-in step next)")
                 return True
-            return sign_in_email(account, self.locale, step.address) is not None
+            return sign_in(account, self.locale, step) is not None
         previous = restored if restored.status is SignInStatus.SIGN_IN_AGAIN else None
         return RegistrationDialog.ask(account, self.locale, previous=previous) is not None
 

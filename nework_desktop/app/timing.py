@@ -55,9 +55,17 @@ class StartupTiming(QObject):
             # PySide6 6.12 crashes (recursion in getWrapperForQObject) when an application
             # event filter first sees one of the QtQuick objects QtWebEngine makes, unless
             # their types are known: load the (small) QtQuick binding with QtWebEngine.
-            import PySide6.QtQuick  # noqa: F401
-
+            # A frozen bundle leaves QtQuick's binding out: then the application filter goes
+            # before QtWebEngine makes those objects, and the web view is looked for by a timer.
             self._quick = True
+            try:
+                import PySide6.QtQuick  # noqa: F401
+            except ImportError:
+                app = QApplication.instance()
+                if app is not None:
+                    app.removeEventFilter(self)
+                self._poll_for_views()
+                return False
         kind = event.type()
         if kind == QEvent.Type.Paint:
             if self._paint_start is None and isinstance(watched, QWidget):
@@ -75,6 +83,15 @@ class StartupTiming(QObject):
             self._want_views = False
             self._maybe_done()
         return False
+
+    def _poll_for_views(self) -> None:
+        for widget in QApplication.allWidgets():
+            if widget.inherits("QWebEngineView") and widget.isVisible():
+                self._views.append(widget)
+                widget.loadFinished.connect(self._page_finished)  # type: ignore[attr-defined]
+                self._want_views = False
+                return
+        QTimer.singleShot(50, self, self._poll_for_views)
 
     def _first_frame(self, window: QWidget) -> None:
         now = time.monotonic_ns()

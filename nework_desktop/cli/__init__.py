@@ -1,7 +1,7 @@
 """Command line entry point: decides between the GUI and a window-less command.
 
-Window-less commands (``--version``, ``status``, ``uninstall-cleanup``) never import
-QtWidgets or QtWebEngine (``status`` imports no Qt at all) and never write before consent.
+Window-less commands (``--version``, ``status``, ``uninstall-cleanup``, ``quit-running``) never
+import QtWidgets or QtWebEngine (``status`` imports no Qt at all) and never write before consent.
 Every error they meet ends as one clear line on stderr and a documented exit code
 (:mod:`nework_desktop.cli.errors`).
 """
@@ -49,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from nework_desktop.cli import uninstall_cleanup
 
             return uninstall_cleanup.run(args)
+        if args.command == "quit-running":
+            from nework_desktop.cli import quit_running
+
+            return quit_running.run(args)
         from nework_desktop.app import run
 
         return run(args)

@@ -3,15 +3,17 @@
 ========  ==========================================================================
 code      meaning
 ========  ==========================================================================
-0         done (``uninstall-cleanup``: nothing of ours remains; also when the reader of the
-          output went away, e.g. ``status --json | head -1``)
+0         done (``uninstall-cleanup``: nothing of ours remains; ``quit-running``: no NeWork
+          runs any more; also when the reader of the output went away, e.g.
+          ``status --json | head -1``)
 1         ``uninstall-cleanup``: something remains, failed, was refused, or the user said no
 2         usage: bad arguments (or ``uninstall-cleanup`` without ``--yes`` and no terminal)
 3         the privacy policy shipped with the app is unreadable
 4         the consent record is corrupt (``status``; the app itself sets it aside)
 5         the app's folders cannot be computed, created or written (a root is a file, the disk
           is read-only or full); nothing that was asked for is recorded
-6         the app cannot show its window: no display (Linux without DISPLAY/WAYLAND_DISPLAY)
+6         ``quit-running``: NeWork is still running after ``--timeout``
+7         the app cannot show its window: no display (Linux without DISPLAY/WAYLAND_DISPLAY)
 70        an unexpected error: a bug (``NEWORK_DEBUG=1`` shows the traceback)
 130       interrupted (Ctrl+C)
 ========  ==========================================================================
@@ -31,7 +33,8 @@ EXIT_USAGE = 2
 EXIT_POLICY = 3
 EXIT_LEDGER = 4
 EXIT_PATHS = 5
-EXIT_NO_DISPLAY = 6
+EXIT_STILL_RUNNING = 6
+EXIT_NO_DISPLAY = 7
 EXIT_UNEXPECTED = 70
 EXIT_INTERRUPTED = 130
 

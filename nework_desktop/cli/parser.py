@@ -62,4 +62,25 @@ def build_parser() -> argparse.ArgumentParser:
     wipe.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     wipe.add_argument("--dry-run", action="store_true", help="list what would go; delete nothing")
     wipe.add_argument("--json", action="store_true", help="machine-readable report")
+    quit_cmd = sub.add_parser(
+        "quit-running", help="ask a running NeWork to quit and wait for it (installer upgrades)"
+    )
+    _common(quit_cmd, top=False)
+    quit_cmd.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=20.0,
+        metavar="S",
+        help="how long to wait for it, in seconds (default 20)",
+    )
     return parser
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < number <= 3600:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 3600")
+    return number

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     instance = InstanceInfo()
     if not dry_run:
         instance = _stop_running_instance(paths)
-        if instance.was_running and not _wait_for_exit(paths, instance.pid):
+        if instance.was_running and not wait_for_exit(paths, instance.pid):
             report = _not_run(paths, the_plan, instance)
             _emit(report, args.json)
             return EXIT_RESIDUE
@@ -77,7 +77,12 @@ def run(args: argparse.Namespace) -> int:
     backend = secrets.system_backend() if the_plan.keyring else None
     progress = _TerminalProgress(sys.stderr) if _is_tty(sys.stderr) else None
     try:
-        report = wipe(paths, backend=backend, dry_run=dry_run, progress=progress)
+        # The plan shown (or printed) is the plan that runs -- unless the app was running and
+        # wrote on its way out: then the wipe plans again, under its lock.
+        confirmed = None if instance.was_running else the_plan
+        report = wipe(
+            paths, backend=backend, dry_run=dry_run, progress=progress, the_plan=confirmed
+        )
     finally:
         if progress is not None:
             progress.clear()
@@ -131,7 +136,7 @@ def _stop_running_instance(paths: AppPaths) -> InstanceInfo:
     return InstanceInfo(was_running=True, pid=pid or None)
 
 
-def _wait_for_exit(paths: AppPaths, pid: int | None, timeout: float | None = None) -> bool:
+def wait_for_exit(paths: AppPaths, pid: int | None, timeout: float | None = None) -> bool:
     """Wait until the app's process is gone (or, PID unknown, its channel closes)."""
     deadline = time.monotonic() + (QUIT_TIMEOUT_S if timeout is None else timeout)
     while True:

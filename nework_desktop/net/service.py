@@ -75,7 +75,9 @@ def _session(reply: Fields) -> Session:
         account=AccountInfo(
             user_id=account.text("user_id", max_len=256),
             provider=account.text("provider", max_len=64),
-            email=account.text("email", max_len=320, required=False),
+            # A provider sign-in may leave the service without an address (the app has it
+            # from the provider's userinfo): "" is not a broken reply.
+            email=account.text("email", max_len=320, required=False, allow_empty=True),
         ),
     )
 

@@ -1,7 +1,8 @@
-"""``python -m nework_desktop.qa``: the ``nework-qa`` command line."""
+"""``python -m nework_desktop.qa``: the ``nework-qa`` command line (and the frozen tool)."""
 
 import sys
 
 from nework_desktop.qa.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    sys.exit(main())

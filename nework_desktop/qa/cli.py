@@ -124,6 +124,14 @@ def build_parser() -> argparse.ArgumentParser:
         "started for the run",
     )
     life.add_argument(
+        "--sign-in",
+        default="email",
+        metavar="HOW",
+        help="how the sign-in step signs in: 'email' (default) or 'oauth:PROVIDER' (google, "
+        "apple, microsoft, docomo_business) with the test service's OpenID provider standing in "
+        "for the provider, through a stand-in browser",
+    )
+    life.add_argument(
         "--timeout",
         type=_positive,
         default=120.0,
@@ -217,6 +225,7 @@ def cmd_lifecycle(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         visible=args.visible,
         service_url=args.service_url,
+        sign_in=args.sign_in,
     )
     report = run_lifecycle(options, Progress())
     if args.junit:

@@ -12,8 +12,11 @@ What lives where
 
 A provider sign-in ends in a NeWork session too: the provider's validated ID token is exchanged
 with the service (``/auth/oauth``) and the provider's own tokens are dropped (see
-:mod:`nework_desktop.net.oauth`).  That is why there is no ``oauth:<provider>:…`` entry: the app
-stores the fewest secrets that keep the user signed in.
+:mod:`nework_desktop.net.oauth`).  When the ID token carries no e-mail (OpenID's default), the
+flow reads it from the provider's userinfo endpoint with the provider's access token, which is
+dropped right after; the summary shows the address masked, as for an e-mail registration.
+That is why there is no ``oauth:<provider>:…`` entry: the app stores the fewest secrets that
+keep the user signed in (an OAuth session's keyring entries are the NeWork session's two).
 
 Restart: :meth:`AccountManager.restore` renews the session with the stored refresh token.  No
 refresh token (memory-only last time, or removed from the keyring) or a refused one means "sign
@@ -48,6 +51,7 @@ from nework_desktop.core.secrets import SecretStore
 from nework_desktop.net.errors import AuthError, InvalidEmailError, ServiceError
 from nework_desktop.net.oauth import (
     DEFAULT_FLOW_TIMEOUT,
+    KeyCache,
     OAuthFlow,
     Provider,
     ProviderUnavailable,
@@ -115,6 +119,8 @@ class AccountManager:
         self._signed_in = False
         self._access_expires: float = 0.0
         self._email: str = ""
+        #: The providers' signing keys fetched so far (a rotation costs one refetch).
+        self.provider_keys = KeyCache()
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -202,7 +208,12 @@ class AccountManager:
 
     def begin_oauth(self, provider_id: str) -> OAuthFlow:
         """A flow for ``provider_id`` (cancel it from any thread); run it with finish_oauth."""
-        return OAuthFlow(self.provider(provider_id), self.client.http, timeout=self.flow_timeout)
+        return OAuthFlow(
+            self.provider(provider_id),
+            self.client.http,
+            timeout=self.flow_timeout,
+            keys=self.provider_keys,
+        )
 
     def finish_oauth(
         self, flow: OAuthFlow, open_browser: Callable[[str], object]

@@ -466,3 +466,20 @@ def test_runs_without_any_standard_streams(tmp_path: Path, monkeypatch: pytest.M
     assert cleanup_cmd.run(_args(tmp_path / "base", json=False)) == 0
     assert cleanup_cmd.run(_args(tmp_path / "base", yes=False)) == 2
     assert not paths.data.exists()
+
+
+def test_the_plan_made_for_the_confirmation_is_the_plan_that_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from nework_desktop.core.wipe import run as wipe_run
+
+    paths = AppPaths.from_environment(basedir=tmp_path / "base")
+    paths.ensure("data")
+
+    def planned_again(_paths: AppPaths) -> None:
+        raise AssertionError("the wipe planned again instead of running the confirmed plan")
+
+    monkeypatch.setattr(wipe_run, "plan", planned_again)
+    assert cleanup_cmd.run(_args(tmp_path / "base")) == 0
+    assert json.loads(capsys.readouterr().out)["ok"] is True
+    assert not paths.data.exists()

@@ -212,6 +212,45 @@ def test_lifecycle_of_the_real_app_leaves_nothing(
 
 
 @pytest.mark.keyring
+def test_lifecycle_with_a_provider_sign_in_wipes_the_oauth_session(
+    tmp_path: Path, backend: Any
+) -> None:
+    """``--sign-in oauth:microsoft``: the app signs in through the real dialog, a stand-in
+    browser and the reference OpenID provider; the session's keyring entries go at uninstall."""
+    home = tmp_path / "home"
+    result = run_qa(
+        "lifecycle", "--layout", "linux", "--home", home, "--sign-in", "oauth:microsoft",
+        "--json", cwd=tmp_path,
+    )  # fmt: skip
+    assert result.stdout, result.stderr
+    report = report_of(result)
+    assert [s["name"] for s in report["steps"]] == STEPS
+    assert report["environment"]["NEWORK_OAUTH_ISSUER_OVERRIDE"] == report["service"]["url"]
+    sign_in = step(report, "sign-in")
+    assert sign_in["ok"] is True, sign_in
+    assert sign_in["command"][-2:] == ["--automate", "sign-in-oauth:microsoft,quit"]
+    assert sign_in["keyring_entries"] == APP_ENTRIES
+    asked = sign_in["service_requests"]
+    assert asked["POST /oauth/token"] == 1 and asked["POST /api/v1/auth/oauth"] == 1, asked
+    assert not any("/email/" in k for k in asked)
+    restart = step(report, "restart")
+    assert restart["account"] == "signed-in" and restart["session_resumed"] is True
+    cleanup = step(report, "uninstall-cleanup")
+    assert cleanup["keyring_entries_removed"] == APP_ENTRIES
+    assert report["keyring"]["remaining"] == []
+    assert report["residue"] == [] and report["verdict"] == "clean"
+    assert result.returncode == 0, result.stderr
+    assert keyring_names(backend, SERVICE) == []
+
+
+def test_an_unknown_sign_in_is_a_usage_error(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    result = run_qa("lifecycle", "--home", home, "--sign-in", "oauth:myspace", cwd=tmp_path)
+    assert result.returncode == 2 and "--sign-in oauth:myspace" in result.stderr
+    assert not home.exists()
+
+
+@pytest.mark.keyring
 def test_no_cleanup_leaves_the_data_and_the_keyring_entries_and_says_where(
     tmp_path: Path, backend: Any
 ) -> None:

@@ -79,7 +79,7 @@ def test_the_demo_runs_consent_registration_and_cleans_up(tmp_path: Path) -> Non
     assert list(tmp.iterdir()) == [], "the throw-away base folder is removed"
 
 
-def test_no_display_is_one_sentence_and_exit_6(tmp_path: Path) -> None:
+def test_no_display_is_one_sentence_and_exit_7(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()
     env = _env(home)
@@ -95,7 +95,7 @@ def test_no_display_is_one_sentence_and_exit_6(tmp_path: Path) -> None:
         timeout=60,
         check=False,
     )
-    assert result.returncode == 6, result.stderr
+    assert result.returncode == 7, result.stderr
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("nework-desktop: NeWork needs a display")
     assert "xvfb-run" in last

@@ -7,9 +7,6 @@ under a service name unique to the test, or to memory with keyring's fail.Keyrin
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import json
 import logging
 import os
@@ -28,6 +25,8 @@ from urllib.parse import parse_qs, urlsplit
 import keyring.core
 import pytest
 import requests
+from joserfc import jwt
+from joserfc.jwk import OctKey
 from keyring.backends import fail
 
 from nework_desktop.app import log as applog
@@ -39,6 +38,7 @@ from nework_desktop.net.errors import (
     BadReplyError,
     BlockedError,
     InvalidEmailError,
+    OfflineError,
     ServerError,
 )
 from nework_desktop.net.http import HttpClient
@@ -54,13 +54,12 @@ from nework_desktop.net.oauth import (
     OAuthFlow,
     OAuthTimeout,
     ProviderDeniedError,
+    ProviderError,
     ProviderSpec,
     ProviderUnavailable,
-    b64url,
     load_providers,
     pkce_challenge,
     validate_id_token,
-    verify_rs256,
 )
 from nework_desktop.net.service import ServiceClient
 from nework_desktop.services.account import (
@@ -69,7 +68,7 @@ from nework_desktop.services.account import (
     AccountManager,
     SignInStatus,
 )
-from tests.refservice import Canned, RefService, generate, public_jwk, sign_jwt
+from tests.refservice import Canned, RefService, generate, public_jwk, sign_jwt, spoil_signature
 from tests.refservice.testing import (
     FakeBrowser,
     delete_service,
@@ -829,16 +828,12 @@ def test_rotated_keys_are_fetched_again(key: Any) -> None:
 
 
 def test_hs256_only_with_a_client_secret() -> None:
-    header = b64url(json.dumps({"alg": "HS256"}).encode())
-    body = b64url(json.dumps(claims_for()).encode())
-    mac = hmac.new(b"secret", f"{header}.{body}".encode(), hashlib.sha256).digest()
-    token = f"{header}.{body}.{b64url(mac)}"
-    validate_id_token(
-        token, spec=SPEC, client_id="cid", nonce="n", jwks=None, client_secret="secret"
-    )
+    secret = "s" * 40
+    token = jwt.encode({"alg": "HS256"}, claims_for(), OctKey.import_key(secret.encode()))
+    validate_id_token(token, spec=SPEC, client_id="cid", nonce="n", jwks=None, client_secret=secret)
     with pytest.raises(IdTokenError):
         validate_id_token(
-            token, spec=SPEC, client_id="cid", nonce="n", jwks=None, client_secret="wrong"
+            token, spec=SPEC, client_id="cid", nonce="n", jwks=None, client_secret="w" * 40
         )
     with pytest.raises(IdTokenError):
         validate_id_token(token, spec=SPEC, client_id="cid", nonce="n", jwks=None)
@@ -852,36 +847,23 @@ def test_garbage_id_tokens(token: str) -> None:
         validate_id_token(token, spec=SPEC, client_id="cid", nonce="n", jwks=lambda r: [])
 
 
-def test_rs256_verifier_rejects_tampering_and_weak_keys(key: Any) -> None:
-    message = b"header.payload"
-    signature = key.sign(message)
-    jwk = public_jwk(key)
-    assert verify_rs256(message, signature, jwk)
-    assert not verify_rs256(message + b"x", signature, jwk)
-    assert not verify_rs256(message, signature[:-1], jwk)
-    assert not verify_rs256(message, b"\xff" * len(signature), jwk)
-    small = generate(bits=1024)
+def test_the_signature_check_rejects_tampering_and_weak_keys(key: Any) -> None:
+    """What the hand-written RS256 verifier was tested for, now asked of joserfc's checks."""
+    jwks = [public_jwk(key)]
+    token = sign_jwt(claims_for(), key)
+    validate_id_token(token, spec=SPEC, client_id="cid", nonce="n", jwks=lambda r: jwks)
+    head, body, sig = token.split(".")
+    other_body = sign_jwt(claims_for(sub="someone-else"), key).split(".")[1]
+    truncated = f"{head}.{body}.{sig[:-4]}"
+    for forged in (f"{head}.{other_body}.{sig}", spoil_signature(token), truncated):
+        with pytest.raises(IdTokenError, match=r"signature|decoded"):
+            validate_id_token(forged, spec=SPEC, client_id="cid", nonce="n", jwks=lambda r: jwks)
+    small = generate(bits=1024, kid="small")
+    weak = sign_jwt(claims_for(), small)
     with pytest.raises(IdTokenError, match="weak"):
-        verify_rs256(message, small.sign(message), public_jwk(small))
-
-
-def test_rs256_verifier_agrees_with_the_cryptography_package() -> None:
-    crypto = pytest.importorskip("cryptography.hazmat.primitives.asymmetric.rsa")
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import padding
-
-    private = crypto.generate_private_key(public_exponent=65537, key_size=2048)
-    numbers = private.public_key().public_numbers()
-
-    def b64(n: int) -> str:
-        raw = n.to_bytes((n.bit_length() + 7) // 8, "big")
-        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-
-    jwk = {"kty": "RSA", "n": b64(numbers.n), "e": b64(numbers.e)}
-    message = b"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0"
-    signature = private.sign(message, padding.PKCS1v15(), hashes.SHA256())
-    assert verify_rs256(message, signature, jwk)
-    assert not verify_rs256(message + b"!", signature, jwk)
+        validate_id_token(
+            weak, spec=SPEC, client_id="cid", nonce="n", jwks=lambda r: [public_jwk(small)]
+        )
 
 
 # -- token refresh --------------------------------------------------------------------------------
@@ -1145,3 +1127,66 @@ def test_the_real_app_registers_restarts_and_uninstalls(
         assert keyring_names(backend, SERVICE) == []
     finally:
         delete_service(backend, SERVICE)
+
+
+# -- provider failures name the provider; RFC 9207; userinfo ---------------------------------------
+
+
+@pytest.mark.parametrize("iss", ["https://evil.example", ""])
+def test_the_redirects_iss_must_be_the_issuer(
+    svc: RefService, memory_store: Callable[[], SecretStore], make_manager: Factory, iss: str
+) -> None:
+    """RFC 9207: the reference provider advertises it, so a wrong or missing iss is refused."""
+    svc.faults.authorize_iss = iss
+    manager = make_manager(memory_store())
+    with pytest.raises(OAuthError, match="another issuer"):
+        run_flow(manager, FakeBrowser())
+    assert svc.count("/oauth/token") == 0
+
+
+def test_e_mail_only_from_userinfo(
+    svc: RefService, paths: AppPaths, memory_store: Callable[[], SecretStore], make_manager: Factory
+) -> None:
+    svc.faults.id_token_claims = {"email": None}
+    manager = make_manager(memory_store())
+    browser = FakeBrowser()
+    summary = manager.finish_oauth(manager.begin_oauth("google"), browser)
+    browser.join()
+    assert summary.masked_email == "h***@example.com" and manager.email == EMAIL
+    assert svc.count("/oauth/userinfo") == 1
+    stored = read_summary(paths)
+    assert stored is not None and stored.masked_email == "h***@example.com"
+
+
+PROVIDER_FAILURES = {
+    "discovery-503": ("/.well-known/openid-configuration", Canned(503), ServerError, "discovery"),
+    "jwks-unreachable": ("/oauth/jwks", Canned(drop=True), OfflineError, "keys"),
+    "jwks-503": ("/oauth/jwks", Canned(503), ServerError, "keys"),
+    "userinfo-503": ("/oauth/userinfo", Canned(503), ServerError, "userinfo"),
+}
+
+
+@pytest.mark.parametrize("case", list(PROVIDER_FAILURES))
+def test_provider_failures_name_the_provider(
+    svc: RefService, memory_store: Callable[[], SecretStore], make_manager: Factory, case: str
+) -> None:
+    path, reply, kind, stage = PROVIDER_FAILURES[case]
+    svc.faults.id_token_claims = {"email": None}  # so that userinfo is asked
+    svc.faults.fail(path, *[reply] * 3)
+    manager = make_manager(memory_store())
+    with pytest.raises(ProviderError) as failed:
+        run_flow(manager, FakeBrowser(), "microsoft")
+    assert isinstance(failed.value, kind)
+    assert failed.value.provider == "Microsoft" and failed.value.stage == stage
+    assert failed.value.retry_helps
+    assert svc.count("/api/v1/auth/oauth") == 0
+
+
+def test_an_unknown_client_is_not_worth_a_retry(
+    svc: RefService, memory_store: Callable[[], SecretStore], make_manager: Factory
+) -> None:
+    svc.faults.fail("/oauth/token", Canned(400, b'{"error": "invalid_client"}'))
+    manager = make_manager(memory_store())
+    with pytest.raises(ProviderError, match="invalid_client") as failed:
+        run_flow(manager, FakeBrowser(), "apple")
+    assert failed.value.provider == "Apple" and not failed.value.retry_helps

@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,9 @@ SOURCES = (
     "nework_desktop",
     "resources",
     "installer/pyinstaller",
+    "installer/notices",
     "installer/build.sh",
+    "installer/requirements.lock",
     "pyproject.toml",
 )
 
@@ -136,3 +139,81 @@ def test_contents(bundle: Path) -> None:
     assert not [name for name in libs if "Pdf" in name or "VirtualKeyboard" in name]
     for translation in (qt / "translations").glob("*.qm"):
         assert translation.stem.rsplit("_", 1)[-1] in ("ja", "en"), translation.name
+
+
+#: The issue's budget for the Linux bundle (MiB).
+MAX_BUNDLE_MIB = 380
+
+
+def _bundle_size(root: Path) -> int:
+    return sum(p.lstat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def test_is_small_and_has_no_dangling_links(bundle: Path) -> None:
+    dangling = [str(p) for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]
+    assert dangling == []
+    size_mib = _bundle_size(bundle) / 2**20
+    assert size_mib <= MAX_BUNDLE_MIB, f"the bundle is {size_mib:.0f} MiB"
+
+
+def test_carries_no_devtools_nor_unused_plugins(bundle: Path) -> None:
+    qt = INTERNAL / "PySide6" / "Qt"
+    assert not (qt / "resources" / "qtwebengine_devtools_resources.pak").exists()
+    plugins = {p.relative_to(qt / "plugins").as_posix() for p in (qt / "plugins").rglob("*.so")}
+    assert any(name.startswith("platforms/libqxcb") for name in plugins)
+    assert "platforms/libqoffscreen.so" in plugins
+    for unused in ("platformthemes/", "printsupport/", "egldeviceintegrations/", "generic/"):
+        assert not [p for p in plugins if p.startswith(unused)], unused
+    for unused in ("libqeglfs", "libqlinuxfb", "libqvnc", "libqtiff", "libqwebp", "libqpdf"):
+        assert not [p for p in plugins if unused in p], unused
+    assert not list(INTERNAL.glob("libgtk-3*")), "GTK came in with a dropped plugin"
+
+
+def test_ships_the_notices_and_the_icons(bundle: Path) -> None:
+    resources = INTERNAL / "nework_desktop" / "resources"
+    notices = (resources / "notices" / "THIRD-PARTY-NOTICES.txt").read_text("utf-8")
+    for needle in (
+        "GNU LESSER GENERAL PUBLIC LICENSE",
+        "The Chromium Authors",
+        "PySide6",
+        "keyring",
+        "requests",
+        "cryptography",
+        "platformdirs",
+        "Python Software Foundation",
+        "PyInstaller",
+    ):
+        assert needle in notices, needle
+    assert (resources / "icons" / "nework-256.png").is_file()
+    assert (resources / "icons" / "nework.ico").is_file()
+
+
+def test_startup_timing_works_frozen(bundle: Path, sandbox_home: Path, tmp_path: Path) -> None:
+    """``--startup-timing`` works without the QtQuick binding, which the bundle leaves out."""
+    assert not list((INTERNAL / "PySide6").glob("QtQuick.*"))
+    timing = tmp_path / "timing.jsonl"
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(sandbox_home),
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    app = subprocess.Popen(
+        [str(EXE), "--startup-timing", str(timing)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (timing.exists() and "first-frame" in timing.read_text("utf-8")):
+            assert app.poll() is None, f"the app exited with {app.returncode}"
+            assert time.monotonic() < deadline, "no first frame within 60 s"
+            time.sleep(0.2)
+        assert app.poll() is None  # still running (the consent dialog is up), not hung or gone
+    finally:
+        app.terminate()
+        app.wait(timeout=30)
+    events = [json.loads(line)["event"] for line in timing.read_text("utf-8").splitlines()]
+    assert events[0] == "first-frame"

@@ -37,9 +37,13 @@ NSI = INSTALLER / "windows" / "nework.nsi"
 RECORDER_C = INSTALLER / "tests" / "recorder.c"
 UNINSTALL_KEY = r"Software\Microsoft\Windows\CurrentVersion\Uninstall\NeWorkDesktop"
 CLEANUP_ARGV = ["uninstall-cleanup", "--yes"]
-STAGED_FILES = ("NeWork.exe", "_internal/dummy.txt", "_internal/ダミー.txt")
+NOTICES = "_internal/nework_desktop/resources/notices/THIRD-PARTY-NOTICES.txt"
+STAGED_FILES = ("NeWork.exe", "_internal/dummy.txt", "_internal/ダミー.txt", NOTICES)
 EXIT_CLEANUP_FAILED = 3
 EXIT_STOPPED = 2
+EXIT_DOWNGRADE = 4
+PROFILE_LIST = r"HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList"
+ACTIVE_SETUP = r"HKLM\Software\Microsoft\Active Setup\Installed Components\NeWorkDesktopCleanup"
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,10 @@ class Installers:
     default: Path
     #: built with APP_EXIT_TIMEOUT_MS=1000, to see a stuck NeWork ended without a long wait
     quick: Path
+    #: its first process plays a standard user (wine makes every process an administrator)
+    standard_user: Path
+    #: an older version, for the downgrade
+    older: Path
 
 
 @pytest.fixture(scope="session")
@@ -100,6 +108,17 @@ def stage(tools: Tools, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fake PyInstaller output: the recorder as NeWork.exe, plus data files."""
     stage = tmp_path_factory.mktemp("stage") / "NeWork"
     (stage / "_internal").mkdir(parents=True)
+    build_recorder(tools, stage / "NeWork.exe")
+    (stage / "_internal" / "dummy.txt").write_text("dummy\n", encoding="utf-8")
+    (stage / "_internal" / "ダミー.txt").write_text("non-ASCII file name\n", encoding="utf-8")
+    notices = stage / NOTICES
+    notices.parent.mkdir(parents=True)
+    notices.write_text("third-party notices\n", encoding="utf-8")
+    return stage
+
+
+def build_recorder(tools: Tools, target: Path) -> None:
+    """Cross-compile the recorder (the stand-in NeWork.exe) to ``target``."""
     built = _run(
         [
             tools.mingw_gcc,
@@ -111,41 +130,47 @@ def stage(tools: Tools, tmp_path_factory: pytest.TempPathFactory) -> Path:
             "-mwindows",
             "-s",
             "-o",
-            stage / "NeWork.exe",
+            target,
             RECORDER_C,
         ]
     )
     assert built.returncode == 0, built.stderr
-    (stage / "_internal" / "dummy.txt").write_text("dummy\n", encoding="utf-8")
-    (stage / "_internal" / "ダミー.txt").write_text("non-ASCII file name\n", encoding="utf-8")
-    return stage
 
 
 @pytest.fixture(scope="session")
 def installers(tools: Tools, stage: Path, tmp_path_factory: pytest.TempPathFactory) -> Installers:
     out = tmp_path_factory.mktemp("installers")
 
-    def build(name: str, *defines: str) -> Path:
-        target = out / name
-        result = _run(
-            [
-                tools.makensis,
-                "-V2",
-                f"-DSRCDIR={stage}",
-                f"-DVERSION={__version__}",
-                f"-DOUTFILE={target}",
-                *defines,
-                NSI,
-            ]
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
-        assert target.is_file()
-        return target
+    def build(name: str, *defines: str, version: str = __version__) -> Path:
+        return build_installer(tools, stage, out / name, *defines, version=version)
 
     return Installers(
         default=build("NeWork-Setup.exe"),
         quick=build("NeWork-Setup-quick.exe", "-DAPP_EXIT_TIMEOUT_MS=1000"),
+        standard_user=build("NeWork-Setup-std.exe", "-DNEWORK_TEST_ASSUME_STANDARD_USER"),
+        older=build("NeWork-Setup-old.exe", "-DVIVERSION=0.0.1.0", version="0.0.1"),
     )
+
+
+def build_installer(
+    tools: Tools, stage: Path, target: Path, *defines: str, version: str = __version__
+) -> Path:
+    """``makensis`` on ``nework.nsi`` with ``stage`` as the PyInstaller output."""
+    result = _run(
+        [
+            tools.makensis,
+            "-V2",
+            f"-DSRCDIR={stage}",
+            f"-DVERSION={version}",
+            f"-DOUTFILE={target}",
+            *defines,
+            NSI,
+        ],
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert target.is_file()
+    return target
 
 
 def _wine_env(prefix: Path, home: Path) -> dict[str, str]:

@@ -21,6 +21,7 @@ from nework_desktop.qa.refservice import (
     public_jwk,
     running,
     sign_jwt,
+    spoil_signature,
 )
 
 __all__ = [
@@ -35,4 +36,5 @@ __all__ = [
     "public_jwk",
     "running",
     "sign_jwt",
+    "spoil_signature",
 ]

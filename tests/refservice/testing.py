@@ -6,7 +6,9 @@
   ``CI=true``, where the keyring must be there.  A new *collection* cannot be created headless
   (gnome-keyring asks for its password through a GUI prompter), so isolation comes from the
   private daemon plus a unique service name per run (:func:`unique_service`).
-* :class:`FakeBrowser` -- an ``opener`` that plays the system browser with :mod:`requests`.
+* :class:`FakeBrowser` -- an ``opener`` that plays the system browser: the app's own stand-in
+  (:class:`~nework_desktop.app.standin_browser.StandInBrowser`: redirects, login, consent and
+  form_post pages, loopback only), plus the tests' tampering and records.
 * :func:`find_secrets` -- which secret strings appear in which files.
 """
 
@@ -23,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
+
+from nework_desktop.app.standin_browser import StandInBrowser
 
 ENV_TEST_KEYRING = "NEWORK_TEST_KEYRING"
 
@@ -71,10 +74,14 @@ def delete_service(backend: Any, service: str) -> None:
 
 @dataclass
 class FakeBrowser:
-    """An opener that "opens" the URL by fetching it (following redirects) in a thread."""
+    """An opener that "opens" the URL in a thread, as the stand-in browser (see above)."""
 
     #: rewrite the authorization URL before fetching it (tests of tampering).
     rewrite: Any = None
+    #: follow the provider's "Cancel" link instead of signing in.
+    deny: bool = False
+    #: the login the provider's sign-in form gets.
+    login: str = "hanako"
     urls: list[str] = field(default_factory=list)
     answers: list[tuple[int, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -86,11 +93,11 @@ class FakeBrowser:
         target = self.rewrite(url) if self.rewrite is not None else url
 
         def visit() -> None:
-            try:
-                response = requests.get(target, timeout=10)
-                self.answers.append((response.status_code, response.text))
-            except requests.RequestException as exc:
-                self.errors.append(type(exc).__name__)
+            seen = StandInBrowser(deny=self.deny, login=self.login).visit(target)
+            if seen.error:
+                self.errors.append(seen.error)
+            else:
+                self.answers.append((seen.status, seen.text))
 
         thread = threading.Thread(target=visit, daemon=True)
         self.threads.append(thread)

@@ -44,6 +44,7 @@ from nework_desktop.core.wipe import (
     walk,
     wipe,
 )
+from nework_desktop.core.wipe.stores import StoreRun
 from tests.conftest import tree
 
 LAYOUTS = ("linux", "macos", "windows")
@@ -994,14 +995,14 @@ def test_windows_registry_keys_and_the_empty_vendor_key_go(
         }
     )
     store = WindowsRegistryStore(registry)
-    assert store.run(paths, frozenset(), dry_run=True).traces == 2
+    assert store.run(StoreRun(paths, dry_run=True)).traces == 2
     assert len(registry.keys) == 7
 
-    outcome = store.run(paths, frozenset(), dry_run=False)
+    outcome = store.run(StoreRun(paths))
 
     assert outcome.status == "cleaned" and outcome.traces == 2
     assert registry.keys == {"Software": 0, "Software\\QtProject": 1}
-    assert store.run(paths, frozenset(), dry_run=False).status == "clean"
+    assert store.run(StoreRun(paths)).status == "clean"
 
 
 def test_windows_vendor_key_with_other_apps_stays(
@@ -1011,7 +1012,7 @@ def test_windows_vendor_key_with_other_apps_stays(
     registry = RegistryDouble(
         {"Software\\NTTCom": 1, "Software\\NTTCom\\NeWork": 1, "Software\\NTTCom\\Other": 1}
     )
-    outcome = WindowsRegistryStore(registry).run(paths, frozenset(), dry_run=False)
+    outcome = WindowsRegistryStore(registry).run(StoreRun(paths))
     assert outcome.status == "cleaned"
     assert set(registry.keys) == {"Software\\NTTCom", "Software\\NTTCom\\Other"}
 

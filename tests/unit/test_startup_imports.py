@@ -7,12 +7,14 @@ import subprocess
 import sys
 
 AFTER_CONSENT_ONLY = [
+    "joserfc",
     "keyring",
     "requests",
     "nework_desktop.services.account",
     "nework_desktop.core.egress",
     "nework_desktop.core.secrets",
     "nework_desktop.net.http",
+    "nework_desktop.net.oauth",
     "nework_desktop.net.service",
     "nework_desktop.ui.main_window",
     "nework_desktop.ui.privacy",

@@ -17,7 +17,7 @@ from nework_desktop.core.paths import MARKER_NAME, AppPaths, Marker, read_marker
 from nework_desktop.core.wipe.mounts import is_mount_point, mount_points, mounts_inside
 from nework_desktop.core.wipe.report import Problem, StoreOutcome
 from nework_desktop.core.wipe.safety import is_link, protected_reason, reason
-from nework_desktop.core.wipe.stores import stores_for
+from nework_desktop.core.wipe.stores import StoreRun, stores_for
 from nework_desktop.core.wipe.traces import TRACES_NAME, Traces, read_traces
 
 Action = Literal["delete", "refuse", "unproven"]
@@ -87,7 +87,7 @@ def plan(paths: AppPaths) -> WipePlan:
             why = f"{traces.problem}: shared settings files we created are kept whole"
             problems.append(Problem(str(paths.data / TRACES_NAME), why))
     stores = tuple(
-        s.run(paths, traces.created, dry_run=True, left=traces.left)
+        s.run(StoreRun(paths, traces.created, traces.left, dry_run=True))
         for s in stores_for(paths.layout)
     )
     parents = _candidate_parents(roots)

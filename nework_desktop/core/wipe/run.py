@@ -16,7 +16,7 @@ from nework_desktop.core.wipe.lock import LOCK_TIMEOUT_S, WipeBusy, wipe_lock
 from nework_desktop.core.wipe.plan import WipePlan, plan
 from nework_desktop.core.wipe.report import Problem, Progress, WipeReport
 from nework_desktop.core.wipe.safety import reason
-from nework_desktop.core.wipe.stores import stores_for
+from nework_desktop.core.wipe.stores import StoreRun, stores_for
 from nework_desktop.core.wipe.traces import TRACES_NAME
 from nework_desktop.core.wipe.walk_paths import walk_paths
 
@@ -75,7 +75,7 @@ def _wipe(
     # 2. shared stores (only our traces)
     traces = the_plan.traces
     for store in stores_for(paths.layout):
-        outcome = store.run(paths, traces.created, dry_run=dry_run, left=traces.left)
+        outcome = store.run(StoreRun(paths, traces.created, traces.left, dry_run=dry_run))
         report.shared_stores.append(outcome)
         report.removed.shared_store_traces += outcome.traces
         if outcome.status in ("failed", "refused"):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
@@ -19,12 +20,22 @@ from nework_desktop.core.wipe.safety import norm, reason
 MAX_SHARED_FILE_BYTES = 16 * 1024 * 1024
 
 
+@dataclass(frozen=True)
+class StoreRun:
+    """One pass over the shared stores: the roots, what the traces index says we created and
+    the state our own last write left each such file in (both empty unless the data root
+    holding the index is provably ours), and whether it is a dry run."""
+
+    paths: AppPaths
+    created: frozenset[tuple[str, str]] = frozenset()
+    left: LeftStates = field(default_factory=dict)
+    dry_run: bool = False
+
+
 class SharedStore(Protocol):
     """A store other programs use too: we remove only our traces from it.
 
-    ``created`` holds the ``(store id, location)`` pairs the traces index says we created and
-    ``left`` the state our own last write left such a file in; both are empty unless the data
-    root holding the index is ours (provably, by its marker).
+    :meth:`run` does one :class:`StoreRun` (a dry run only says what it would do).
     """
 
     id: str
@@ -32,14 +43,7 @@ class SharedStore(Protocol):
 
     def location(self, paths: AppPaths) -> str: ...
 
-    def run(
-        self,
-        paths: AppPaths,
-        created: frozenset[tuple[str, str]],
-        *,
-        dry_run: bool,
-        left: LeftStates | None = None,
-    ) -> StoreOutcome: ...
+    def run(self, job: StoreRun) -> StoreOutcome: ...
 
 
 def our_prefixes(paths: AppPaths) -> list[str]:
@@ -195,14 +199,8 @@ class QtIniStore:
             base = os.path.join(os.path.expanduser("~"), ".config")
         return os.path.join(base, "QtProject.conf")
 
-    def run(
-        self,
-        paths: AppPaths,
-        created: frozenset[tuple[str, str]],
-        *,
-        dry_run: bool,
-        left: LeftStates | None = None,
-    ) -> StoreOutcome:
+    def run(self, job: StoreRun) -> StoreOutcome:
+        paths, created, dry_run, left = job.paths, job.created, job.dry_run, job.left
         where = self.location(paths)
         if not os.path.lexists(where):
             return StoreOutcome(self.id, where, "absent")
@@ -258,14 +256,8 @@ class UnhandledStore:
     def location(self, paths: AppPaths) -> str:
         return os.path.join(os.path.expanduser("~"), *self._where.split("/"))
 
-    def run(
-        self,
-        paths: AppPaths,
-        created: frozenset[tuple[str, str]],
-        *,
-        dry_run: bool,
-        left: LeftStates | None = None,
-    ) -> StoreOutcome:
+    def run(self, job: StoreRun) -> StoreOutcome:
+        paths = job.paths
         return StoreOutcome(self.id, self.location(paths), f"not handled on this OS: {self._why}")
 
 
@@ -330,14 +322,8 @@ class WindowsRegistryStore:
     def location(self, paths: AppPaths) -> str:
         return "HKCU\\" + " | HKCU\\".join(self.KEYS)
 
-    def run(
-        self,
-        paths: AppPaths,
-        created: frozenset[tuple[str, str]],
-        *,
-        dry_run: bool,
-        left: LeftStates | None = None,
-    ) -> StoreOutcome:
+    def run(self, job: StoreRun) -> StoreOutcome:
+        paths, dry_run = job.paths, job.dry_run
         reg = self._registry or _system_registry()
         where = self.location(paths)
         if reg is None:

@@ -11,13 +11,14 @@ is already gone (another wipe, the user) is not a failure.
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 from nework_desktop.core.paths import MARKER_NAME
 from nework_desktop.core.wipe.report import Problem, Progress, Removed
@@ -211,16 +212,9 @@ def walk_fd(root: Path, bounds: Bounds, dry_run: bool, tally: Tally) -> bool:
             if not top.clean:
                 parent.clean = False
                 continue
-            if not dry_run:
-                try:
-                    os.rmdir(top.parts[-1], dir_fd=fd)
-                except FileNotFoundError:
-                    continue  # removed meanwhile
-                except OSError as exc:
-                    tally.fail(root, top.parts, exc)
-                    parent.clean = False
-                    continue
-            tally.removed.dirs += 1
+            rmdir = functools.partial(os.rmdir, top.parts[-1], dir_fd=fd)
+            if not remove_folder(rmdir, dry_run, tally, root, top):
+                parent.clean = False
         if not stack[0].clean:
             return False
         # Everything else is gone: now the marker, then the root itself.
@@ -310,6 +304,27 @@ def _chmod_dir_at(fd: int, name: str, ident: tuple[int, int], mode: int) -> None
             os.close(pinned)
         return
     raise OSError(errno.EACCES, "permission denied (and no safe way to change it)")
+
+
+def remove_folder(
+    rmdir: Callable[[], None], dry_run: bool, tally: Tally, root: Path, folder: _Folder
+) -> bool:
+    """Remove an emptied folder (counted); True if it is gone, False if that failed (the
+    failure is recorded).  One already gone is fine."""
+    if not dry_run:
+        try:
+            rmdir()
+        except FileNotFoundError:
+            return True  # removed meanwhile
+        except OSError as exc:
+            tally.fail(root, folder.parts, exc)
+            return False
+    tally.removed.dirs += 1
+    return True
+
+
+class _Folder(Protocol):
+    parts: tuple[str, ...]
 
 
 def remove_root(root: Path, dry_run: bool, tally: Tally) -> bool:

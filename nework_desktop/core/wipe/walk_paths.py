@@ -6,6 +6,7 @@ point) counts as a link and is removed itself, never followed.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from collections.abc import Sequence
@@ -14,7 +15,14 @@ from pathlib import Path
 
 from nework_desktop.core.paths import MARKER_NAME
 from nework_desktop.core.wipe.safety import is_link
-from nework_desktop.core.wipe.walk import MOUNTED, Bounds, Tally, long_path, remove_root
+from nework_desktop.core.wipe.walk import (
+    MOUNTED,
+    Bounds,
+    Tally,
+    long_path,
+    remove_folder,
+    remove_root,
+)
 
 _FILE_ATTRIBUTE_READONLY = 0x1
 _FILE_ATTRIBUTE_DIRECTORY = 0x10
@@ -105,16 +113,8 @@ def walk_paths(root: Path, bounds: Bounds, dry_run: bool, tally: Tally) -> bool:
         if not top.clean:
             parent.clean = False
             continue
-        if not dry_run:
-            try:
-                os.rmdir(top.path)
-            except FileNotFoundError:
-                continue  # removed meanwhile
-            except OSError as exc:
-                tally.fail(root, top.parts, exc)
-                parent.clean = False
-                continue
-        tally.removed.dirs += 1
+        if not remove_folder(functools.partial(os.rmdir, top.path), dry_run, tally, root, top):
+            parent.clean = False
     if not stack[0].clean:
         return False
     marker = os.path.join(base, MARKER_NAME)

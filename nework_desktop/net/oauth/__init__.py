@@ -1,8 +1,9 @@
 """OAuth 2.0 / OpenID Connect sign-in as a native app should do it (RFC 8252, RFC 7636).
 
-The package: :mod:`.providers` (the table and this run's configuration), :mod:`.flow` (one
-sign-in), :mod:`.listener` (the loopback redirect), :mod:`.idtoken` (PKCE and ID token checks),
-:mod:`.errors`.
+The package: :mod:`.providers` (the table and this run's configuration), :mod:`.endpoints`
+(the table's endpoints or the provider's discovery document), :mod:`.flow` (one sign-in),
+:mod:`.listener` (the loopback redirect), :mod:`.idtoken` (PKCE and the ID token's claim rules),
+:mod:`.jose` (signatures and keys, with ``joserfc``), :mod:`.errors` (which name the provider).
 
 The flow (:class:`OAuthFlow`)
 -----------------------------
@@ -13,17 +14,19 @@ The flow (:class:`OAuthFlow`)
    literal, not ``localhost``);
 3. the system browser opens the authorization URL with PKCE S256 (RFC 7636), a fresh ``state``
    and a fresh ``nonce``;
-4. the listener serves exactly one callback with the right ``state`` (a request with a wrong
-   ``state`` gets 400 and is otherwise ignored, so a stray page cannot end the flow), then closes;
-   it gives up after a timeout or when cancelled;
+4. the listener serves exactly one callback (GET, or POST for ``form_post``): a wrong ``state``
+   gets 400 and ends the flow; RFC 9207's ``iss`` is checked when the provider supports it;
+   the listener gives up after a timeout or when cancelled;
 5. the code is exchanged at the token endpoint together with the PKCE verifier;
-6. the ID token is validated: signature (RS256 against the provider's JWKS, verified here with
-   the standard library -- see :func:`verify_rs256`; HS256 only with a configured client secret),
-   issuer, audience (and ``azp``), expiry, issue time and nonce.
+6. the ID token is validated: signature (with ``joserfc``: RS256, PS256 or ES256 as the provider
+   advertises, against its JWKS, picked by ``kid``, refetched once when the ``kid`` is unknown;
+   HS256 only with a configured client secret), then the app's own, stricter claim rules:
+   issuer exactly, audience (and ``azp``), expiry and issue time with a bounded leeway, nonce;
+7. an ID token without ``email``: the e-mail comes from the userinfo endpoint.
 
-Only the validated ID token leaves this module (it is exchanged for a NeWork session by
-:class:`~nework_desktop.services.account.AccountManager`); the provider's own access and refresh
-tokens are dropped at once: the app has no use for them, so they are never stored.
+Only the validated ID token (and the e-mail) leave this module (the token is exchanged for a
+NeWork session by :class:`~nework_desktop.services.account.AccountManager`); the provider's own
+access and refresh tokens are dropped at once, so they are never stored.
 
 Providers and configuration
 ---------------------------
@@ -38,29 +41,31 @@ default to the client id :data:`DEV_CLIENT_ID`.  ``NEWORK_OAUTH_<PROVIDER>_ISSUE
 for one provider.
 """
 
+from nework_desktop.net.oauth.endpoints import Endpoints, discover
 from nework_desktop.net.oauth.errors import (
+    AlgorithmRefused,
     IdTokenError,
     OAuthCancelled,
     OAuthError,
     OAuthTimeout,
     ProviderDeniedError,
+    ProviderError,
+    ProviderMisconfigured,
     ProviderUnavailable,
 )
-from nework_desktop.net.oauth.flow import (
-    DEFAULT_FLOW_TIMEOUT,
-    Endpoints,
-    OAuthFlow,
-    OAuthResult,
-    discover,
-)
+from nework_desktop.net.oauth.flow import DEFAULT_FLOW_TIMEOUT, OAuthFlow, OAuthResult
 from nework_desktop.net.oauth.idtoken import (
     CLOCK_LEEWAY,
     Pkce,
     b64url,
-    decode_jwt,
     pkce_challenge,
     validate_id_token,
-    verify_rs256,
+)
+from nework_desktop.net.oauth.jose import (
+    ASYMMETRIC_ALGORITHMS,
+    KeyCache,
+    accepted_algorithms,
+    decode_jwt,
 )
 from nework_desktop.net.oauth.listener import CALLBACK_PATH, Callback, LoopbackListener
 from nework_desktop.net.oauth.providers import (
@@ -76,6 +81,7 @@ from nework_desktop.net.oauth.providers import (
 )
 
 __all__ = [
+    "ASYMMETRIC_ALGORITHMS",
     "CALLBACK_PATH",
     "CLOCK_LEEWAY",
     "DEFAULT_FLOW_TIMEOUT",
@@ -84,9 +90,11 @@ __all__ = [
     "PROVIDERS",
     "UNAVAILABLE_NO_CLIENT_ID",
     "UNAVAILABLE_NO_ENDPOINTS",
+    "AlgorithmRefused",
     "Callback",
     "Endpoints",
     "IdTokenError",
+    "KeyCache",
     "LoopbackListener",
     "OAuthCancelled",
     "OAuthError",
@@ -96,8 +104,11 @@ __all__ = [
     "Pkce",
     "Provider",
     "ProviderDeniedError",
+    "ProviderError",
+    "ProviderMisconfigured",
     "ProviderSpec",
     "ProviderUnavailable",
+    "accepted_algorithms",
     "b64url",
     "decode_jwt",
     "discover",
@@ -105,5 +116,4 @@ __all__ = [
     "pkce_challenge",
     "provider_hosts",
     "validate_id_token",
-    "verify_rs256",
 ]

@@ -1,21 +1,33 @@
 """One provider sign-in, start to end (:class:`OAuthFlow`).
 
 1. the provider's endpoints come from :data:`~.providers.PROVIDERS` (or from its discovery
-   document when the issuer is overridden for development);
+   document when the issuer is overridden: :func:`~.endpoints.discover`); the ID token
+   algorithms to accept are fixed here (:func:`~.jose.accepted_algorithms`) -- none in common
+   means a misconfigured provider, found before the browser opens;
 2. a :class:`~.listener.LoopbackListener` opens for the redirect;
 3. the system browser opens the authorization URL with PKCE S256 (RFC 7636), a fresh ``state``
-   and a fresh ``nonce``;
-4. the code is exchanged at the token endpoint together with the PKCE verifier;
-5. the ID token is validated (:func:`~.idtoken.validate_id_token`).
+   and a fresh ``nonce``, plus the provider's own parameters from its table entry (Apple's
+   ``response_mode=form_post``, Microsoft's ``prompt``);
+4. the redirect: its ``state`` must match; when the provider supports RFC 9207 its ``iss`` must
+   be the issuer (a present ``iss`` is always compared);
+5. the code is exchanged at the token endpoint together with the PKCE verifier;
+6. the ID token is validated (:func:`~.idtoken.validate_id_token`), keys from the run's
+   :class:`~.jose.KeyCache` (one refetch when its ``kid`` is unknown);
+7. no ``email`` in the ID token: it is read from the userinfo endpoint with the access token
+   (OpenID Core §5.3), whose ``sub`` must be the ID token's.
 
-Only the validated ID token leaves this module (it is exchanged for a NeWork session by
-:class:`~nework_desktop.services.account.AccountManager`); the provider's own access and refresh
-tokens are dropped at once: the app has no use for them, so they are never stored.
+Only the validated ID token and the e-mail leave this module (the ID token is exchanged for a
+NeWork session by :class:`~nework_desktop.services.account.AccountManager`); the provider's own
+access and refresh tokens are dropped at once: the app has no further use for them, so they are
+never stored.  Every failure of a provider endpoint names the provider
+(:class:`~.errors.ProviderError`).
 """
 
 from __future__ import annotations
 
+import hmac
 import logging
+import re
 import secrets
 import threading
 import time
@@ -24,29 +36,35 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from nework_desktop.net.errors import AuthError, BadReplyError, RequestRejected
-from nework_desktop.net.http import MAX_TOKEN_LENGTH, HttpClient, check_url
+from nework_desktop.net.errors import AuthError, RequestRejected, ServiceError
+from nework_desktop.net.http import MAX_TOKEN_LENGTH, Fields, HttpClient, check_url
+from nework_desktop.net.oauth.endpoints import Endpoints, discover
 from nework_desktop.net.oauth.errors import (
+    STAGE_DISCOVERY,
+    STAGE_KEYS,
+    STAGE_TOKEN,
+    STAGE_USERINFO,
     OAuthCancelled,
     OAuthError,
+    ProviderBadReply,
     ProviderDeniedError,
+    ProviderError,
+    ProviderMisconfigured,
     ProviderUnavailable,
+    provider_failure,
 )
 from nework_desktop.net.oauth.idtoken import Pkce, validate_id_token
-from nework_desktop.net.oauth.listener import STATE_MISMATCH, LoopbackListener
+from nework_desktop.net.oauth.jose import KeyCache, accepted_algorithms, key_list
+from nework_desktop.net.oauth.listener import STATE_MISMATCH, Callback, LoopbackListener
 from nework_desktop.net.oauth.providers import Provider
 
 log = logging.getLogger("nework.oauth")
 
 DEFAULT_FLOW_TIMEOUT = 300.0
+#: Token endpoint errors that say the client is not set up at the provider (no retry helps).
+CLIENT_SETUP_ERRORS = frozenset({"invalid_client", "unauthorized_client", "unsupported_grant_type"})
 
-
-@dataclass(frozen=True)
-class Endpoints:
-    issuer: str
-    authorization_endpoint: str
-    token_endpoint: str
-    jwks_uri: str
+__all__ = ["DEFAULT_FLOW_TIMEOUT", "Endpoints", "OAuthFlow", "OAuthResult", "discover"]
 
 
 @dataclass(frozen=True)
@@ -59,25 +77,8 @@ class OAuthResult:
     email: str = field(repr=False)
 
 
-def discover(http: HttpClient, issuer: str) -> Endpoints:
-    """Read ``<issuer>/.well-known/openid-configuration`` and check what it says."""
-    reply = http.request("GET", f"{issuer}/.well-known/openid-configuration").json(
-        "provider configuration"
-    )
-    if reply.text("issuer", max_len=2048) != issuer:
-        raise BadReplyError("the provider configuration names another issuer")
-    endpoints = Endpoints(
-        issuer=issuer,
-        authorization_endpoint=reply.text("authorization_endpoint", max_len=2048),
-        token_endpoint=reply.text("token_endpoint", max_len=2048),
-        jwks_uri=reply.text("jwks_uri", max_len=2048),
-    )
-    methods = reply.text_list("code_challenge_methods_supported", required=False)
-    if methods and "S256" not in methods:
-        raise BadReplyError("the provider does not support PKCE S256")
-    for url in (endpoints.authorization_endpoint, endpoints.token_endpoint, endpoints.jwks_uri):
-        check_url(url)
-    return endpoints
+def _email(value: object) -> str:
+    return value if isinstance(value, str) and 0 < len(value) <= 320 and "@" in value else ""
 
 
 class OAuthFlow:
@@ -90,6 +91,7 @@ class OAuthFlow:
         *,
         timeout: float = DEFAULT_FLOW_TIMEOUT,
         clock: Callable[[], float] = time.time,
+        keys: KeyCache | None = None,
     ) -> None:
         if not provider.available or provider.client_id is None:
             raise ProviderUnavailable(f"{provider.id} is not configured")
@@ -98,14 +100,27 @@ class OAuthFlow:
         self._http = http
         self.timeout = timeout
         self._clock = clock
+        self._keys = keys or KeyCache()
         self._cancelled = threading.Event()
         self._pkce = Pkce.create()
         self.state = secrets.token_urlsafe(32)
         self.nonce = secrets.token_urlsafe(32)
         self._listener: LoopbackListener | None = None
         self._endpoints: Endpoints | None = None
-        self._jwks: list[dict[str, Any]] | None = None
+        self.algorithms: tuple[str, ...] = ()
         self.authorization_url: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The provider's name, as errors give it."""
+        return self.provider.display_name
+
+    def _call(self, stage: str, method: str, url: str, **kwargs: Any) -> Fields:
+        """One request to the provider; its failure names the provider and the stage."""
+        try:
+            return self._http.request(method, url, **kwargs).json(f"{stage} reply")
+        except ServiceError as exc:
+            raise provider_failure(exc, provider=self.name, stage=stage) from None
 
     # -- steps --------------------------------------------------------------------------------
 
@@ -114,15 +129,22 @@ class OAuthFlow:
             spec = self.provider.spec
             if self.provider.discover:
                 assert spec.issuer is not None
-                self._endpoints = discover(self._http, spec.issuer)
+                endpoints = discover(self._http, spec.issuer, spec)
             else:
-                assert spec.authorization_endpoint and spec.token_endpoint and spec.jwks_uri
-                self._endpoints = Endpoints(
-                    spec.issuer or spec.issuer_template or "",
-                    spec.authorization_endpoint,
-                    spec.token_endpoint,
-                    spec.jwks_uri,
+                endpoints = Endpoints.from_spec(spec)
+            algorithms = accepted_algorithms(
+                endpoints.algorithms, client_secret=bool(self.provider.client_secret)
+            )
+            if not algorithms:
+                offered = ", ".join(endpoints.algorithms or ())[:80]
+                raise ProviderMisconfigured(
+                    f"the provider signs ID tokens only with algorithms the app does not accept "
+                    f"({offered})",
+                    provider=self.name,
+                    stage=STAGE_DISCOVERY,
                 )
+            self.algorithms = algorithms
+            self._endpoints = endpoints
         return self._endpoints
 
     def prepare(self) -> str:
@@ -130,7 +152,10 @@ class OAuthFlow:
         if self._cancelled.is_set():
             raise OAuthCancelled()
         endpoints = self.endpoints()
-        check_url(endpoints.authorization_endpoint)
+        try:
+            check_url(endpoints.authorization_endpoint)
+        except ServiceError as exc:
+            raise provider_failure(exc, provider=self.name, stage=STAGE_DISCOVERY) from None
         self._listener = LoopbackListener(self.state)
         spec = self.provider.spec
         params = {
@@ -154,6 +179,22 @@ class OAuthFlow:
     def redirect_uri(self) -> str | None:
         return self._listener.redirect_uri if self._listener else None
 
+    def _check_issuer(self, callback: Callback) -> None:
+        """RFC 9207: the redirect's ``iss`` is the issuer (required when the provider says so)."""
+        endpoints = self.endpoints()
+        if not callback.iss and not endpoints.iss_parameter:
+            return
+        template = self.provider.spec.issuer_template
+        if template and not self.provider.discover:  # a tenant's issuer: its form, at least
+            pattern = re.escape(template).replace(re.escape("{tenantid}"), "[0-9a-fA-F-]{1,64}")
+            if re.fullmatch(pattern, callback.iss):
+                return
+        elif hmac.compare_digest(callback.iss.encode(), endpoints.issuer.encode()):
+            return
+        raise OAuthError(
+            "the browser came back from another issuer (the redirect's iss does not match)"
+        )
+
     def wait_for_code(self) -> str:
         if self._listener is None:
             raise OAuthError("the sign-in was not prepared")
@@ -162,6 +203,7 @@ class OAuthFlow:
             raise OAuthError(
                 "the browser came back from another sign-in (its state does not match this one)"
             )
+        self._check_issuer(callback)
         if callback.error:
             if callback.error == "access_denied":
                 raise ProviderDeniedError()
@@ -171,11 +213,9 @@ class OAuthFlow:
             )
         return callback.code
 
-    def exchange(self, code: str) -> str:
-        """Trade the code (and the PKCE verifier) for tokens; return the raw ID token."""
+    def _exchange(self, code: str) -> Fields:
         if self._cancelled.is_set():
             raise OAuthCancelled()
-        endpoints = self.endpoints()
         form = {
             "grant_type": "authorization_code",
             "code": code,
@@ -186,43 +226,92 @@ class OAuthFlow:
         if self.provider.client_secret:
             form["client_secret"] = self.provider.client_secret
         try:
-            reply = self._http.request("POST", endpoints.token_endpoint, form=form).json(
-                "token reply"
-            )
+            reply = self._http.request("POST", self.endpoints().token_endpoint, form=form)
+            fields = reply.json("token reply")
         except (RequestRejected, AuthError) as exc:
             code_name = exc.code if isinstance(exc, RequestRejected) else "unauthorized"
-            raise OAuthError(f"the provider refused the sign-in code ({code_name})") from None
-        token_type = reply.text("token_type", max_len=32, required=False) or "Bearer"
+            raise ProviderError(
+                f"the provider refused the sign-in code ({code_name or exc.status})",
+                provider=self.name,
+                stage=STAGE_TOKEN,
+                status=exc.status,
+                retry_helps=code_name not in CLIENT_SETUP_ERRORS,
+            ) from None
+        except ServiceError as exc:
+            raise provider_failure(exc, provider=self.name, stage=STAGE_TOKEN) from None
+        token_type = fields.text("token_type", max_len=32, required=False) or "Bearer"
         if token_type.lower() != "bearer":
-            raise BadReplyError("the token reply's token_type is not Bearer")
-        # access_token / refresh_token of the provider are deliberately not kept.
-        return reply.text("id_token", max_len=MAX_TOKEN_LENGTH)
+            raise ProviderBadReply(
+                "the token reply's token_type is not Bearer",
+                provider=self.name,
+                stage=STAGE_TOKEN,
+                retry_helps=False,
+            )
+        return fields
 
-    def _fetch_jwks(self, refresh: bool) -> list[dict[str, Any]]:
-        if self._jwks is None or refresh:
-            reply = self._http.request("GET", self.endpoints().jwks_uri).json("key set")
-            keys = reply.data.get("keys")
-            if not isinstance(keys, list) or len(keys) > 100:
-                raise BadReplyError("the provider's key set has no keys")
-            self._jwks = [k for k in keys if isinstance(k, dict)]
-        return self._jwks
+    def exchange(self, code: str) -> str:
+        """Trade the code (and the PKCE verifier) for tokens; return the raw ID token."""
+        return self._id_token(self._exchange(code))
 
-    def validate(self, id_token: str) -> OAuthResult:
+    def _id_token(self, fields: Fields) -> str:
+        try:
+            return fields.text("id_token", max_len=MAX_TOKEN_LENGTH)
+        except ServiceError as exc:
+            raise provider_failure(exc, provider=self.name, stage=STAGE_TOKEN) from None
+
+    def _load_keys(self) -> list[dict[str, Any]]:
+        reply = self._call(STAGE_KEYS, "GET", self.endpoints().jwks_uri)
+        try:
+            return key_list(reply.data)
+        except ServiceError as exc:
+            raise provider_failure(exc, provider=self.name, stage=STAGE_KEYS) from None
+
+    def validate(self, id_token: str) -> dict[str, Any]:
+        """The ID token's claims, every check passed (:func:`~.idtoken.validate_id_token`)."""
+        endpoints = self.endpoints()
         spec = self.provider.spec
         if self.provider.discover:
-            spec = replace(spec, issuer=self.endpoints().issuer)
-        claims = validate_id_token(
+            spec = replace(spec, issuer=endpoints.issuer)
+        return validate_id_token(
             id_token,
             spec=spec,
             client_id=self.client_id,
             nonce=self.nonce,
-            jwks=self._fetch_jwks,
+            jwks=self._keys.fetcher(endpoints.jwks_uri, self._load_keys),
             client_secret=self.provider.client_secret,
+            algorithms=self.algorithms,
             now=self._clock(),
         )
-        email = claims.get("email") or claims.get("preferred_username") or ""
-        email = email if isinstance(email, str) and len(email) <= 320 else ""
-        return OAuthResult(self.provider.id, id_token, str(claims["sub"]), email)
+
+    def userinfo_email(self, access_token: str, subject: str) -> str:
+        """The e-mail from the userinfo endpoint ("" when there is none, or no endpoint)."""
+        url = self.endpoints().userinfo_endpoint
+        if not url or not access_token:
+            return ""
+        reply = self._call(
+            STAGE_USERINFO, "GET", url, headers={"Authorization": f"Bearer {access_token}"}
+        )
+        if reply.data.get("sub") != subject:  # OpenID Core §5.3.2: the same End-User
+            raise ProviderBadReply(
+                "the userinfo answer is about another user",
+                provider=self.name,
+                stage=STAGE_USERINFO,
+                retry_helps=False,
+            )
+        return _email(reply.data.get("email"))
+
+    def complete(self, code: str) -> OAuthResult:
+        """Exchange, validate, and read the e-mail (from the ID token, else from userinfo)."""
+        fields = self._exchange(code)
+        id_token = self._id_token(fields)
+        claims = self.validate(id_token)
+        subject = str(claims["sub"])
+        email = _email(claims.get("email")) or _email(claims.get("preferred_username"))
+        if not email:
+            access = fields.text("access_token", max_len=MAX_TOKEN_LENGTH, required=False)
+            email = self.userinfo_email(access, subject)
+        # The provider's access and refresh tokens go out of scope here, unstored.
+        return OAuthResult(self.provider.id, id_token, subject, email)
 
     def run(self, open_browser: Callable[[str], object]) -> OAuthResult:
         """The whole flow; ``open_browser(url)`` shows the authorization page to the user."""
@@ -230,8 +319,7 @@ class OAuthFlow:
             url = self.prepare()
             log.info("sign-in with %s: waiting for the browser", self.provider.id)
             open_browser(url)
-            code = self.wait_for_code()
-            result = self.validate(self.exchange(code))
+            result = self.complete(self.wait_for_code())
             log.info("sign-in with %s: ID token verified", self.provider.id)
             return result
         finally:

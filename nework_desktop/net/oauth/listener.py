@@ -50,11 +50,12 @@ _DONE_PAGE = """<!doctype html>
 
 @dataclass(frozen=True)
 class Callback:
-    """The parameters of the accepted redirect (``code`` or ``error``)."""
+    """The parameters of the accepted redirect (``code`` or ``error``; RFC 9207's ``iss``)."""
 
     code: str = field(repr=False)
     error: str = ""
     error_description: str = ""
+    iss: str = ""
 
 
 def interpret(path: str, query: str, *, callback_path: str, state: str) -> Callback | None:
@@ -73,9 +74,11 @@ def interpret(path: str, query: str, *, callback_path: str, state: str) -> Callb
         return Callback("", STATE_MISMATCH)
     error = single.get("error", "")
     code = single.get("code", "")
+    iss = single.get("iss", "")[:2048]
     if error or not code:
-        return Callback("", error or "invalid_request", single.get("error_description", "")[:300])
-    return Callback(code[:4096])
+        description = single.get("error_description", "")[:300]
+        return Callback("", error or "invalid_request", description, iss)
+    return Callback(code[:4096], iss=iss)
 
 
 class _Server(ThreadingMixIn, HTTPServer):

@@ -7,7 +7,11 @@ client id is *unavailable* (shown disabled with the reason), not broken.
 
 Development: ``NEWORK_OAUTH_ISSUER_OVERRIDE=<url>`` points every provider at one OpenID provider
 (the reference provider) through its discovery document; providers then default to the client id
-:data:`DEV_CLIENT_ID`.  ``NEWORK_OAUTH_<PROVIDER>_ISSUER`` does the same for one provider.
+:data:`DEV_CLIENT_ID`.  ``NEWORK_OAUTH_<PROVIDER>_ISSUER`` does the same for one provider.  The
+issuer is used exactly as given (a trailing slash is part of it: Discovery §4.3 compares it
+character for character).  The override changes only *where* the requests go: each provider's
+own behaviour -- its scopes, ``response_mode`` (Apple's ``form_post``), its extra parameters
+(Microsoft's ``prompt``) -- comes from :data:`PROVIDERS` either way.
 """
 
 from __future__ import annotations
@@ -38,6 +42,12 @@ class ProviderSpec:
     response_mode: str | None = None
     extra_params: tuple[tuple[str, str], ...] = ()
     note: str = ""
+    #: Where the e-mail comes from when the ID token has none (OpenID Core §5.3).
+    userinfo_endpoint: str | None = None
+    #: ID token algorithms the provider uses (None: as its discovery document advertises).
+    algorithms: tuple[str, ...] | None = ("RS256",)
+    #: The provider sends RFC 9207's ``iss`` on the redirect (discovery can also say so).
+    iss_parameter: bool = False
 
 
 PROVIDERS: tuple[ProviderSpec, ...] = (
@@ -48,6 +58,7 @@ PROVIDERS: tuple[ProviderSpec, ...] = (
         authorization_endpoint="https://accounts.google.com/o/oauth2/v2/auth",
         token_endpoint="https://oauth2.googleapis.com/token",
         jwks_uri="https://www.googleapis.com/oauth2/v3/certs",
+        userinfo_endpoint="https://openidconnect.googleapis.com/v1/userinfo",
         scopes=("openid", "email"),
         note="desktop client: loopback redirect on 127.0.0.1; the client secret is not secret",
     ),
@@ -61,6 +72,7 @@ PROVIDERS: tuple[ProviderSpec, ...] = (
         token_endpoint=None,
         jwks_uri=None,
         scopes=("openid", "email"),
+        algorithms=None,
         note="endpoints to be provided by the business d account programme",
     ),
     ProviderSpec(
@@ -85,6 +97,7 @@ PROVIDERS: tuple[ProviderSpec, ...] = (
         authorization_endpoint="https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
         token_endpoint="https://login.microsoftonline.com/common/oauth2/v2.0/token",
         jwks_uri="https://login.microsoftonline.com/common/discovery/v2.0/keys",
+        userinfo_endpoint="https://graph.microsoft.com/oidc/userinfo",
         scopes=("openid", "email", "profile"),
         extra_params=(("prompt", "select_account"),),
     ),
@@ -139,7 +152,7 @@ def provider_hosts(providers: Iterable[Provider]) -> list[str]:
     hosts: set[str] = set()
     for provider in providers:
         spec = provider.spec
-        for url in (spec.issuer, spec.token_endpoint, spec.jwks_uri):
+        for url in (spec.issuer, spec.token_endpoint, spec.jwks_uri, spec.userinfo_endpoint):
             host = urlsplit(url).hostname if url else None
             if host and "{" not in host:
                 hosts.add(host.lower())
@@ -155,14 +168,15 @@ def load_providers(
     ``NEWORK_OAUTH_<PROVIDER>_CLIENT_ID`` wins over them (:mod:`nework_desktop.core.env`).
     """
     stored = client_ids or {}
-    override = env.get(env.ISSUER_OVERRIDE, environ).rstrip("/")
+    override = env.get(env.ISSUER_OVERRIDE, environ).strip()
     out: list[Provider] = []
     for base in PROVIDERS:
         spec = base
         client_id = env.oauth(spec.id, "CLIENT_ID", environ) or stored.get(spec.id) or None
         secret = env.oauth(spec.id, "CLIENT_SECRET", environ) or None
-        issuer = override or env.oauth(spec.id, "ISSUER", environ).rstrip("/")
+        issuer = override or env.oauth(spec.id, "ISSUER", environ).strip()
         if issuer:
+            # Only where the requests go changes: the provider's parameters stay its own.
             spec = replace(
                 spec,
                 issuer=issuer,
@@ -170,7 +184,9 @@ def load_providers(
                 authorization_endpoint=None,
                 token_endpoint=None,
                 jwks_uri=None,
-                response_mode=None,
+                userinfo_endpoint=None,
+                algorithms=None,
+                iss_parameter=False,
             )
             if override and not client_id:
                 client_id = DEV_CLIENT_ID

@@ -11,7 +11,9 @@
 4. the NeWork service for the run (:mod:`.service`): ``--service-url``, or else the reference
    service that ships with the tool, started here on 127.0.0.1 for the run; when neither is
    there, the steps that need a service are reported as skipped (with the reason);
-5. the app steps of :data:`~.steps.APP_STEPS` (consent, sign-in, workspace, restart), each
+5. the app steps of :data:`~.steps.APP_STEPS` (consent, sign-in -- by e-mail, or with
+   ``--sign-in oauth:PROVIDER`` with a provider, the service's OpenID provider standing in for
+   it through ``NEWORK_OAUTH_ISSUER_OVERRIDE`` --, workspace, restart), each
    followed by a check that the process and its children exited and a snapshot; what the step
    created, changed and removed is recorded (files relative to the home, and the keyring
    entries of ours it created or removed), then checked (:class:`~.steps.StepChecks`);
@@ -33,6 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from nework_desktop.core import env as app_env
 from nework_desktop.core.paths import Layout
 from nework_desktop.core.prefs import ENV_SERVICE_URL
 from nework_desktop.qa.common import Progress, QAError
@@ -50,10 +53,14 @@ from nework_desktop.qa.lifecycle.sandbox import (
 from nework_desktop.qa.lifecycle.service import ServiceForRun, check_service_option, probe_service
 from nework_desktop.qa.lifecycle.steps import (
     APP_STEPS,
+    SIGN_IN_EMAIL,
     AppStep,
     StepChecks,
     account_state,
+    check_sign_in_option,
+    oauth_provider,
     transmission_counts,
+    with_sign_in,
 )
 from nework_desktop.qa.ownership import relative
 from nework_desktop.qa.snapshot import Snapshot, now_utc, take_snapshot
@@ -74,6 +81,9 @@ class Options:
     #: A NeWork (test) service on a loopback address; None: the reference service, started for
     #: the run, or -- when it cannot start -- the steps needing a service skipped.
     service_url: str | None = None
+    #: ``email``, or ``oauth:PROVIDER``: the sign-in step signs in with that provider (the
+    #: service's OpenID provider stands in for it; the reference service has one).
+    sign_in: str = SIGN_IN_EMAIL
 
 
 class _Run:
@@ -84,6 +94,8 @@ class _Run:
         self.service_url = (
             check_service_option(options.service_url) if options.service_url is not None else None
         )
+        self.sign_in = check_sign_in_option(options.sign_in)
+        self.steps = with_sign_in(tuple(options.steps), self.sign_in)
         self.home, self.created_home = prepare_home(options.home)
         self.env = build_environment(
             options.layout, self.home, default=options.app is None, visible=options.visible
@@ -101,7 +113,7 @@ class _Run:
         )
         self.snapshots: list[Snapshot] = []
         self.keyring_names: set[tuple[str, str]] = set()
-        self.total = 1 + len(options.steps) + 1 + (1 if options.cleanup else 0)
+        self.total = 1 + len(self.steps) + 1 + (1 if options.cleanup else 0)
         self.count = 0
         self.service = ServiceForRun(None, None, "not opened yet")
         #: Role → folder, as the app's ``status --json`` named them in the preflight.
@@ -183,6 +195,9 @@ class _Run:
         if self.service.url is not None:
             self.env[ENV_SERVICE_URL] = self.service.url
             self.report.environment[ENV_SERVICE_URL] = self.service.url
+            if oauth_provider(self.sign_in) is not None:  # its OpenID provider, for the sign-in
+                self.env[app_env.ISSUER_OVERRIDE] = self.service.url
+                self.report.environment[app_env.ISSUER_OVERRIDE] = self.service.url
         backend, why = usable_backend()
         self.report.keyring = {"backend": backend, "note": why, "entries": [], "remaining": None}
         self.checks = StepChecks(
@@ -293,7 +308,7 @@ class _Run:
 
     def run_steps(self) -> LifecycleReport:
         runs: list[Callable[[], StepResult]] = [
-            functools.partial(self.app_step, spec) for spec in self.options.steps
+            functools.partial(self.app_step, spec) for spec in self.steps
         ]
         runs.append(self.status_step)
         if self.options.cleanup:

@@ -5,7 +5,10 @@ Each step is one run of the GUI app, driven by its ``--automate`` option (the vo
 (files and keyring entries) and the checks below read that, the app's log on stderr, the egress
 log (``transmissions.json``) and -- with the reference service -- what the service saw.
 
-Adding a step is one :class:`AppStep` in :data:`APP_STEPS`.
+Adding a step is one :class:`AppStep` in :data:`APP_STEPS`.  ``--sign-in oauth:PROVIDER``
+makes the sign-in step a provider sign-in (:func:`with_sign_in`): ``--automate
+sign-in-oauth:PROVIDER`` against the run's loopback OpenID provider, so that an OAuth session's
+keyring entries are stored, resumed and wiped like an e-mail one's.
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from nework_desktop.core.egress import TRANSMISSIONS_NAME
+from nework_desktop.qa.common import EXIT_USAGE, QAError
 from nework_desktop.qa.lifecycle.process import ProcessResult
 from nework_desktop.qa.lifecycle.report import StepResult
 from nework_desktop.qa.ownership import relative
@@ -74,7 +78,47 @@ APP_STEPS: tuple[AppStep, ...] = (
 
 #: What the app logs about its sign-in state at start.
 _ACCOUNT_LINE = re.compile(r"\baccount: (signed-in|signed-out|sign-in-again)( \(offline\))?")
-_SIGN_IN_FAILED = re.compile(r"e-mail sign-in failed: (.*)$")
+_SIGN_IN_FAILED = re.compile(r"(?:e-mail|provider) sign-in failed: (.*)$")
+#: ``--sign-in``: the default, or a provider sign-in.
+SIGN_IN_EMAIL = "email"
+_SIGN_IN_OAUTH = re.compile(r"oauth:([a-z][a-z0-9_]{0,31})")
+
+
+def check_sign_in_option(value: str) -> str:
+    """``--sign-in``: ``email`` or ``oauth:PROVIDER`` (a provider of the app's table)."""
+    from nework_desktop.net.oauth.providers import PROVIDERS
+
+    match = _SIGN_IN_OAUTH.fullmatch(value)
+    known = [p.id for p in PROVIDERS]
+    if value == SIGN_IN_EMAIL or (match and match.group(1) in known):
+        return value
+    choices = ", ".join(["email", *(f"oauth:{p}" for p in known)])
+    raise QAError(f"--sign-in {value}: expected one of {choices}", EXIT_USAGE)
+
+
+def oauth_provider(sign_in: str) -> str | None:
+    """The provider of ``--sign-in oauth:PROVIDER`` (None for the e-mail sign-in)."""
+    match = _SIGN_IN_OAUTH.fullmatch(sign_in)
+    return match.group(1) if match else None
+
+
+def with_sign_in(steps: tuple[AppStep, ...], sign_in: str) -> tuple[AppStep, ...]:
+    """``steps`` with the e-mail sign-in replaced by ``sign-in-oauth:PROVIDER`` if asked."""
+    provider = oauth_provider(sign_in)
+    if provider is None:
+        return steps
+    return tuple(
+        replace(
+            spec,
+            automate=tuple(
+                f"sign-in-oauth:{provider}" if a.startswith("sign-in-email:") else a
+                for a in spec.automate
+            ),
+        )
+        for spec in steps
+    )
+
+
 #: What the app logs when ``--automate open-workspace`` is done.
 _WORKSPACE_LINE = re.compile(r"\bautomation: workspace (loaded|not loaded)\b")
 
@@ -191,6 +235,17 @@ class StepChecks:
     def check_sign_in(self, step: StepResult, result: ProcessResult) -> None:
         failed = sign_in_failure(result.stderr)
         said = f" (the app says: {failed})" if failed else ""
+        asked = step.extra.get("service_requests")
+        if (
+            self.reference
+            and isinstance(asked, dict)
+            and "sign-in-oauth:" in " ".join(step.command)
+        ):
+            for path in ("POST /oauth/token", "POST /api/v1/auth/oauth"):
+                if not asked.get(path):
+                    step.add_problem(
+                        f"{step.name}: the provider sign-in never reached {path}{said}"
+                    )
         if not self.keyring_usable:
             if failed:
                 step.add_problem(f"{step.name}: the sign-in failed{said}")

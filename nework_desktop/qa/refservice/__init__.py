@@ -35,11 +35,17 @@ Modules
 * :mod:`.workspace`  the web client's ``/workspace`` pages;
 * :mod:`.state`      what the service knows (users, codes, sessions, visits, faults);
 * :mod:`.protocol`   the request and reply the endpoint modules share;
-* :mod:`.keys`       the RS256 key (``cryptography``), its JWK, the ID tokens' JWS form;
+* :mod:`.keys`       the RS256 key (made by ``cryptography``), its JWK and ID tokens (``joserfc``);
 * :mod:`.command`    ``nework-qa refservice``.
 """
 
-from nework_desktop.qa.refservice.keys import SigningKey, generate, public_jwk, sign_jwt
+from nework_desktop.qa.refservice.keys import (
+    SigningKey,
+    generate,
+    public_jwk,
+    sign_jwt,
+    spoil_signature,
+)
 from nework_desktop.qa.refservice.server import RefService, running
 from nework_desktop.qa.refservice.state import (
     Account,
@@ -63,4 +69,5 @@ __all__ = [
     "public_jwk",
     "running",
     "sign_jwt",
+    "spoil_signature",
 ]

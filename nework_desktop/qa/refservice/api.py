@@ -10,7 +10,8 @@
                                         (attempts_left) | expired_code | unknown_request |
                                         too_many_attempts
 ``POST /auth/oauth``                    {provider, id_token} → session (an ID token of this
-                                        service's OpenID provider)
+                                        service's OpenID provider, or of one it trusts:
+                                        ``trusted_issuers``)
 ``POST /auth/refresh``                  {refresh_token} → session (rotated) | 400 invalid_grant
 ``POST /auth/signout``                  Bearer + {refresh_token} → revokes both (idempotent)
 ``GET  /account``                       Bearer → {user_id, provider, email}
@@ -32,7 +33,7 @@ import secrets
 import time
 from typing import Final
 
-from nework_desktop.qa.refservice.keys import verify_jwt
+from nework_desktop.qa.refservice.keys import issuer_of, verify_jwt, verify_with_key_set
 from nework_desktop.qa.refservice.protocol import BadRequest, Json, JsonRoutes, Request, err
 from nework_desktop.qa.refservice.state import Account, CodeRequest, ServiceState, user_id_for
 
@@ -119,10 +120,16 @@ def oauth_signin(svc: ServiceState, req: Request) -> Answer:
     token = body.get("id_token")
     if not isinstance(provider, str) or not isinstance(token, str):
         raise BadRequest("provider and id_token are required")
+    svc.received_id_tokens.append(token)
     claims = verify_jwt(token, svc.key)
+    if claims is not None and claims.get("iss") != svc.issuer:
+        claims = None
+    if claims is None:  # from another provider this service trusts (tests)
+        claims = verify_with_key_set(token, list(svc.trusted_issuers.get(issuer_of(token), [])))
+        if claims is not None and claims.get("iss") != issuer_of(token):
+            claims = None
     if (
         claims is None
-        or claims.get("iss") != svc.issuer
         or not isinstance(claims.get("exp"), int | float)
         or claims["exp"] < svc.now()
         or not isinstance(claims.get("sub"), str)

@@ -2,24 +2,30 @@
 
 ``/.well-known/openid-configuration``  the discovery document (issuer = the service's URL)
 ``/oauth/authorize``                   auto-approves the configured test user and redirects to
-                                       the *loopback* ``redirect_uri`` with ``code`` and ``state``
+                                       the *loopback* ``redirect_uri`` with ``code``, ``state``
+                                       and ``iss`` (RFC 9207) -- or, for
+                                       ``response_mode=form_post``, answers the page that posts
+                                       them there
 ``/oauth/token``                       authorization code + PKCE S256 → access token + ID token
 ``/oauth/userinfo``                    Bearer (a provider access token) → {sub, email}
 ``/oauth/jwks``                        the public key (:func:`~.keys.public_jwk`)
 
-ID tokens are RS256-signed with the per-process key (:mod:`nework_desktop.qa.refservice.keys`);
+ID tokens are RS256-signed with the per-process key (:mod:`nework_desktop.qa.refservice.keys`,
+``cryptography`` and ``joserfc``);
 :class:`~nework_desktop.qa.refservice.state.Faults` can spoil them (claims, header, signature),
 the redirect (error, state) or the PKCE check.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
+import html
 from typing import Final
 from urllib.parse import urlencode, urlsplit
 
-from nework_desktop.qa.refservice.keys import b64url, b64url_decode, public_jwk, sign_jwt
+from nework_desktop.qa.refservice.keys import public_jwk, sign_jwt, spoil_signature
 from nework_desktop.qa.refservice.protocol import (
     HTML_TYPE,
     Json,
@@ -65,10 +71,7 @@ def id_token(svc: ServiceState, client_id: str, nonce: str, user: TestUser) -> s
     claims.update(svc.faults.id_token_claims)
     token = sign_jwt(claims, svc.key, svc.faults.id_token_header)
     if svc.faults.bad_signature:
-        head, body, sig = token.split(".")
-        raw = bytearray(b64url_decode(sig))
-        raw[-1] ^= 1
-        token = f"{head}.{body}.{b64url(bytes(raw))}"
+        token = spoil_signature(token)
     svc.issued.append(token)
     return token
 
@@ -82,7 +85,8 @@ def discovery(svc: ServiceState, req: Request) -> Answer:
         "userinfo_endpoint": f"{base}/oauth/userinfo",
         "jwks_uri": f"{base}/oauth/jwks",
         "response_types_supported": ["code"],
-        "response_modes_supported": ["query"],
+        "response_modes_supported": ["query", "form_post"],
+        "authorization_response_iss_parameter_supported": True,
         "grant_types_supported": ["authorization_code"],
         "subject_types_supported": ["public"],
         "id_token_signing_alg_values_supported": ["RS256"],
@@ -134,9 +138,27 @@ def authorize(svc: ServiceState, req: Request) -> Reply:
                 svc.user,
             )
             answer = {"code": code}
+    iss = svc.faults.authorize_iss if svc.faults.authorize_iss is not None else svc.issuer
+    answer = {**answer, "state": state, "iss": iss}
+    if params.get("response_mode") == "form_post":
+        return 200, form_post_page(redirect_uri, answer), dict(HTML_TYPE)
     sep = "&" if urlsplit(redirect_uri).query else "?"
-    location = f"{redirect_uri}{sep}{urlencode({**answer, 'state': state})}"
-    return 302, b"", {"Location": location}
+    return 302, b"", {"Location": f"{redirect_uri}{sep}{urlencode(answer)}"}
+
+
+def form_post_page(action: str, fields: dict[str, str]) -> bytes:
+    """OAuth 2.0 Form Post Response Mode: a page whose form posts ``fields`` to ``action``."""
+    inputs = "".join(
+        f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">'
+        for k, v in fields.items()
+    )
+    page = (
+        "<!doctype html><html><head><title>Submit</title></head>"
+        '<body onload="document.forms[0].submit()">'
+        f'<form method="post" action="{html.escape(action)}">{inputs}'
+        '<noscript><button type="submit">Continue</button></noscript></form></body></html>'
+    )
+    return page.encode("utf-8")
 
 
 def token(svc: ServiceState, req: Request) -> Answer:
@@ -151,7 +173,8 @@ def token(svc: ServiceState, req: Request) -> Answer:
     verifier = form.get("code_verifier", "")
     if verifier:
         svc.issued.append(verifier)
-    challenge = b64url(hashlib.sha256(verifier.encode()).digest())
+    digest = hashlib.sha256(verifier.encode()).digest()
+    challenge = base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")  # RFC 7636 S256
     if not svc.faults.skip_pkce and not hmac.compare_digest(challenge, grant.challenge):
         return 400, err("invalid_grant", "PKCE verification failed")
     access = svc._secret("pat_")

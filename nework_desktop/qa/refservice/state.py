@@ -102,6 +102,8 @@ class Faults:
     authorize_error: str | None = None
     #: the authorize endpoint redirects with this state instead of the client's.
     authorize_state: str | None = None
+    #: the authorize endpoint's RFC 9207 ``iss`` is this instead of the issuer.
+    authorize_iss: str | None = None
     #: the token endpoint ignores PKCE (to prove the *client* is not the one checking it).
     skip_pkce: bool = False
 
@@ -196,6 +198,11 @@ class ServiceState:
         self.idempotent: dict[tuple[str, str], tuple[int, bytes]] = {}
         #: every secret value this service handed out (tokens, codes): for leak scans.
         self.issued: list[str] = []
+        #: Other OpenID providers whose ID tokens ``/auth/oauth`` accepts: issuer → public JWKs
+        #: (a test's certified provider; the service verifies them as a real service would).
+        self.trusted_issuers: dict[str, list[Json]] = {}
+        #: every ID token ``/auth/oauth`` received (tests check where they end up).
+        self.received_id_tokens: list[str] = []
 
     @property
     def url(self) -> str:

@@ -61,6 +61,7 @@ from nework_desktop.ui.look import apply_window_look
 from nework_desktop.ui.registration.browser import BrowserPage
 from nework_desktop.ui.registration.choose import ChoosePage
 from nework_desktop.ui.registration.code import CodePage
+from nework_desktop.ui.registration.errors import ProviderErrorTexts
 from nework_desktop.ui.registration.host import PAGE_CHOOSE, PAGE_CODE, Opener
 from nework_desktop.ui.workers import Task, run_task
 
@@ -93,6 +94,7 @@ class RegistrationDialog(QDialog):
         self._tasks: list[Task[Any]] = []
         self._declined = False
         self._busy = False
+        self.provider_errors = ProviderErrorTexts(self)
 
         self.setModal(True)
         self.setMinimumWidth(520)
@@ -173,6 +175,8 @@ class RegistrationDialog(QDialog):
     def error_text(self, exc: BaseException) -> str:
         """The user-facing sentence for an error (what happened and what to do)."""
         provider = self.browser.provider_name
+        if text := self.provider_errors.text(exc, provider):
+            return text  # the provider failed, not NeWork: it is named (.errors)
         if isinstance(exc, OAuthCancelled):
             return self.tr("Sign-in was cancelled.")
         if isinstance(exc, OAuthTimeout):

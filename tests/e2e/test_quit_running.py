@@ -1,0 +1,84 @@
+"""``nework-desktop quit-running``: the handshake the Windows installer uses before an upgrade."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+COMMAND = [sys.executable, "-m", "nework_desktop", "quit-running"]
+AUTOMATE = ("--automate", "accept-consent")
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "NEWORK_"))}
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    return env
+
+
+def test_nothing_running_is_success(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*COMMAND, "--basedir", str(tmp_path / "base"), "--timeout", "2"],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "no NeWork is running\n"
+    assert not (tmp_path / "base").exists()  # it writes nothing
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "soon", "4000"])
+def test_a_bad_timeout_is_a_usage_error(tmp_path: Path, value: str) -> None:
+    result = subprocess.run(
+        [*COMMAND, "--timeout", value],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "--timeout" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_running_app_is_asked_to_quit_and_waited_for(tmp_path: Path) -> None:
+    base = tmp_path / "base"
+    env = _env(tmp_path)
+    app = subprocess.Popen(
+        # past the consent dialog, as a person using NeWork would be
+        [*(sys.executable, "-m", "nework_desktop"), *("--basedir", str(base)), *AUTOMATE],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # until the instance answers
+            probe = subprocess.run(
+                [*COMMAND, "--basedir", str(base), "--timeout", "30"],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=90,
+                check=False,
+            )
+            if probe.stdout != "no NeWork is running\n" or time.monotonic() > deadline:
+                break
+            assert app.poll() is None, "the app exited on its own"
+            time.sleep(0.3)
+        assert probe.returncode == 0, probe.stderr
+        assert probe.stdout == f"NeWork (pid {app.pid}) has quit\n"
+        assert app.wait(timeout=10) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(timeout=10)
