@@ -10,17 +10,12 @@ What the dialog guarantees (Art. 2, 4, 8, 10, 11 of the policy):
 * the dialog writes nothing at all: no QSettings, no geometry, no files.  It returns a
   :class:`ConsentOutcome` (or None on decline) and the caller records it in the ledger.
 
-This module is the frame that holds the parts (header, "What changed" and the documents row in
-:mod:`.consent_pages`, the full text in :mod:`.consent_reader`, the module switches in
-:mod:`.consent_choices`), switches the language and takes the decision.  Open it with
-:meth:`ConsentDialog.ask`, the one replaceable entry point (tests replace it).
-
-Layout and keyboard: title, language and the documents on top; the table of contents, the text
-and the summary side by side; at the bottom, always visible, the module switches next to the
-buttons.  Focus starts in the text and Tab follows the visual order without ever entering the
-text's links, so End, Tab ×4, Space, Tab, Space, Tab, Enter reads to the end, switches both
-modules off and agrees (10 key presses).  ``notice`` is a line shown above everything (after a
-wipe: that the data was deleted).
+The frame holds the parts -- header, documents, "What changed" (:mod:`.consent_pages`), the
+text (:mod:`.consent_reader`), the switches next to the buttons (:mod:`.consent_choices`) --
+switches the language and takes the decision; open it with :meth:`ConsentDialog.ask` (tests
+replace it).  Focus starts in the text, Tab follows the visual order and never enters the text's
+links: End, Tab ×4, Space, Tab, Space, Tab, Enter reads to the end, switches both modules off and
+agrees.  ``notice``: a line on top (after a wipe, that the data was deleted).
 """
 
 from __future__ import annotations
@@ -177,17 +172,10 @@ class ConsentDialog(QDialog):
     def _visual_buttons(self) -> list[QWidget]:
         """The dialog buttons in the order the platform style lays them out."""
         layout = self.button_box.layout()
-        buttons: list[QWidget] = []
-        if layout is not None:
-            for i in range(layout.count()):
-                item = layout.itemAt(i)
-                widget = item.widget() if item is not None else None
-                if isinstance(widget, QPushButton):
-                    buttons.append(widget)
-        for button in (self.decline_button, self.agree_button):
-            if button not in buttons:
-                buttons.append(button)
-        return buttons
+        items = [layout.itemAt(i) for i in range(layout.count())] if layout is not None else []
+        widgets = [item.widget() for item in items if item is not None]
+        buttons: list[QWidget] = [w for w in widgets if isinstance(w, QPushButton)]
+        return buttons + [b for b in (self.decline_button, self.agree_button) if b not in buttons]
 
     def focus_order(self) -> list[QWidget]:
         """Every control in visual order (top to bottom, left to right); Tab follows it."""
@@ -319,8 +307,10 @@ class ConsentDialog(QDialog):
         if not is_https(url):
             log.warning("refused to open a non-https link: %s", url.toString())
             return False
+        from nework_desktop.ui.links import open_link
+
         log.info("opening %s in the system browser", url.toString())
-        return bool(self._opener(url))
+        return open_link(self, url, self._opener)  # a failure is said in words
 
     # -- decisions -------------------------------------------------------------------------
 

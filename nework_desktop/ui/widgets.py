@@ -21,7 +21,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractSlider,
     QCheckBox,
@@ -44,6 +52,7 @@ __all__ = [
     "bold_font",
     "heading",
     "is_https",
+    "paint_as_error",
     "split_cell_bullets",
     "wrapping_label",
 ]
@@ -75,6 +84,14 @@ def heading(parent: QWidget, scale: float = 1.15, *, wrap: bool = True) -> QLabe
     label.setFont(bold_font(label.font(), scale))
     label.setWordWrap(wrap)
     return label
+
+
+def paint_as_error(label: QLabel) -> None:
+    """Show ``label``'s text in a red that reads on its palette (dark or light)."""
+    palette = label.palette()
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#ffb4ab" if dark else "#b3261e"))
+    label.setPalette(palette)
 
 
 def wrapping_label(parent: QWidget, *, selectable: bool = False) -> QLabel:

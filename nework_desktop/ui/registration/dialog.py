@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent, QPalette
+from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -63,6 +63,7 @@ from nework_desktop.ui.registration.choose import ChoosePage
 from nework_desktop.ui.registration.code import CodePage
 from nework_desktop.ui.registration.errors import ProviderErrorTexts
 from nework_desktop.ui.registration.host import PAGE_CHOOSE, PAGE_CODE, Opener
+from nework_desktop.ui.widgets import paint_as_error
 from nework_desktop.ui.workers import Task, run_task
 
 __all__ = ["RegistrationDialog", "system_browser"]
@@ -265,7 +266,7 @@ class RegistrationDialog(QDialog):
             return
         message = text or (self.error_text(exc) if exc is not None else "")
         self.error_label.setText(message)
-        self._paint_error()
+        paint_as_error(self.error_label)
         self.error_label.setVisible(True)
         detail = f"{type(exc).__name__}: {exc}" if exc is not None else ""
         self.details_label.setText(detail)
@@ -273,13 +274,6 @@ class RegistrationDialog(QDialog):
         self.details_label.setVisible(bool(detail) and self.details_button.isChecked())
         if exc is not None:
             log.info("registration problem: %s", detail)
-
-    def _paint_error(self) -> None:
-        """Error text in a red that reads on this palette (dark or light)."""
-        palette = self.error_label.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#ffb4ab" if dark else "#b3261e"))
-        self.error_label.setPalette(palette)
 
     def _toggle_details(self, shown: bool) -> None:
         self.details_label.setVisible(shown and bool(self.details_label.text()))

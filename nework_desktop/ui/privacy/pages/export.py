@@ -1,12 +1,10 @@
 """The privacy center's "Export and delete" page: the Art. 6 rights as buttons.
 
 * "Export my data…" -- a zip (:func:`nework_desktop.core.export.export_data`) written in a worker
-  thread with progress, never twice at once; it asks where (in Documents, or the home folder
-  where there is none), and before replacing a file; once written, "Show in folder" opens the
-  folder that holds it;
+  thread with progress, never twice at once; asks where (Documents, else home) and before
+  replacing a file; then "Show in folder";
 * "Ask the service to delete my data…" -- the app's :class:`~nework_desktop.ui.privacy.retrier.
-  DeletionRetrier` sends it once and retries until the service acknowledges it; shown as pending
-  until then;
+  DeletionRetrier` sends it once and retries until the service acknowledges it (pending);
 * "Delete all local data…" and "Withdraw consent…" -- signals the controller acts on.
 
 The questions are methods tests replace: :meth:`ExportPage.choose_export_path`,
