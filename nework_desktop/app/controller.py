@@ -24,7 +24,7 @@ import logging
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from nework_desktop.app import log as applog
 from nework_desktop.app.automation import Automation, drive_consent
@@ -379,6 +379,17 @@ class AppController(QObject):
 
     def quit(self) -> None:
         log.info("quitting")
+        # Told to quit from outside (quit-running, the uninstaller) while a question is open:
+        # the question ends unanswered, and the consent dialog declines without asking again.
+        while (modal := QApplication.activeModalWidget()) is not None:
+            if isinstance(modal, ConsentDialog):
+                modal.decline_without_asking()
+            elif isinstance(modal, QDialog):
+                modal.done(QDialog.DialogCode.Rejected)
+            else:
+                break
+            if QApplication.activeModalWidget() is modal:
+                break  # it would not close: leave it to app.quit() below
         self._close_window()
         if self.services.egress is not None:
             self.services.egress.close()

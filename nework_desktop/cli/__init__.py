@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from nework_desktop.cli.console import attach_parent_console
 from nework_desktop.cli.errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -36,6 +37,7 @@ def _silence_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    attach_parent_console()  # the windowed NeWork.exe started from a console (no-op elsewhere)
     args = build_parser().parse_args(argv)
     try:
         if args.command == "status":

@@ -343,6 +343,10 @@ class ConsentDialog(QDialog):
         if self.confirm_decline():
             self._decline()
 
+    def decline_without_asking(self) -> None:
+        """Decline because the app was told to quit (an upgrade, the uninstaller): no question."""
+        self._decline()
+
     def _decline(self) -> None:
         self._outcome = None
         log.info("consent declined")

@@ -82,3 +82,41 @@ def test_a_running_app_is_asked_to_quit_and_waited_for(tmp_path: Path) -> None:
         if app.poll() is None:
             app.kill()
             app.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_the_consent_dialog_does_not_keep_the_app_from_quitting(tmp_path: Path) -> None:
+    """An upgrade or the uninstaller asks while nobody has answered the consent dialog yet:
+    the app declines without a question, quits, and has recorded nothing."""
+    base = tmp_path / "base"
+    env = _env(tmp_path)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "nework_desktop", "--basedir", str(base)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            probe = subprocess.run(
+                [*COMMAND, "--basedir", str(base), "--timeout", "30"],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=90,
+                check=False,
+            )
+            if probe.stdout != "no NeWork is running\n" or time.monotonic() > deadline:
+                break
+            assert app.poll() is None, "the app exited on its own"
+            time.sleep(0.3)
+        assert probe.returncode == 0, probe.stderr
+        assert probe.stdout == f"NeWork (pid {app.pid}) has quit\n"
+        assert app.wait(timeout=10) == 0
+        assert not list(base.rglob("consent-ledger.json"))
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(timeout=10)

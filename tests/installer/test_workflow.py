@@ -101,3 +101,16 @@ def test_trim_drops_unused_plugins_their_libraries_and_dangling_links() -> None:
     assert [e[0] for e in kept_data] == ["libQt6Gui.so.6.link"]
     _, debug_data, _ = trim.trim(binaries, datas, debug=True, imports=lambda src: [])
     assert any("devtools" in e[0] for e in debug_data)
+
+
+def test_the_build_lock_pins_every_runtime_dependency() -> None:
+    """A dependency added to pyproject.toml without re-running installer/lock.sh would be
+    missing from the frozen app (found only when the bundle runs)."""
+    import re
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = {re.split(r"[<>=!~;\[ ]", d, maxsplit=1)[0].lower() for d in project["dependencies"]}
+    lock = (INSTALLER / "requirements.lock").read_text(encoding="utf-8")
+    pinned = {m.group(1).lower() for m in re.finditer(r"^([A-Za-z0-9_.-]+)==", lock, re.M)}
+    assert sorted(wanted - pinned) == []
