@@ -10,12 +10,10 @@ ledger has been read once):
 4. registration when there is no session (Art. 3);
 5. the main window; then, after its first paint, the workspace and the deletion-request retries.
 
-Withdrawal, sign-out and "Delete all local data" end the window and go back to step 1 (after a
-wipe the consent dialog says that the data was deleted).  The wipe runs the plan the user
-confirmed (:func:`core.wipe.plan` once, shown over the window that asked, then run).  The
-privacy center and Settings are :class:`~.panels.Panels`.
-Dialogs open through replaceable classmethods and module functions (``ConsentDialog.ask``,
-``ui.wipe.confirm_wipe``); ``--automate`` (:mod:`.automation`) drives the real ones for QA.
+Withdrawal, sign-out and "Delete all local data" go back to step 1 (after a wipe the consent
+dialog says the data was deleted); the wipe runs the plan confirmed over the window that asked.
+Privacy center and Settings: :class:`~.panels.Panels`.  Dialogs open through replaceable
+classmethods and functions; ``--automate`` (:mod:`.automation`) drives the real ones for QA.
 """
 
 from __future__ import annotations
@@ -89,7 +87,7 @@ class AppController(QObject):
                 on_delete=lambda parent: self._wipe(uninstall=False, parent=parent),
                 on_withdraw=self.withdraw,
                 on_sign_out=self.sign_out,
-                on_language=self.set_language,
+                on_language=lambda locale: setattr(self, "locale", locale),  # Settings
                 parent=self,
             )
         return self._panels
@@ -250,10 +248,6 @@ class AppController(QObject):
         """File → Settings… (Ctrl+,): one window, raised."""
         if self.window is not None:
             self.panels.open_settings(self.window, self.locale)
-
-    def set_language(self, locale: str) -> None:
-        """Settings chose ``locale`` (already installed and saved by the panels)."""
-        self.locale = locale
 
     def _start_deletion_retries(self) -> None:
         """Re-send a pending "delete my data" request (Art. 6), now and periodically."""

@@ -221,7 +221,7 @@ class ConsentDialog(QDialog):
         read = self.reading.has_read_to_end
         self.agree_button.setEnabled(read)
         if read:
-            self.read_hint.setText("")
+            self.read_hint.clear()
             self.read_hint.setVisible(False)
             self.agree_button.setToolTip("")
             self.agree_button.setAccessibleDescription(
@@ -229,11 +229,8 @@ class ConsentDialog(QDialog):
             )
         else:
             hint = self.tr("Please read to the end")
-            self.read_hint.setText(
-                self.tr("{0}: Agree becomes available once you reach the end of the text.").format(
-                    hint
-                )
-            )
+            line = self.tr("{0}: Agree becomes available once you reach the end of the text.")
+            self.read_hint.setText(line.format(hint))
             self.read_hint.setVisible(True)
             self.agree_button.setToolTip(hint)
             self.agree_button.setAccessibleDescription(
