@@ -72,6 +72,14 @@ def current_locale(app: QCoreApplication) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def installed_locale(fallback: str) -> str:
+    """The language now installed on the application (after a LanguageChange), else
+    ``fallback``."""
+    app = QCoreApplication.instance()
+    installed = current_locale(app) if app is not None else None
+    return installed or fallback
+
+
 def install_translator(app: QCoreApplication, locale: str) -> None:
     """Load ``nework_<locale>.qm`` into one translator on ``app``, replacing any earlier one.
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,9 +37,9 @@ from nework_desktop.core.consent import ConsentRecord
 from nework_desktop.core.policy import Policy, Revision
 from nework_desktop.ui.i18n import (
     credential_store_name,
-    current_locale,
     format_day,
     format_stamp,
+    installed_locale,
     language_label,
     provider_label,
 )
@@ -303,10 +303,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            app = QCoreApplication.instance()
-            installed = current_locale(app) if app is not None else None
-            if installed:
-                self._locale = installed
+            self._locale = installed_locale(self._locale)
             self.retranslate()
         super().changeEvent(event)
 

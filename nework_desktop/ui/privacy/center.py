@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nework_desktop.ui.i18n import current_locale
+from nework_desktop.ui.i18n import installed_locale
 from nework_desktop.ui.look import apply_window_look
 from nework_desktop.ui.privacy.pages.base import Page, ServicesLike, UrlOpener
 from nework_desktop.ui.privacy.pages.collected import CollectedPage
@@ -172,10 +172,7 @@ class PrivacyCenter(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            app = QCoreApplication.instance()
-            installed = current_locale(app) if app is not None else None
-            if installed:
-                self._locale = installed
+            self._locale = installed_locale(self._locale)
             self.retranslate()
         super().changeEvent(event)
 
