@@ -2,6 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About NeWork</source>
+        <extracomment>The policy links About offers, in this order.</extracomment>
+        <translation>About NeWork</translation>
+    </message>
+    <message>
+        <source>NeWork Desktop</source>
+        <translation>NeWork Desktop</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <source>© {company}. All rights reserved.</source>
+        <translation>© {company}. All rights reserved.</translation>
+    </message>
+    <message>
+        <source>The desktop app of NeWork, the video-communication service of NTT Communications. It keeps the promises of its privacy policy in code.</source>
+        <translation>The desktop app of NeWork, the video-communication service of NTT Communications. It keeps the promises of its privacy policy in code.</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Opens {url} in your web browser</source>
+        <translation>Opens {url} in your web browser</translation>
+    </message>
+    <message>
+        <source>&amp;Licence notices</source>
+        <translation>&amp;Licence notices</translation>
+    </message>
+    <message>
+        <source>Licence notices</source>
+        <translation>Licence notices</translation>
+    </message>
+    <message>
+        <source>The open-source software NeWork Desktop is built from, and its licences</source>
+        <translation>The open-source software NeWork Desktop is built from, and its licences</translation>
+    </message>
+</context>
+<context>
     <name>BrowserPage</name>
     <message>
         <source>Continue in your web browser: sign in with {provider} there, then come back.</source>
@@ -13,11 +57,28 @@
     </message>
     <message>
         <source>If your browser did not open, copy the link and open it in your browser.</source>
-        <translation>If your browser did not open, copy the link and open it in your browser.</translation>
+        <translation type="vanished">If your browser did not open, copy the link and open it in your browser.</translation>
+    </message>
+    <message>
+        <source>Sign in with {provider}</source>
+        <extracomment>How long &quot;Copied&quot; stays on the button.</extracomment>
+        <translation>Sign in with {provider}</translation>
+    </message>
+    <message>
+        <source>The sign-in page opens in your web browser. If you do not see it, copy the link and open it there.</source>
+        <translation>The sign-in page opens in your web browser. If you do not see it, copy the link and open it there.</translation>
+    </message>
+    <message>
+        <source>Link copied. Paste it into your browser&apos;s address bar.</source>
+        <translation>Link copied. Paste it into your browser&apos;s address bar.</translation>
     </message>
     <message>
         <source>Copy link</source>
         <translation>Copy link</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copied</translation>
     </message>
     <message>
         <source>Copy the sign-in link</source>
@@ -88,7 +149,11 @@
     </message>
     <message>
         <source>This computer has no secure password storage (keyring). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</source>
-        <translation>This computer has no secure password storage (keyring). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</translation>
+        <translation type="vanished">This computer has no secure password storage (keyring). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password storage ({store}). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</source>
+        <translation>This computer has no secure password storage ({store}). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</translation>
     </message>
     <message>
         <source>&amp;E-mail address</source>
@@ -111,8 +176,16 @@
         <translation>Send code</translation>
     </message>
     <message>
+        <source>Sends a one-time code to this address</source>
+        <translation>Sends a one-time code to this address</translation>
+    </message>
+    <message>
+        <source>{provider}: sign in</source>
+        <translation>{provider}: sign in</translation>
+    </message>
+    <message>
         <source>Send a one-time code to this address</source>
-        <translation>Send a one-time code to this address</translation>
+        <translation type="vanished">Send a one-time code to this address</translation>
     </message>
     <message>
         <source>Or continue with an account of:</source>
@@ -120,11 +193,11 @@
     </message>
     <message>
         <source>Sign in with {provider}</source>
-        <translation>Sign in with {provider}</translation>
+        <translation type="vanished">Sign in with {provider}</translation>
     </message>
     <message>
         <source>e-mail</source>
-        <translation>e-mail</translation>
+        <translation type="vanished">e-mail</translation>
     </message>
     <message>
         <source>Not available: this NeWork build has no sign-in set up for it.</source>
@@ -139,7 +212,6 @@
     <name>CodePage</name>
     <message>
         <source>We sent a one-time code to {email}. Enter it below. The code is valid for {minutes} minutes.</source>
-        <extracomment>The code request being answered (None when the page is not in use).</extracomment>
         <translation>We sent a one-time code to {email}. Enter it below. The code is valid for {minutes} minutes.</translation>
     </message>
     <message>
@@ -164,7 +236,7 @@
     </message>
     <message>
         <source>Use another e-mail address</source>
-        <translation>Use another e-mail address</translation>
+        <translation type="vanished">Use another e-mail address</translation>
     </message>
     <message>
         <source>Send a new code</source>
@@ -179,6 +251,15 @@
         <translation>Resend code</translation>
     </message>
     <message>
+        <source>Enter the code</source>
+        <extracomment>The code request being answered (None when the page is not in use).</extracomment>
+        <translation>Enter the code</translation>
+    </message>
+    <message>
+        <source>Back to the first page, to use another e-mail address</source>
+        <translation>Back to the first page, to use another e-mail address</translation>
+    </message>
+    <message>
         <source>Attempts left: {n}</source>
         <translation>Attempts left: {n}</translation>
     </message>
@@ -191,7 +272,7 @@
     <name>CollectTable</name>
     <message>
         <source>Information</source>
-        <extracomment>Opens a URL in the system browser; False if it did not (or refused to).</extracomment>
+        <extracomment>Room around a cell&apos;s text (the style&apos;s margins and the grid). Latin words (and numbers) that must not be broken inside; CJK text may break anywhere. Columns whose labels are short and break only at a space: the plans. The narrowest a wrapping column becomes, in full-width characters (item, purpose, how).</extracomment>
         <translation>Information</translation>
     </message>
     <message>
@@ -239,12 +320,20 @@
         <translation>Third-party programs that collect usage data (Article 2-2). A change takes effect at once: a module you switch off gets nothing more from this app, and its cookies are deleted. Your choice is added to your consent record.</translation>
     </message>
     <message>
+        <source>Uses cookies. Switch it off below to stop it in this app.</source>
+        <translation>Uses cookies. Switch it off below to stop it in this app.</translation>
+    </message>
+    <message>
+        <source>Switch it off below to stop it in this app.</source>
+        <translation>Switch it off below to stop it in this app.</translation>
+    </message>
+    <message>
         <source>Uses cookies. Uncheck to switch it off in this app.</source>
-        <translation>Uses cookies. Uncheck to switch it off in this app.</translation>
+        <translation type="vanished">Uses cookies. Uncheck to switch it off in this app.</translation>
     </message>
     <message>
         <source>Uncheck to switch it off in this app.</source>
-        <translation>Uncheck to switch it off in this app.</translation>
+        <translation type="vanished">Uncheck to switch it off in this app.</translation>
     </message>
     <message>
         <source>Result of the last change</source>
@@ -284,6 +373,10 @@
     <message>
         <source>Unavailable until the text has been read to the end</source>
         <translation>Unavailable until the text has been read to the end</translation>
+    </message>
+    <message>
+        <source>Declines the privacy policy and closes NeWork without saving anything</source>
+        <translation>Declines the privacy policy and closes NeWork without saving anything</translation>
     </message>
     <message>
         <source>You agreed to the version effective {0}. The privacy policy has changed since then, so NeWork asks for your consent again.</source>
@@ -459,11 +552,11 @@
     </message>
     <message>
         <source>Decline and quit NeWork</source>
-        <translation>Decline and quit NeWork</translation>
+        <translation type="vanished">Decline and quit NeWork</translation>
     </message>
     <message>
         <source>Closes NeWork without saving anything</source>
-        <translation>Closes NeWork without saving anything</translation>
+        <translation type="vanished">Closes NeWork without saving anything</translation>
     </message>
     <message>
         <source>Agree and start</source>
@@ -471,7 +564,7 @@
     </message>
     <message>
         <source>Agree to the privacy policy and start</source>
-        <translation>Agree to the privacy policy and start</translation>
+        <translation type="vanished">Agree to the privacy policy and start</translation>
     </message>
     <message>
         <source>Decline the privacy policy?</source>
@@ -663,6 +756,21 @@
     <message>
         <source>Agreed</source>
         <translation>Agreed</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>Credential Manager</source>
+        <translation>Credential Manager</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Keychain</translation>
+    </message>
+    <message>
+        <source>keyring</source>
+        <translation>keyring</translation>
     </message>
 </context>
 <context>
@@ -870,6 +978,14 @@
         <translation>Export result</translation>
     </message>
     <message>
+        <source>Show in folder</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <source>Opens the folder that holds the exported file</source>
+        <translation>Opens the folder that holds the exported file</translation>
+    </message>
+    <message>
         <source>Your data on the NeWork service</source>
         <translation>Your data on the NeWork service</translation>
     </message>
@@ -926,6 +1042,14 @@
         <translation>“{name}” already exists. Replace it?</translation>
     </message>
     <message>
+        <source>Replace</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
@@ -950,6 +1074,10 @@
         <translation>NeWork will ask the NeWork service to delete the data it keeps about you. This cannot be undone. Send the request?</translation>
     </message>
     <message>
+        <source>Send the request</source>
+        <translation>Send the request</translation>
+    </message>
+    <message>
         <source>Sign in to NeWork to ask the service to delete your data.</source>
         <translation>Sign in to NeWork to ask the service to delete your data.</translation>
     </message>
@@ -972,6 +1100,168 @@
     <message>
         <source>Acknowledged on {date}: the service received your request.</source>
         <translation>Acknowledged on {date}: the service received your request.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Open this help</source>
+        <translation>Open this help</translation>
+    </message>
+    <message>
+        <source>Open the settings</source>
+        <translation>Open the settings</translation>
+    </message>
+    <message>
+        <source>Quit NeWork</source>
+        <translation>Quit NeWork</translation>
+    </message>
+    <message>
+        <source>Close the privacy center</source>
+        <translation>Close the privacy center</translation>
+    </message>
+    <message>
+        <source>End / Page Down</source>
+        <translation>End / Page Down</translation>
+    </message>
+    <message>
+        <source>Privacy policy: go to the end / scroll down</source>
+        <translation>Privacy policy: go to the end / scroll down</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next / previous control</source>
+        <translation>Next / previous control</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Switch a module on or off</source>
+        <translation>Switch a module on or off</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Press the focused button</source>
+        <translation>Press the focused button</translation>
+    </message>
+    <message>
+        <source>Privacy policy: the links of the text</source>
+        <translation>Privacy policy: the links of the text</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Privacy policy: decline (asks first)</source>
+        <translation>Privacy policy: decline (asks first)</translation>
+    </message>
+    <message>
+        <source>To uninstall, choose NeWork → Uninstall NeWork…: all data is deleted and the app is moved to the Trash.</source>
+        <translation>To uninstall, choose NeWork → Uninstall NeWork…: all data is deleted and the app is moved to the Trash.</translation>
+    </message>
+    <message>
+        <source>To uninstall, open Settings → Apps, choose NeWork and Uninstall: the app and all of its data are removed.</source>
+        <translation>To uninstall, open Settings → Apps, choose NeWork and Uninstall: the app and all of its data are removed.</translation>
+    </message>
+    <message>
+        <source>To delete all of NeWork&apos;s data on this computer, choose Privacy → Delete all local data….</source>
+        <translation>To delete all of NeWork&apos;s data on this computer, choose Privacy → Delete all local data….</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <source>The first time NeWork starts, it shows its privacy policy. Read it to the end, choose which collection modules may run, and agree. Then register with an e-mail address or an account of Google, business d account, Apple or Microsoft; your workspace opens in the main window.</source>
+        <translation>The first time NeWork starts, it shows its privacy policy. Read it to the end, choose which collection modules may run, and agree. Then register with an e-mail address or an account of Google, business d account, Apple or Microsoft; your workspace opens in the main window.</translation>
+    </message>
+    <message>
+        <source>Your privacy</source>
+        <translation>Your privacy</translation>
+    </message>
+    <message>
+        <source>Privacy → Privacy center shows what you agreed to, what is collected, what was sent and where your data is kept. There you can switch the collection modules off, export your data, ask the service to delete it, delete everything on this computer or withdraw your consent.</source>
+        <translation>Privacy → Privacy center shows what you agreed to, what is collected, what was sent and where your data is kept. There you can switch the collection modules off, export your data, ask the service to delete it, delete everything on this computer or withdraw your consent.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Settings ({keys}) change the language and the collection modules, and sign you out.</source>
+        <translation>Settings ({keys}) change the language and the collection modules, and sign you out.</translation>
+    </message>
+    <message>
+        <source>Uninstalling</source>
+        <translation>Uninstalling</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>For questions about NeWork, or about how your information is handled, use the inquiry form (Contact support).</source>
+        <translation>For questions about NeWork, or about how your information is handled, use the inquiry form (Contact support).</translation>
+    </message>
+    <message>
+        <source>NeWork Help</source>
+        <translation>NeWork Help</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>What it does</translation>
+    </message>
+    <message>
+        <source>Contact support…</source>
+        <translation>Contact support…</translation>
+    </message>
+    <message>
+        <source>Opens the inquiry form in your web browser</source>
+        <translation>Opens the inquiry form in your web browser</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <source>Japanese</source>
+        <extracomment>Each language in its own name (never translated: a reader looks for their own language).</extracomment>
+        <translation>Japanese</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <source>The link could not be opened</source>
+        <translation>The link could not be opened</translation>
+    </message>
+    <message>
+        <source>NeWork could not open your web browser. Copy this address and open it in your browser:</source>
+        <translation>NeWork could not open your web browser. Copy this address and open it in your browser:</translation>
     </message>
 </context>
 <context>
@@ -1013,7 +1303,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;NeWork</source>
-        <translation>&amp;NeWork</translation>
+        <translation type="vanished">&amp;NeWork</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
@@ -1036,6 +1326,15 @@
         <translation>Privacy &amp;center…</translation>
     </message>
     <message>
+        <source>&amp;File</source>
+        <extracomment>How long the consent line stays in the status bar.</extracomment>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
         <source>&amp;Uninstall NeWork…</source>
         <translation>&amp;Uninstall NeWork…</translation>
     </message>
@@ -1052,24 +1351,64 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>NeWork &amp;Help</source>
+        <translation>NeWork &amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Contact support…</source>
+        <translation>&amp;Contact support…</translation>
+    </message>
+    <message>
         <source>&amp;About NeWork</source>
         <translation>&amp;About NeWork</translation>
+    </message>
+    <message>
+        <source>Your workspace opens here once NeWork is connected to its service.</source>
+        <translation>Your workspace opens here once NeWork is connected to its service.</translation>
+    </message>
+    <message>
+        <source>Opens the privacy center at your consent</source>
+        <translation>Opens the privacy center at your consent</translation>
     </message>
     <message>
         <source>View policy</source>
         <translation>View policy</translation>
     </message>
     <message>
+        <source>Shows the updated privacy policy</source>
+        <translation>Shows the updated privacy policy</translation>
+    </message>
+    <message>
+        <source>Hides the policy update notice</source>
+        <translation>Hides the policy update notice</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>You agreed to the privacy policy in effect from {effective} on {date} (read in {language}; version {version}).</source>
+        <translation>You agreed to the privacy policy in effect from {effective} on {date} (read in {language}; version {version}).</translation>
+    </message>
+    <message>
+        <source>No {store} is available: you will need to sign in again next time.</source>
+        <translation>No {store} is available: you will need to sign in again next time.</translation>
+    </message>
+    <message>
         <source>View the privacy policy</source>
-        <translation>View the privacy policy</translation>
+        <translation type="vanished">View the privacy policy</translation>
     </message>
     <message>
         <source>Withdraw consent…</source>
-        <translation>Withdraw consent…</translation>
+        <translation type="vanished">Withdraw consent…</translation>
     </message>
     <message>
         <source>Withdraw consent and stop using NeWork</source>
-        <translation>Withdraw consent and stop using NeWork</translation>
+        <translation type="vanished">Withdraw consent and stop using NeWork</translation>
     </message>
     <message>
         <source>What changed</source>
@@ -1077,11 +1416,11 @@
     </message>
     <message>
         <source>What changed: open the privacy center at your consent</source>
-        <translation>What changed: open the privacy center at your consent</translation>
+        <translation type="vanished">What changed: open the privacy center at your consent</translation>
     </message>
     <message>
         <source>View the updated privacy policy</source>
-        <translation>View the updated privacy policy</translation>
+        <translation type="vanished">View the updated privacy policy</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -1089,7 +1428,7 @@
     </message>
     <message>
         <source>Dismiss the policy update notice</source>
-        <translation>Dismiss the policy update notice</translation>
+        <translation type="vanished">Dismiss the policy update notice</translation>
     </message>
     <message>
         <source>The privacy policy was updated ({dates}). The changes are minor.</source>
@@ -1097,11 +1436,11 @@
     </message>
     <message>
         <source>You agreed to the privacy policy version {version} on {date} ({language}).</source>
-        <translation>You agreed to the privacy policy version {version} on {date} ({language}).</translation>
+        <translation type="vanished">You agreed to the privacy policy version {version} on {date} ({language}).</translation>
     </message>
     <message>
         <source>Consent status</source>
-        <translation>Consent status</translation>
+        <translation type="vanished">Consent status</translation>
     </message>
     <message>
         <source>Signed in as {account}.</source>
@@ -1109,7 +1448,7 @@
     </message>
     <message>
         <source>No keyring is available: you will need to sign in again next time.</source>
-        <translation>No keyring is available: you will need to sign in again next time.</translation>
+        <translation type="vanished">No keyring is available: you will need to sign in again next time.</translation>
     </message>
     <message>
         <source>Account</source>
@@ -1125,17 +1464,18 @@
     </message>
     <message>
         <source>About NeWork</source>
-        <translation>About NeWork</translation>
+        <translation type="vanished">About NeWork</translation>
     </message>
     <message>
         <source>NeWork Desktop {version}</source>
-        <translation>NeWork Desktop {version}</translation>
+        <translation type="vanished">NeWork Desktop {version}</translation>
     </message>
 </context>
 <context>
     <name>ModuleCard</name>
     <message>
         <source>Provider: {0}</source>
+        <extracomment>Opens a URL in the system browser; False if it did not (or refused to). A bullet inside a table cell of the policy (&quot;・…認証のため ・テナント…&quot;).</extracomment>
         <translation>Provider: {0}</translation>
     </message>
     <message>
@@ -1155,12 +1495,32 @@
         <translation>This module cannot be switched off.</translation>
     </message>
     <message>
+        <source>Uses cookies. You can switch it off below, next to Agree, or later in the privacy center.</source>
+        <translation>Uses cookies. You can switch it off below, next to Agree, or later in the privacy center.</translation>
+    </message>
+    <message>
+        <source>You can switch it off below, next to Agree, or later in the privacy center.</source>
+        <translation>You can switch it off below, next to Agree, or later in the privacy center.</translation>
+    </message>
+    <message>
+        <source>When off, nothing is sent to {0} from this app.</source>
+        <translation>When off, nothing is sent to {0} from this app.</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
         <source>Uses cookies. You can switch it off here now, or later in the privacy center.</source>
-        <translation>Uses cookies. You can switch it off here now, or later in the privacy center.</translation>
+        <translation type="vanished">Uses cookies. You can switch it off here now, or later in the privacy center.</translation>
     </message>
     <message>
         <source>You can switch it off here now, or later in the privacy center.</source>
-        <translation>You can switch it off here now, or later in the privacy center.</translation>
+        <translation type="vanished">You can switch it off here now, or later in the privacy center.</translation>
     </message>
     <message>
         <source>Opt-out page</source>
@@ -1180,11 +1540,39 @@
     </message>
     <message>
         <source>Allow {0} to collect usage data</source>
-        <translation>Allow {0} to collect usage data</translation>
+        <translation type="vanished">Allow {0} to collect usage data</translation>
     </message>
     <message>
         <source>When unchecked, nothing is sent to {0} from this app.</source>
-        <translation>When unchecked, nothing is sent to {0} from this app.</translation>
+        <translation type="vanished">When unchecked, nothing is sent to {0} from this app.</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleChoices</name>
+    <message>
+        <source>Allow in this app:</source>
+        <extracomment>Module id → its switch, in the policy&apos;s order.</extracomment>
+        <translation>Allow in this app:</translation>
+    </message>
+    <message>
+        <source>Collection modules</source>
+        <translation>Collection modules</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>{0}: allow in this app</source>
+        <translation>{0}: allow in this app</translation>
+    </message>
+    <message>
+        <source>When off, nothing is sent to {0} from this app. You can change this later in the privacy center.</source>
+        <translation>When off, nothing is sent to {0} from this app. You can change this later in the privacy center.</translation>
     </message>
 </context>
 <context>
@@ -1797,10 +2185,33 @@
     </message>
 </context>
 <context>
+    <name>Providers</name>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>business d account</source>
+        <translation>business d account</translation>
+    </message>
+</context>
+<context>
     <name>ReadingPage</name>
     <message>
-        <source>&amp;Contents</source>
+        <source>In this article</source>
         <extracomment>Emitted once, when the text has been read to the end.</extracomment>
+        <translation>In this article</translation>
+    </message>
+    <message>
+        <source>All links in the policy</source>
+        <translation>All links in the policy</translation>
+    </message>
+    <message>
+        <source>Collection modules</source>
+        <translation>Collection modules</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
         <translation>&amp;Contents</translation>
     </message>
     <message>
@@ -1830,6 +2241,18 @@
     <message>
         <source>Reading progress</source>
         <translation>Reading progress</translation>
+    </message>
+    <message>
+        <source>&amp;Links…</source>
+        <translation>&amp;Links…</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>The links in the text and the modules&apos; pages; they open in your web browser</source>
+        <translation>The links in the text and the modules&apos; pages; they open in your web browser</translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2630,14 @@
         <translation>Recently blocked connections</translation>
     </message>
     <message>
+        <source>Nothing was blocked since NeWork started.</source>
+        <translation>Nothing was blocked since NeWork started.</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>None yet.</translation>
+    </message>
+    <message>
         <source>{name} (smartphone apps only)</source>
         <translation>{name} (smartphone apps only)</translation>
     </message>
@@ -2237,6 +2668,78 @@
     <message>
         <source>not an internet address the app may use</source>
         <translation>not an internet address the app may use</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings — NeWork</source>
+        <extracomment>The language combo&apos;s value for &quot;follow the system&quot;. The language picked: &quot;ja&quot;, &quot;en&quot; or &quot;&quot; (the system&apos;s). The module choices just recorded.</extracomment>
+        <translation>Settings — NeWork</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>System default</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The language of NeWork&apos;s windows; kept for the next start</source>
+        <translation>The language of NeWork&apos;s windows; kept for the next start</translation>
+    </message>
+    <message>
+        <source>Collection modules</source>
+        <translation>Collection modules</translation>
+    </message>
+    <message>
+        <source>A module you switch off gets nothing more from this app, and its cookies are deleted. Your choice is added to your consent record.</source>
+        <translation>A module you switch off gets nothing more from this app, and its cookies are deleted. Your choice is added to your consent record.</translation>
+    </message>
+    <message>
+        <source>Allow {0} in this app</source>
+        <translation>Allow {0} in this app</translation>
+    </message>
+    <message>
+        <source>When off, nothing is sent to {0} from this app.</source>
+        <translation>When off, nothing is sent to {0} from this app.</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Signs you out on this computer; NeWork then asks you to sign in again</source>
+        <translation>Signs you out on this computer; NeWork then asks you to sign in again</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Not signed in.</translation>
+    </message>
+    <message>
+        <source>Signed in as {email} ({provider}).</source>
+        <translation>Signed in as {email} ({provider}).</translation>
     </message>
 </context>
 <context>
@@ -2277,8 +2780,12 @@
         <translation>Collection modules</translation>
     </message>
     <message>
+        <source>Third-party programs that collect usage data (Article 2-2). Switch a module off below, next to Agree, to keep this app from sending anything to it.</source>
+        <translation>Third-party programs that collect usage data (Article 2-2). Switch a module off below, next to Agree, to keep this app from sending anything to it.</translation>
+    </message>
+    <message>
         <source>Third-party programs that collect usage data (Article 2-2). Uncheck a module to keep this app from sending anything to it.</source>
-        <translation>Third-party programs that collect usage data (Article 2-2). Uncheck a module to keep this app from sending anything to it.</translation>
+        <translation type="vanished">Third-party programs that collect usage data (Article 2-2). Uncheck a module to keep this app from sending anything to it.</translation>
     </message>
 </context>
 <context>
@@ -2292,6 +2799,10 @@
         <translation>NeWork will delete all of its data on this computer, move the app to the Trash and quit. Your account on the NeWork service is not deleted.</translation>
     </message>
     <message>
+        <source>Uninstall</source>
+        <translation>Uninstall</translation>
+    </message>
+    <message>
         <source>Delete all local data</source>
         <translation>Delete all local data</translation>
     </message>
@@ -2300,12 +2811,49 @@
         <translation>NeWork will delete all of its data on this computer (consent record, sign-in, settings, web data, logs) and start again from the beginning. Your account on the NeWork service is not deleted.</translation>
     </message>
     <message>
+        <source>Delete everything</source>
+        <translation>Delete everything</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Folders that will be deleted:</source>
+        <translation>Folders that will be deleted:</translation>
+    </message>
+    <message>
         <source>Withdraw consent</source>
         <translation>Withdraw consent</translation>
     </message>
     <message>
+        <source>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again.</source>
+        <translation>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again.</translation>
+    </message>
+    <message>
+        <source>Nothing more is collected or sent. Your data on this computer stays until you delete it.</source>
+        <translation>Nothing more is collected or sent. Your data on this computer stays until you delete it.</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <comment>button</comment>
+        <translation>Withdraw consent</translation>
+    </message>
+    <message>
+        <source>All of NeWork&apos;s data on this computer was deleted. To use NeWork again, read the privacy policy and agree.</source>
+        <translation>All of NeWork&apos;s data on this computer was deleted. To use NeWork again, read the privacy policy and agree.</translation>
+    </message>
+    <message>
+        <source>remains: {path}</source>
+        <translation>remains: {path}</translation>
+    </message>
+    <message>
         <source>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</source>
-        <translation>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</translation>
+        <translation type="vanished">Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</translation>
     </message>
     <message>
         <source>Some data could not be deleted</source>

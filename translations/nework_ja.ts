@@ -2,6 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About NeWork</source>
+        <extracomment>The policy links About offers, in this order.</extracomment>
+        <translation>NeWork について</translation>
+    </message>
+    <message>
+        <source>NeWork Desktop</source>
+        <translation>NeWork Desktop</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>バージョン {version}</translation>
+    </message>
+    <message>
+        <source>© {company}. All rights reserved.</source>
+        <translation>© {company}. All rights reserved.</translation>
+    </message>
+    <message>
+        <source>The desktop app of NeWork, the video-communication service of NTT Communications. It keeps the promises of its privacy policy in code.</source>
+        <translation>NTT コミュニケーションズの映像コミュニケーションサービス NeWork のデスクトップアプリです。プライバシーポリシーの約束をプログラムとして守ります。</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>関連文書</translation>
+    </message>
+    <message>
+        <source>Opens {url} in your web browser</source>
+        <translation>{url} を Web ブラウザーで開きます</translation>
+    </message>
+    <message>
+        <source>&amp;Licence notices</source>
+        <translation>ライセンス表記(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Licence notices</source>
+        <translation>ライセンス表記</translation>
+    </message>
+    <message>
+        <source>The open-source software NeWork Desktop is built from, and its licences</source>
+        <translation>NeWork Desktop が利用しているオープンソースソフトウェアとそのライセンス</translation>
+    </message>
+</context>
+<context>
     <name>BrowserPage</name>
     <message>
         <source>Continue in your web browser: sign in with {provider} there, then come back.</source>
@@ -13,15 +57,32 @@
     </message>
     <message>
         <source>If your browser did not open, copy the link and open it in your browser.</source>
-        <translation>ブラウザーが開かない場合は、リンクをコピーしてブラウザーで開いてください。</translation>
+        <translation type="vanished">ブラウザーが開かない場合は、リンクをコピーしてブラウザーで開いてください。</translation>
+    </message>
+    <message>
+        <source>Sign in with {provider}</source>
+        <extracomment>How long &quot;Copied&quot; stays on the button.</extracomment>
+        <translation>{provider} でサインイン</translation>
+    </message>
+    <message>
+        <source>The sign-in page opens in your web browser. If you do not see it, copy the link and open it there.</source>
+        <translation>サインインのページは Web ブラウザーで開きます。表示されない場合は、リンクをコピーしてブラウザーで開いてください。</translation>
+    </message>
+    <message>
+        <source>Link copied. Paste it into your browser&apos;s address bar.</source>
+        <translation>リンクをコピーしました。ブラウザーのアドレス欄に貼り付けてください。</translation>
     </message>
     <message>
         <source>Copy link</source>
         <translation>リンクをコピー</translation>
     </message>
     <message>
+        <source>Copied</source>
+        <translation>コピーしました</translation>
+    </message>
+    <message>
         <source>Copy the sign-in link</source>
-        <translation>サインイン用のリンクをコピー</translation>
+        <translation>サインイン用のリンクをコピーします</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -88,7 +149,11 @@
     </message>
     <message>
         <source>This computer has no secure password storage (keyring). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</source>
-        <translation>このコンピューターには安全な資格情報の保管場所（キーリング）がありません。サインインはできますが、NeWork を終了するまでしか保持されず、次回の起動時にもう一度サインインが必要です。</translation>
+        <translation type="vanished">このコンピューターには安全な資格情報の保管場所（キーリング）がありません。サインインはできますが、NeWork を終了するまでしか保持されず、次回の起動時にもう一度サインインが必要です。</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password storage ({store}). You can sign in, but NeWork keeps the sign-in only until it quits and will ask again next time.</source>
+        <translation>このコンピューターには安全な資格情報の保管場所（{store}）がありません。サインインはできますが、NeWork を終了するまでしか保持されず、次回の起動時にもう一度サインインが必要です。</translation>
     </message>
     <message>
         <source>&amp;E-mail address</source>
@@ -111,8 +176,16 @@
         <translation>コードを送信</translation>
     </message>
     <message>
+        <source>Sends a one-time code to this address</source>
+        <translation>このアドレスに確認コードを送信します</translation>
+    </message>
+    <message>
+        <source>{provider}: sign in</source>
+        <translation>{provider}：サインイン</translation>
+    </message>
+    <message>
         <source>Send a one-time code to this address</source>
-        <translation>このアドレスに確認コードを送信</translation>
+        <translation type="vanished">このアドレスに確認コードを送信</translation>
     </message>
     <message>
         <source>Or continue with an account of:</source>
@@ -120,11 +193,11 @@
     </message>
     <message>
         <source>Sign in with {provider}</source>
-        <translation>{provider} でサインイン</translation>
+        <translation type="vanished">{provider} でサインイン</translation>
     </message>
     <message>
         <source>e-mail</source>
-        <translation>メール</translation>
+        <translation type="vanished">メール</translation>
     </message>
     <message>
         <source>Not available: this NeWork build has no sign-in set up for it.</source>
@@ -139,7 +212,6 @@
     <name>CodePage</name>
     <message>
         <source>We sent a one-time code to {email}. Enter it below. The code is valid for {minutes} minutes.</source>
-        <extracomment>The code request being answered (None when the page is not in use).</extracomment>
         <translation>{email} に確認コードを送信しました。下に入力してください。コードの有効期間は {minutes} 分です。</translation>
     </message>
     <message>
@@ -164,11 +236,11 @@
     </message>
     <message>
         <source>Use another e-mail address</source>
-        <translation>別のメールアドレスを使う</translation>
+        <translation type="vanished">別のメールアドレスを使う</translation>
     </message>
     <message>
         <source>Send a new code</source>
-        <translation>新しいコードを送信</translation>
+        <translation>新しいコードを送信します</translation>
     </message>
     <message>
         <source>Resend code ({seconds} s)</source>
@@ -177,6 +249,15 @@
     <message>
         <source>Resend code</source>
         <translation>コードを再送信</translation>
+    </message>
+    <message>
+        <source>Enter the code</source>
+        <extracomment>The code request being answered (None when the page is not in use).</extracomment>
+        <translation>確認コードの入力</translation>
+    </message>
+    <message>
+        <source>Back to the first page, to use another e-mail address</source>
+        <translation>最初のページに戻り、別のメールアドレスを使います</translation>
     </message>
     <message>
         <source>Attempts left: {n}</source>
@@ -191,7 +272,7 @@
     <name>CollectTable</name>
     <message>
         <source>Information</source>
-        <extracomment>Opens a URL in the system browser; False if it did not (or refused to).</extracomment>
+        <extracomment>Room around a cell&apos;s text (the style&apos;s margins and the grid). Latin words (and numbers) that must not be broken inside; CJK text may break anywhere. Columns whose labels are short and break only at a space: the plans. The narrowest a wrapping column becomes, in full-width characters (item, purpose, how).</extracomment>
         <translation>利用者情報</translation>
     </message>
     <message>
@@ -239,12 +320,20 @@
         <translation>利用状況を取得する第三者のプログラムです（第２条第２項）。変更はすぐに反映されます。オフにしたモジュールには本アプリから何も送信されず、そのクッキーは削除されます。選択内容は同意の記録に追加されます。</translation>
     </message>
     <message>
+        <source>Uses cookies. Switch it off below to stop it in this app.</source>
+        <translation>クッキーを使用します。下のスイッチをオフにすると、このアプリでの利用を停止します。</translation>
+    </message>
+    <message>
+        <source>Switch it off below to stop it in this app.</source>
+        <translation>下のスイッチをオフにすると、このアプリでの利用を停止します。</translation>
+    </message>
+    <message>
         <source>Uses cookies. Uncheck to switch it off in this app.</source>
-        <translation>クッキーを使用します。チェックを外すと本アプリでは無効になります。</translation>
+        <translation type="vanished">クッキーを使用します。チェックを外すと本アプリでは無効になります。</translation>
     </message>
     <message>
         <source>Uncheck to switch it off in this app.</source>
-        <translation>チェックを外すと本アプリでは無効になります。</translation>
+        <translation type="vanished">チェックを外すと本アプリでは無効になります。</translation>
     </message>
     <message>
         <source>Result of the last change</source>
@@ -284,6 +373,10 @@
     <message>
         <source>Unavailable until the text has been read to the end</source>
         <translation>本文を最後までお読みいただくまで押せません</translation>
+    </message>
+    <message>
+        <source>Declines the privacy policy and closes NeWork without saving anything</source>
+        <translation>プライバシーポリシーに同意せず、何も保存しないまま NeWork を終了します</translation>
     </message>
     <message>
         <source>You agreed to the version effective {0}. The privacy policy has changed since then, so NeWork asks for your consent again.</source>
@@ -459,11 +552,11 @@
     </message>
     <message>
         <source>Decline and quit NeWork</source>
-        <translation>同意せずに NeWork を終了</translation>
+        <translation type="vanished">同意せずに NeWork を終了</translation>
     </message>
     <message>
         <source>Closes NeWork without saving anything</source>
-        <translation>何も保存せずに NeWork を終了します</translation>
+        <translation type="vanished">何も保存せずに NeWork を終了します</translation>
     </message>
     <message>
         <source>Agree and start</source>
@@ -471,7 +564,7 @@
     </message>
     <message>
         <source>Agree to the privacy policy and start</source>
-        <translation>プライバシーポリシーに同意して開始</translation>
+        <translation type="vanished">プライバシーポリシーに同意して開始</translation>
     </message>
     <message>
         <source>Decline the privacy policy?</source>
@@ -542,7 +635,7 @@
     </message>
     <message>
         <source>View the privacy policy</source>
-        <translation>プライバシーポリシーを表示</translation>
+        <translation>プライバシーポリシーを表示します</translation>
     </message>
     <message>
         <source>Revision history</source>
@@ -666,6 +759,21 @@
     </message>
 </context>
 <context>
+    <name>CredentialStore</name>
+    <message>
+        <source>Credential Manager</source>
+        <translation>資格情報マネージャー</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>キーチェーン</translation>
+    </message>
+    <message>
+        <source>keyring</source>
+        <translation>キーリング</translation>
+    </message>
+</context>
+<context>
     <name>DataPage</name>
     <message>
         <source>Your data on this device</source>
@@ -710,7 +818,7 @@
     </message>
     <message>
         <source>Count the folder sizes again</source>
-        <translation>フォルダーのサイズをもう一度計算する</translation>
+        <translation>フォルダーのサイズをもう一度計算します</translation>
     </message>
     <message>
         <source>Device ID</source>
@@ -870,6 +978,14 @@
         <translation>書き出しの結果</translation>
     </message>
     <message>
+        <source>Show in folder</source>
+        <translation>フォルダーに表示</translation>
+    </message>
+    <message>
+        <source>Opens the folder that holds the exported file</source>
+        <translation>書き出したファイルのあるフォルダーを開きます</translation>
+    </message>
+    <message>
         <source>Your data on the NeWork service</source>
         <translation>NeWork サービス上のデータ</translation>
     </message>
@@ -883,7 +999,7 @@
     </message>
     <message>
         <source>Ask the NeWork service to delete my data</source>
-        <translation>NeWork サービスにデータの削除を依頼する</translation>
+        <translation>NeWork サービスに自分のデータの削除を依頼します</translation>
     </message>
     <message>
         <source>Deletion request status</source>
@@ -903,7 +1019,7 @@
     </message>
     <message>
         <source>Delete all of NeWork&apos;s data on this computer</source>
-        <translation>このコンピューター上の NeWork のデータをすべて削除する</translation>
+        <translation>このコンピューター上の NeWork のデータをすべて削除します</translation>
     </message>
     <message>
         <source>Withdraw your consent to the privacy policy: NeWork stops collecting and sending anything and asks for your consent again.</source>
@@ -924,6 +1040,14 @@
     <message>
         <source>“{name}” already exists. Replace it?</source>
         <translation>「{name}」はすでに存在します。置き換えますか?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>置き換える</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -950,6 +1074,10 @@
         <translation>NeWork サービスが保持しているあなたのデータの削除を依頼します。元に戻すことはできません。依頼を送信しますか?</translation>
     </message>
     <message>
+        <source>Send the request</source>
+        <translation>依頼を送信</translation>
+    </message>
+    <message>
         <source>Sign in to NeWork to ask the service to delete your data.</source>
         <translation>サービスにデータの削除を依頼するには、NeWork にサインインしてください。</translation>
     </message>
@@ -972,6 +1100,168 @@
     <message>
         <source>Acknowledged on {date}: the service received your request.</source>
         <translation>{date} に受付済み: サービスが依頼を受け付けました。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Open this help</source>
+        <translation>このヘルプを開く</translation>
+    </message>
+    <message>
+        <source>Open the settings</source>
+        <translation>設定を開く</translation>
+    </message>
+    <message>
+        <source>Quit NeWork</source>
+        <translation>NeWork を終了</translation>
+    </message>
+    <message>
+        <source>Close the privacy center</source>
+        <translation>プライバシーセンターを閉じる</translation>
+    </message>
+    <message>
+        <source>End / Page Down</source>
+        <translation>End / Page Down</translation>
+    </message>
+    <message>
+        <source>Privacy policy: go to the end / scroll down</source>
+        <translation>プライバシーポリシー：最後へ移動／下へスクロール</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next / previous control</source>
+        <translation>次／前の操作項目へ移動</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Switch a module on or off</source>
+        <translation>モジュールのオン／オフを切り替え</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Press the focused button</source>
+        <translation>選択中のボタンを押す</translation>
+    </message>
+    <message>
+        <source>Privacy policy: the links of the text</source>
+        <translation>プライバシーポリシー：本文中のリンク一覧</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Privacy policy: decline (asks first)</source>
+        <translation>プライバシーポリシー：同意しない（確認あり）</translation>
+    </message>
+    <message>
+        <source>To uninstall, choose NeWork → Uninstall NeWork…: all data is deleted and the app is moved to the Trash.</source>
+        <translation>アンインストールするには、［NeWork］→［NeWork をアンインストール…］を選びます。すべてのデータが削除され、アプリはゴミ箱に移動します。</translation>
+    </message>
+    <message>
+        <source>To uninstall, open Settings → Apps, choose NeWork and Uninstall: the app and all of its data are removed.</source>
+        <translation>アンインストールするには、［設定］→［アプリ］で NeWork を選び、［アンインストール］を選びます。アプリとそのデータがすべて削除されます。</translation>
+    </message>
+    <message>
+        <source>To delete all of NeWork&apos;s data on this computer, choose Privacy → Delete all local data….</source>
+        <translation>このコンピューター上の NeWork のデータをすべて削除するには、［プライバシー］→［ローカルデータをすべて削除…］を選びます。</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>はじめに</translation>
+    </message>
+    <message>
+        <source>The first time NeWork starts, it shows its privacy policy. Read it to the end, choose which collection modules may run, and agree. Then register with an e-mail address or an account of Google, business d account, Apple or Microsoft; your workspace opens in the main window.</source>
+        <translation>NeWork を初めて起動すると、プライバシーポリシーが表示されます。最後までお読みいただき、利用を許可する情報収集モジュールを選んで同意してください。続いて、メールアドレスまたは Google・ビジネスdアカウント・Apple・Microsoft のアカウントで登録すると、メインウィンドウにワークスペースが開きます。</translation>
+    </message>
+    <message>
+        <source>Your privacy</source>
+        <translation>プライバシー</translation>
+    </message>
+    <message>
+        <source>Privacy → Privacy center shows what you agreed to, what is collected, what was sent and where your data is kept. There you can switch the collection modules off, export your data, ask the service to delete it, delete everything on this computer or withdraw your consent.</source>
+        <translation>［プライバシー］→［プライバシーセンター］では、同意した内容、取得される情報、送信された内容、データの保存場所を確認できます。情報収集モジュールのオフ、データの書き出し、サービスへのデータ削除の依頼、このコンピューター上のデータの全削除、同意の撤回もここから行えます。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Settings ({keys}) change the language and the collection modules, and sign you out.</source>
+        <translation>［設定］（{keys}）では、表示言語と情報収集モジュールの変更、サインアウトができます。</translation>
+    </message>
+    <message>
+        <source>Uninstalling</source>
+        <translation>アンインストール</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>サポート</translation>
+    </message>
+    <message>
+        <source>For questions about NeWork, or about how your information is handled, use the inquiry form (Contact support).</source>
+        <translation>NeWork について、またはお客様の情報の取扱いについてのご質問は、お問い合わせフォーム（［サポートに問い合わせ］）をご利用ください。</translation>
+    </message>
+    <message>
+        <source>NeWork Help</source>
+        <translation>NeWork ヘルプ</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>ヘルプ</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>機能</translation>
+    </message>
+    <message>
+        <source>Contact support…</source>
+        <translation>サポートに問い合わせ…</translation>
+    </message>
+    <message>
+        <source>Opens the inquiry form in your web browser</source>
+        <translation>お問い合わせフォームを Web ブラウザーで開きます</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <source>Japanese</source>
+        <extracomment>Each language in its own name (never translated: a reader looks for their own language).</extracomment>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <source>The link could not be opened</source>
+        <translation>リンクを開けませんでした</translation>
+    </message>
+    <message>
+        <source>NeWork could not open your web browser. Copy this address and open it in your browser:</source>
+        <translation>Web ブラウザーを開けませんでした。次のアドレスをコピーして、ブラウザーで開いてください。</translation>
     </message>
 </context>
 <context>
@@ -1013,7 +1303,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;NeWork</source>
-        <translation>&amp;NeWork</translation>
+        <translation type="vanished">&amp;NeWork</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
@@ -1036,6 +1326,15 @@
         <translation>プライバシーセンター(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;File</source>
+        <extracomment>How long the consent line stays in the status bar.</extracomment>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Uninstall NeWork…</source>
         <translation>NeWork をアンインストール(&amp;U)…</translation>
     </message>
@@ -1052,24 +1351,64 @@
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
+        <source>NeWork &amp;Help</source>
+        <translation>NeWork ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Contact support…</source>
+        <translation>サポートに問い合わせ(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;About NeWork</source>
         <translation>NeWork について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Your workspace opens here once NeWork is connected to its service.</source>
+        <translation>NeWork がサービスに接続すると、ここにワークスペースが開きます。</translation>
+    </message>
+    <message>
+        <source>Opens the privacy center at your consent</source>
+        <translation>プライバシーセンターの同意のページを開きます</translation>
     </message>
     <message>
         <source>View policy</source>
         <translation>ポリシーを表示</translation>
     </message>
     <message>
+        <source>Shows the updated privacy policy</source>
+        <translation>改定後のプライバシーポリシーを表示します</translation>
+    </message>
+    <message>
+        <source>Hides the policy update notice</source>
+        <translation>ポリシー改定のお知らせを閉じます</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>You agreed to the privacy policy in effect from {effective} on {date} (read in {language}; version {version}).</source>
+        <translation>{date}に、{effective}から実施のプライバシーポリシーに同意しました（{language}で確認、版 {version}）。</translation>
+    </message>
+    <message>
+        <source>No {store} is available: you will need to sign in again next time.</source>
+        <translation>{store}を利用できないため、次回起動時にもう一度サインインが必要です。</translation>
+    </message>
+    <message>
         <source>View the privacy policy</source>
-        <translation>プライバシーポリシーを表示</translation>
+        <translation type="vanished">プライバシーポリシーを表示</translation>
     </message>
     <message>
         <source>Withdraw consent…</source>
-        <translation>同意を撤回…</translation>
+        <translation type="vanished">同意を撤回…</translation>
     </message>
     <message>
         <source>Withdraw consent and stop using NeWork</source>
-        <translation>同意を撤回して NeWork の利用を停止</translation>
+        <translation type="vanished">同意を撤回して NeWork の利用を停止</translation>
     </message>
     <message>
         <source>What changed</source>
@@ -1077,11 +1416,11 @@
     </message>
     <message>
         <source>What changed: open the privacy center at your consent</source>
-        <translation>変更点: プライバシーセンターの同意のページを開く</translation>
+        <translation type="vanished">変更点: プライバシーセンターの同意のページを開く</translation>
     </message>
     <message>
         <source>View the updated privacy policy</source>
-        <translation>改定されたプライバシーポリシーを表示</translation>
+        <translation type="vanished">改定されたプライバシーポリシーを表示</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -1089,7 +1428,7 @@
     </message>
     <message>
         <source>Dismiss the policy update notice</source>
-        <translation>プライバシーポリシー改定のお知らせを閉じる</translation>
+        <translation type="vanished">プライバシーポリシー改定のお知らせを閉じる</translation>
     </message>
     <message>
         <source>The privacy policy was updated ({dates}). The changes are minor.</source>
@@ -1097,11 +1436,11 @@
     </message>
     <message>
         <source>You agreed to the privacy policy version {version} on {date} ({language}).</source>
-        <translation>{date}にプライバシーポリシー（版 {version}、{language}）に同意しました。</translation>
+        <translation type="vanished">{date}にプライバシーポリシー（版 {version}、{language}）に同意しました。</translation>
     </message>
     <message>
         <source>Consent status</source>
-        <translation>同意の状況</translation>
+        <translation type="vanished">同意の状況</translation>
     </message>
     <message>
         <source>Signed in as {account}.</source>
@@ -1109,7 +1448,7 @@
     </message>
     <message>
         <source>No keyring is available: you will need to sign in again next time.</source>
-        <translation>キーチェーン（資格情報ストア）を利用できないため、次回起動時にもう一度サインインが必要です。</translation>
+        <translation type="vanished">キーチェーン（資格情報ストア）を利用できないため、次回起動時にもう一度サインインが必要です。</translation>
     </message>
     <message>
         <source>Account</source>
@@ -1125,17 +1464,18 @@
     </message>
     <message>
         <source>About NeWork</source>
-        <translation>NeWork について</translation>
+        <translation type="vanished">NeWork について</translation>
     </message>
     <message>
         <source>NeWork Desktop {version}</source>
-        <translation>NeWork Desktop {version}</translation>
+        <translation type="vanished">NeWork Desktop {version}</translation>
     </message>
 </context>
 <context>
     <name>ModuleCard</name>
     <message>
         <source>Provider: {0}</source>
+        <extracomment>Opens a URL in the system browser; False if it did not (or refused to). A bullet inside a table cell of the policy (&quot;・…認証のため ・テナント…&quot;).</extracomment>
         <translation>提供者：{0}</translation>
     </message>
     <message>
@@ -1155,12 +1495,32 @@
         <translation>このモジュールはオフにできません。</translation>
     </message>
     <message>
+        <source>Uses cookies. You can switch it off below, next to Agree, or later in the privacy center.</source>
+        <translation>クッキーを使用します。下の「同意して開始」の横で、または後からプライバシーセンターでオフにできます。</translation>
+    </message>
+    <message>
+        <source>You can switch it off below, next to Agree, or later in the privacy center.</source>
+        <translation>下の「同意して開始」の横で、または後からプライバシーセンターでオフにできます。</translation>
+    </message>
+    <message>
+        <source>When off, nothing is sent to {0} from this app.</source>
+        <translation>オフにすると、本アプリから {0} には何も送信されません。</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
         <source>Uses cookies. You can switch it off here now, or later in the privacy center.</source>
-        <translation>クッキーを使用します。ここで、または後からプライバシーセンターでオフにできます。</translation>
+        <translation type="vanished">クッキーを使用します。ここで、または後からプライバシーセンターでオフにできます。</translation>
     </message>
     <message>
         <source>You can switch it off here now, or later in the privacy center.</source>
-        <translation>ここで、または後からプライバシーセンターでオフにできます。</translation>
+        <translation type="vanished">ここで、または後からプライバシーセンターでオフにできます。</translation>
     </message>
     <message>
         <source>Opt-out page</source>
@@ -1180,11 +1540,39 @@
     </message>
     <message>
         <source>Allow {0} to collect usage data</source>
-        <translation>{0} による利用状況の取得を許可する</translation>
+        <translation type="vanished">{0} による利用状況の取得を許可する</translation>
     </message>
     <message>
         <source>When unchecked, nothing is sent to {0} from this app.</source>
-        <translation>チェックを外すと、このアプリから {0} へは何も送信されません。</translation>
+        <translation type="vanished">チェックを外すと、このアプリから {0} へは何も送信されません。</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleChoices</name>
+    <message>
+        <source>Allow in this app:</source>
+        <extracomment>Module id → its switch, in the policy&apos;s order.</extracomment>
+        <translation>このアプリで許可：</translation>
+    </message>
+    <message>
+        <source>Collection modules</source>
+        <translation>情報収集モジュール</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>{0}: allow in this app</source>
+        <translation>{0}：このアプリで許可</translation>
+    </message>
+    <message>
+        <source>When off, nothing is sent to {0} from this app. You can change this later in the privacy center.</source>
+        <translation>オフにすると、本アプリから {0} には何も送信されません。後からプライバシーセンターで変更できます。</translation>
     </message>
 </context>
 <context>
@@ -1797,10 +2185,33 @@
     </message>
 </context>
 <context>
+    <name>Providers</name>
+    <message>
+        <source>e-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>business d account</source>
+        <translation>ビジネスdアカウント</translation>
+    </message>
+</context>
+<context>
     <name>ReadingPage</name>
     <message>
-        <source>&amp;Contents</source>
+        <source>In this article</source>
         <extracomment>Emitted once, when the text has been read to the end.</extracomment>
+        <translation>この条のリンク</translation>
+    </message>
+    <message>
+        <source>All links in the policy</source>
+        <translation>ポリシー中のすべてのリンク</translation>
+    </message>
+    <message>
+        <source>Collection modules</source>
+        <translation>情報収集モジュール</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
         <translation>目次(&amp;C)</translation>
     </message>
     <message>
@@ -1830,6 +2241,18 @@
     <message>
         <source>Reading progress</source>
         <translation>読み進めた割合</translation>
+    </message>
+    <message>
+        <source>&amp;Links…</source>
+        <translation>リンク(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>リンク</translation>
+    </message>
+    <message>
+        <source>The links in the text and the modules&apos; pages; they open in your web browser</source>
+        <translation>本文中のリンクと各モジュールのページ。Web ブラウザーで開きます</translation>
     </message>
 </context>
 <context>
@@ -1964,7 +2387,7 @@
     </message>
     <message>
         <source>Show technical details</source>
-        <translation>技術的な詳細を表示</translation>
+        <translation>技術的な詳細を表示します</translation>
     </message>
     <message>
         <source>Technical details</source>
@@ -2207,6 +2630,14 @@
         <translation>最近遮断した接続</translation>
     </message>
     <message>
+        <source>Nothing was blocked since NeWork started.</source>
+        <translation>NeWork の起動後にブロックされた通信はまだありません。</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>まだありません。</translation>
+    </message>
+    <message>
         <source>{name} (smartphone apps only)</source>
         <translation>{name}（スマートフォンアプリのみ）</translation>
     </message>
@@ -2237,6 +2668,78 @@
     <message>
         <source>not an internet address the app may use</source>
         <translation>アプリが使用できないアドレス</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings — NeWork</source>
+        <extracomment>The language combo&apos;s value for &quot;follow the system&quot;. The language picked: &quot;ja&quot;, &quot;en&quot; or &quot;&quot; (the system&apos;s). The module choices just recorded.</extracomment>
+        <translation>設定 — NeWork</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>システムの設定に従う</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>The language of NeWork&apos;s windows; kept for the next start</source>
+        <translation>NeWork の画面の表示言語。次回の起動時にも使われます</translation>
+    </message>
+    <message>
+        <source>Collection modules</source>
+        <translation>情報収集モジュール</translation>
+    </message>
+    <message>
+        <source>A module you switch off gets nothing more from this app, and its cookies are deleted. Your choice is added to your consent record.</source>
+        <translation>オフにしたモジュールには本アプリから今後何も送信されず、そのクッキーは削除されます。選択内容は同意の記録に追加されます。</translation>
+    </message>
+    <message>
+        <source>Allow {0} in this app</source>
+        <translation>このアプリで {0} を許可する</translation>
+    </message>
+    <message>
+        <source>When off, nothing is sent to {0} from this app.</source>
+        <translation>オフにすると、本アプリから {0} には何も送信されません。</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <source>Signs you out on this computer; NeWork then asks you to sign in again</source>
+        <translation>このコンピューターでサインアウトします。その後、NeWork はもう一度サインインを求めます</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>サインインしていません。</translation>
+    </message>
+    <message>
+        <source>Signed in as {email} ({provider}).</source>
+        <translation>{email}（{provider}）でサインインしています。</translation>
     </message>
 </context>
 <context>
@@ -2277,8 +2780,12 @@
         <translation>情報収集モジュール</translation>
     </message>
     <message>
+        <source>Third-party programs that collect usage data (Article 2-2). Switch a module off below, next to Agree, to keep this app from sending anything to it.</source>
+        <translation>利用状況を取得する第三者のプログラムです（第２条第２項）。下の「同意して開始」の横でモジュールをオフにすると、本アプリからそのモジュールには何も送信されません。</translation>
+    </message>
+    <message>
         <source>Third-party programs that collect usage data (Article 2-2). Uncheck a module to keep this app from sending anything to it.</source>
-        <translation>利用状況を取得する第三者のプログラムです（第２条２項）。チェックを外すと、このアプリからそのモジュールへは何も送信されません。</translation>
+        <translation type="vanished">利用状況を取得する第三者のプログラムです（第２条２項）。チェックを外すと、このアプリからそのモジュールへは何も送信されません。</translation>
     </message>
 </context>
 <context>
@@ -2292,6 +2799,10 @@
         <translation>NeWork はこのコンピューター上のデータをすべて削除し、アプリをゴミ箱に移動して終了します。NeWork サービスのアカウントは削除されません。</translation>
     </message>
     <message>
+        <source>Uninstall</source>
+        <translation>アンインストール</translation>
+    </message>
+    <message>
         <source>Delete all local data</source>
         <translation>ローカルデータをすべて削除</translation>
     </message>
@@ -2300,12 +2811,49 @@
         <translation>NeWork はこのコンピューター上のデータ（同意の記録、サインイン、設定、Web データ、ログ）をすべて削除し、最初からやり直します。NeWork サービスのアカウントは削除されません。</translation>
     </message>
     <message>
+        <source>Delete everything</source>
+        <translation>すべて削除</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Folders that will be deleted:</source>
+        <translation>削除されるフォルダー：</translation>
+    </message>
+    <message>
         <source>Withdraw consent</source>
         <translation>同意の撤回</translation>
     </message>
     <message>
+        <source>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again.</source>
+        <translation>同意を撤回すると、このコンピューターでの NeWork のご利用を停止します。アプリはあらためて同意をお願いします。</translation>
+    </message>
+    <message>
+        <source>Nothing more is collected or sent. Your data on this computer stays until you delete it.</source>
+        <translation>以後、情報の取得や送信は行われません。このコンピューター上のデータは、削除するまで残ります。</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <comment>button</comment>
+        <translation>同意を撤回する</translation>
+    </message>
+    <message>
+        <source>All of NeWork&apos;s data on this computer was deleted. To use NeWork again, read the privacy policy and agree.</source>
+        <translation>このコンピューター上の NeWork のデータをすべて削除しました。NeWork を再びご利用になるには、プライバシーポリシーをお読みのうえ同意してください。</translation>
+    </message>
+    <message>
+        <source>remains: {path}</source>
+        <translation>残っているもの：{path}</translation>
+    </message>
+    <message>
         <source>Withdrawing your consent stops your use of NeWork on this computer. The app will ask for your consent again. Continue?</source>
-        <translation>同意を撤回すると、このコンピューターでの NeWork の利用を停止します。アプリはあらためて同意をお願いします。続けますか?</translation>
+        <translation type="vanished">同意を撤回すると、このコンピューターでの NeWork の利用を停止します。アプリはあらためて同意をお願いします。続けますか?</translation>
     </message>
     <message>
         <source>Some data could not be deleted</source>

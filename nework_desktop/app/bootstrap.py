@@ -2,21 +2,28 @@
 
 1. arguments  2. logging (stderr only)  3. paths  4. policy (the bundled one, or a newer one
 the service published and the app verified and kept) + consent ledger (+ ``--automate``)
-5. QApplication (+ single instance, translator)  6. consent decision  7. main window
+5. QApplication (+ single instance, translator, icon)  6. consent decision  7. main window
 
 Steps 6 and 7 are :class:`~nework_desktop.app.controller.AppController`'s.  Nothing is written
 to disk before the user agrees: the ledger is only read (a corrupt one is moved aside inside the
 owned roots, where it already was), logging goes to stderr, no Qt settings are used.  After
 consent the log also goes to a rotating file in the log root.  A documented failure (bad
 ``--automate`` steps, an unreadable policy, folders that cannot be computed) ends as one line
-and its exit code (:mod:`nework_desktop.cli.errors`).
+and its exit code (:mod:`nework_desktop.cli.errors`) -- so does a Linux session without a
+display (:func:`display_problem`), before Qt would abort with its own message.
+
+The language: ``--locale``, else the one chosen in Settings (the ``locale`` preference, read
+only), else the system's.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+from collections.abc import Mapping
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
@@ -26,17 +33,57 @@ from nework_desktop.app import automation
 from nework_desktop.app import log as applog
 from nework_desktop.app.controller import AppController
 from nework_desktop.app.instance import SingleInstance, send_command
-from nework_desktop.cli.errors import EXIT_PATHS, EXIT_USAGE, CliError, open_paths, open_policy
+from nework_desktop.cli.errors import (
+    EXIT_NO_DISPLAY,
+    EXIT_PATHS,
+    EXIT_USAGE,
+    CliError,
+    open_paths,
+    open_policy,
+)
 from nework_desktop.core.consent import ConsentLedger
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy.store import FeedStore, current_policy
-from nework_desktop.core.prefs import PrefsError
+from nework_desktop.core.prefs import Preferences, PrefsError
 from nework_desktop.services.session import Services, connect_network_services
 from nework_desktop.ui.i18n import install_translator, system_locale
+from nework_desktop.ui.look import app_icon
 
-__all__ = ["run"]
+__all__ = ["display_problem", "run"]
 
 log = logging.getLogger("nework.app")
+
+#: Qt platforms that draw nowhere (no display needed).
+_HEADLESS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
+
+
+def display_problem(
+    environ: Mapping[str, str] | None = None,
+    platform: str | None = None,
+    x11_sockets: Path = Path("/tmp/.X11-unix"),  # noqa: S108 - where X servers listen
+) -> str | None:
+    """Why this Linux session cannot show a window (one sentence with what to do), or None."""
+    env = os.environ if environ is None else environ
+    if not (platform or sys.platform).startswith("linux"):
+        return None
+    qpa = env.get("QT_QPA_PLATFORM", "").split(":", 1)[0].strip().lower()
+    if qpa in _HEADLESS:
+        return None
+    display = env.get("DISPLAY", "").strip()
+    if env.get("WAYLAND_DISPLAY", "").strip() and qpa in ("", "wayland"):
+        return None
+    advice = (
+        "start NeWork from a desktop session, or without one use a virtual display "
+        "(xvfb-run -a scripts/run) or draw into memory (QT_QPA_PLATFORM=offscreen scripts/run)"
+    )
+    if not display:
+        return f"NeWork needs a display to show its window, and there is none: {advice}"
+    host, _, number = display.partition(":")
+    number = number.split(".", 1)[0]
+    local = host in ("", "unix") and number.isdigit() and x11_sockets.is_dir()
+    if local and not (x11_sockets / f"X{number}").exists():
+        return f"the display {display} is not running: {advice}"
+    return None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,6 +109,9 @@ def run(args: argparse.Namespace) -> int:
     log.info(
         "step 4 policy %s (%s); consent ledger: %s", policy.version, current.source, state.state
     )
+    problem = display_problem()
+    if problem is not None:
+        raise CliError(problem, EXIT_NO_DISPLAY)
     # QtWebEngine is imported later (workspace) and needs this before the QApplication exists.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     # Qt's shader and pipeline disk caches go to Qt's own cache location, outside the owned
@@ -82,8 +132,9 @@ def run(args: argparse.Namespace) -> int:
         log.info("another NeWork is running: handed over to it")
         return 0
     log.info("step 5 QApplication %s", app.platformName())
-    locale = args.locale or system_locale()
+    locale = args.locale or Preferences.load(paths).locale or system_locale()
     install_translator(app, locale)
+    app.setWindowIcon(app_icon())
     services = Services(
         paths,
         policy,

@@ -13,11 +13,10 @@ ledger has been read once):
    that verified asks for consent again (material: the blocking dialog, at "What changed") or
    shows the notice (minor).
 
-Withdrawal, sign-out and "Delete all local data" end the window and go back to step 1.  The
-wipe runs the plan the user confirmed (:func:`core.wipe.plan` once, shown, then run).
-Dialogs open through replaceable classmethods (``ConsentDialog.ask``, ``RegistrationDialog.ask``)
-and module functions (``ui.wipe.confirm_wipe``), so tests replace them without clicking;
-``--automate`` (:mod:`.automation`) drives the real ones for QA.
+Withdrawal, sign-out and "Delete all local data" go back to step 1 (after a wipe the consent
+dialog says the data was deleted); the wipe runs the plan confirmed over the window that asked.
+Privacy center and Settings: :class:`~.panels.Panels`.  Dialogs open through replaceable
+classmethods and functions; ``--automate`` (:mod:`.automation`) drives the real ones for QA.
 """
 
 from __future__ import annotations
@@ -29,7 +28,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from nework_desktop.app import log as applog
-from nework_desktop.app.automation import WORKSPACE_TIMEOUT_MS, Automation, drive_consent
+from nework_desktop.app.automation import Automation, drive_consent
+from nework_desktop.app.automation_steps import run_post_window_steps
 from nework_desktop.core.decision import Launch, LaunchDecision, decide
 from nework_desktop.services.session import Services
 from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
@@ -38,6 +38,7 @@ from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
 # account, network, keyring, egress and the later windows are imported once consent is on
 # record, and QtWebEngine only when the workspace opens.
 if TYPE_CHECKING:
+    from nework_desktop.app.panels import Panels
     from nework_desktop.app.policy_updates import BackgroundChecks
     from nework_desktop.core.wipe import Progress, WipePlan, WipeReport
     from nework_desktop.services.policy_feed import FeedCheck
@@ -77,11 +78,35 @@ class AppController(QObject):
         self.last_wipe: WipeReport | None = None
         self.last_decision: LaunchDecision | None = None
         self.workspace: Workspace | None = None
-        self.privacy_center: PrivacyCenter | None = None
-        self.deletion_retrier: DeletionRetrier | None = None
+        self._panels: Panels | None = None
         self.background: BackgroundChecks | None = None
-        self._waiting_for_workspace = False
+        self.waiting_for_workspace = False
         self._wiping = False
+        self._notice = ""  # said by the next consent dialog (after a wipe)
+
+    @property
+    def panels(self) -> Panels:
+        """The privacy center, Settings and the deletion retrier (made on first use)."""
+        if self._panels is None:
+            from nework_desktop.app.panels import Panels
+
+            self._panels = Panels(
+                self.services,
+                on_delete=lambda parent: self._wipe(uninstall=False, parent=parent),
+                on_withdraw=self.withdraw,
+                on_sign_out=self.sign_out,
+                on_language=lambda locale: setattr(self, "locale", locale),  # Settings
+                parent=self,
+            )
+        return self._panels
+
+    @property
+    def privacy_center(self) -> PrivacyCenter | None:
+        return self._panels.privacy_center if self._panels is not None else None
+
+    @property
+    def deletion_retrier(self) -> DeletionRetrier | None:
+        return self._panels.deletion_retrier if self._panels is not None else None
 
     # -- the gate -----------------------------------------------------------------------------
 
@@ -126,6 +151,11 @@ class AppController(QObject):
         self, mode: Literal["first", "reconsent"], accepted_version: str | None
     ) -> ConsentOutcome | None:
         policy = self.services.policy
+        notice, self._notice = self._notice, ""
+        if not self.automation.active and notice:
+            return ConsentDialog.ask(
+                policy, self.locale, mode=mode, accepted_version=accepted_version, notice=notice
+            )
         if not self.automation.active:
             return ConsentDialog.ask(
                 policy, self.locale, mode=mode, accepted_version=accepted_version
@@ -176,6 +206,7 @@ class AppController(QObject):
         self.window.delete_data_requested.connect(self.delete_local_data)
         self.window.uninstall_requested.connect(self.uninstall)
         self.window.privacy_center_requested.connect(self.open_privacy_center)
+        self.window.settings_requested.connect(self.open_settings)
         account = self.services.account
         summary = account.summary if account is not None else None
         if summary is not None:
@@ -194,45 +225,7 @@ class AppController(QObject):
         automation = self.automation
         if not (automation.wants("quit") or automation.wants("open-workspace")):
             self.open_workspace()  # a normal session (or automation without an ending)
-        self._run_automation()
-
-    # -- automation after the window ----------------------------------------------------------
-
-    def _run_automation(self) -> None:
-        """Run the post-window steps in order (each may come back here when it is done)."""
-        automation = self.automation
-        while (step := automation.peek()) is not None and not self._waiting_for_workspace:
-            if self.window is None:
-                return
-            if step.name == "open-workspace":
-                automation.take("open-workspace")
-                if self.open_workspace() and self.workspace is not None:
-                    self._waiting_for_workspace = True
-                    self.workspace.loaded.connect(self._automation_workspace_loaded)
-                    QTimer.singleShot(WORKSPACE_TIMEOUT_MS, self._automation_workspace_loaded)
-                    return
-                log.info("automation: no workspace to open (no service)")
-            elif step.name == "withdraw-consent":
-                automation.take("withdraw-consent")
-                QTimer.singleShot(0, self.withdraw)
-                return
-            elif step.name == "delete-local-data":
-                automation.take("delete-local-data")
-                QTimer.singleShot(0, lambda: self._wipe(uninstall=False, confirmed=True))
-                return
-            elif step.name == "quit":
-                automation.take("quit")
-                QTimer.singleShot(0, self.quit)
-                return
-            else:
-                automation.skip()
-
-    def _automation_workspace_loaded(self, ok: bool = False) -> None:
-        if not self._waiting_for_workspace:
-            return
-        self._waiting_for_workspace = False
-        log.info("automation: workspace %s", "loaded" if ok else "not loaded")
-        QTimer.singleShot(0, self._run_automation)
+        run_post_window_steps(self)
 
     # -- windows ------------------------------------------------------------------------------
 
@@ -257,43 +250,17 @@ class AppController(QObject):
 
     def open_privacy_center(self) -> None:
         """Privacy → Privacy center… (and the notice's "What changed"): one window, raised."""
-        if self.window is None:
-            return
-        from nework_desktop.ui.privacy import PrivacyCenter
+        if self.window is not None:
+            self.panels.open_privacy_center(self.window, self.locale)
 
-        center = self.privacy_center
-        if center is None:
-            center = PrivacyCenter(
-                self.services, self.locale, deletions=self._deletions(), parent=self.window
-            )
-            center.delete_requested.connect(self.delete_local_data)
-            center.withdraw_requested.connect(self.withdraw)
-            # choices_changed: the center has already recorded the choice and applied it.
-            self.privacy_center = center
-        else:
-            center.refresh()
-        center.show_page("consent")
-        center.show()
-        center.setWindowState(center.windowState() & ~Qt.WindowState.WindowMinimized)
-        center.raise_()
-        center.activateWindow()
-
-    def _deletions(self) -> DeletionRetrier | None:
-        """The one deletion-request retrier of the session (None without an account)."""
-        from nework_desktop.services.deletion import DeletionRequests
-        from nework_desktop.ui.privacy import DeletionRetrier
-
-        account = self.services.account
-        if self.deletion_retrier is None and account is not None:
-            requests = DeletionRequests(
-                self.services.paths, lambda: account.client, account=account
-            )
-            self.deletion_retrier = DeletionRetrier(requests, parent=self)
-        return self.deletion_retrier
+    def open_settings(self) -> None:
+        """File → Settings… (Ctrl+,): one window, raised."""
+        if self.window is not None:
+            self.panels.open_settings(self.window, self.locale)
 
     def _start_deletion_retries(self) -> None:
         """Re-send a pending "delete my data" request (Art. 6), now and periodically."""
-        retrier = self._deletions()
+        retrier = self.panels.deletions()
         if retrier is not None and self.window is not None and not retrier.active:
             retrier.start(first_delay_ms=DELETION_RETRY_DELAY_MS)
 
@@ -318,27 +285,20 @@ class AppController(QObject):
             if not self.start():
                 self.quit()
         elif decision.launch is Launch.NOTICE and self.window is not None:
-            self._close_privacy_center()  # its pages show the policy they were built with
+            if self._panels is not None:  # its pages show the policy they were built with
+                self._panels.close_privacy_center()
             self.window.show_notice(self.services.policy, decision.changes)
 
-    def _close_privacy_center(self) -> None:
-        center, self.privacy_center = self.privacy_center, None
-        if center is not None:
-            center.close()
-            center.shutdown()
-            center.deleteLater()
-
     def _close_workspace(self) -> None:
-        self._waiting_for_workspace = False
+        self.waiting_for_workspace = False
         workspace, self.workspace = self.workspace, None
         if workspace is not None:
             workspace.shutdown()
             workspace.deleteLater()
 
     def _close_window(self) -> None:
-        self._close_privacy_center()
-        if self.deletion_retrier is not None:
-            self.deletion_retrier.stop()
+        if self._panels is not None:
+            self._panels.close()
         if self.background is not None:
             self.background.pause()
         self._close_workspace()
@@ -371,11 +331,17 @@ class AppController(QObject):
         """Privacy → Delete all local data…: confirm, wipe, return to first launch."""
         self._wipe(uninstall=False)
 
+    def delete_local_data_confirmed(self) -> None:
+        """The wipe without asking (``--automate``'s delete-local-data step is the answer)."""
+        self._wipe(uninstall=False, confirmed=True)
+
     def uninstall(self) -> None:
         """macOS NeWork → Uninstall NeWork…: confirm, wipe, bundle to the Trash, quit."""
         self._wipe(uninstall=True)
 
-    def _wipe(self, *, uninstall: bool, confirmed: bool = False) -> None:
+    def _wipe(
+        self, *, uninstall: bool, confirmed: bool = False, parent: QWidget | None = None
+    ) -> None:
         from nework_desktop.core.wipe import plan
         from nework_desktop.ui import wipe as wipe_ui
 
@@ -383,7 +349,8 @@ class AppController(QObject):
             return  # never twice at once
         paths = self.services.paths
         the_plan = plan(paths)
-        if not confirmed and not wipe_ui.confirm_wipe(self.window, the_plan, uninstall=uninstall):
+        asker = parent if parent is not None else self.window
+        if not confirmed and not wipe_ui.confirm_wipe(asker, the_plan, uninstall=uninstall):
             return
         log.info("%s requested: wiping all local data", "uninstall" if uninstall else "delete")
         self._wiping = True
@@ -424,6 +391,8 @@ class AppController(QObject):
                 wipe_ui.move_to_trash(bundle)
             self.quit()
             return
+        if report.ok:
+            self._notice = wipe_ui.wiped_notice()
         if not self.start():
             self.quit()
 

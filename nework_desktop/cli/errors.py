@@ -13,6 +13,7 @@ code      meaning
 5         the app's folders cannot be computed, created or written (a root is a file, the disk
           is read-only or full); nothing that was asked for is recorded
 6         ``quit-running``: NeWork is still running after ``--timeout``
+7         the app cannot show its window: no display (Linux without DISPLAY/WAYLAND_DISPLAY)
 8         ``policy fetch``: the service's feed was refused (bad signature, unknown key, expired,
           rolled back, a text that does not match, metadata the loader refuses): logged and
           counted; the last verified policy stands
@@ -39,6 +40,7 @@ EXIT_POLICY = 3
 EXIT_LEDGER = 4
 EXIT_PATHS = 5
 EXIT_STILL_RUNNING = 6
+EXIT_NO_DISPLAY = 7
 EXIT_FEED_REFUSED = 8
 EXIT_FEED_UNREACHABLE = 9
 EXIT_NO_CONSENT = 10

@@ -8,8 +8,11 @@ Modelled on Picard's ``options.py``: every preference is an :class:`Option` in :
 
 * Reading never creates anything (Art. 4: nothing is written before consent); a missing file
   means "all defaults".  A damaged file, or a value that fails its validator, falls back to the
-  default with a warning.  (The app itself writes no preference yet: the file is for
-  administrators and development.)
+  default with a warning.
+* The app itself writes one preference, the UI language chosen in Settings
+  (:func:`save_locale`, only after consent): the other values in the file -- also those of a
+  newer version -- are kept as they are, and the file is replaced in one atomic write
+  (:func:`nework_desktop.core.storage.atomic_write`).
 * A file written by an older version is upgraded step by step (``UPGRADES[n]`` turns schema ``n``
   into ``n + 1``) when it is read; keys this version does not know are ignored.
 * The environment wins over the file for development: ``NEWORK_SERVICE_URL`` replaces
@@ -22,6 +25,7 @@ Qt's ``QSettings`` is deliberately not used: it writes outside the owned roots (
 from __future__ import annotations
 
 import copy
+import json
 import logging
 import os
 from collections.abc import Callable, Mapping
@@ -250,3 +254,36 @@ class Preferences:
 
     def as_dict(self) -> dict[str, Any]:
         return copy.deepcopy(self._values)
+
+
+def save_locale(paths: AppPaths, locale: str | None) -> Path:
+    """Store the UI language (``"ja"``, ``"en"``, or None for the OS's) for the next start.
+
+    Keeps every other value of the file (unknown keys and a newer schema included); a damaged
+    file is replaced by one holding the language only.  Creates the config root if needed (the
+    caller makes sure consent is on record).  Returns the file written.
+    """
+    value = check_locale(locale)
+    target = paths.config / PREFS_NAME
+    schema, values = SCHEMA_VERSION, {}
+    try:
+        raw = storage.read_json(target, limit=MAX_PREFS_BYTES)
+    except (OSError, storage.FileDamaged) as exc:
+        log.warning("preferences file unreadable (%s): writing a new one", exc)
+        raw = None
+    if isinstance(raw, dict) and isinstance(raw.get("values"), dict):
+        found = raw.get("schema")
+        if isinstance(found, int) and not isinstance(found, bool) and found >= SCHEMA_VERSION:
+            schema, values = found, dict(raw["values"])
+        elif isinstance(found, int) and not isinstance(found, bool) and found >= 1:
+            try:
+                values = upgrade(raw["values"], found, SCHEMA_VERSION)
+            except PrefsError:
+                values = {}
+    values["locale"] = value
+    document = {"schema": schema, "values": values}
+    data = (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+    paths.ensure("config")
+    storage.atomic_write(target, data)
+    log.info("UI language saved: %s", value or "the OS's")
+    return target

@@ -10,10 +10,12 @@ What the dialog guarantees (Art. 2, 4, 8, 10, 11 of the policy):
 * the dialog writes nothing at all: no QSettings, no geometry, no files.  It returns a
   :class:`ConsentOutcome` (or None on decline) and the caller records it in the ledger.
 
-This module is the frame that holds the parts (header, "What changed" and the documents row in
-:mod:`.consent_pages`, the full text in :mod:`.consent_reader`), switches the language and takes
-the decision.  Open it with :meth:`ConsentDialog.ask`, the one replaceable entry point (tests
-replace it).
+The frame holds the parts -- header, documents, "What changed" (:mod:`.consent_pages`), the
+text (:mod:`.consent_reader`), the switches next to the buttons (:mod:`.consent_choices`) --
+switches the language and takes the decision; open it with :meth:`ConsentDialog.ask` (tests
+replace it).  Focus starts in the text, Tab follows the visual order and never enters the text's
+links: End, Tab ×4, Space, Tab, Space, Tab, Enter reads to the end, switches both modules off and
+agrees.  ``notice``: a line on top (after a wipe, that the data was deleted).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -38,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from nework_desktop.core.policy import Policy
+from nework_desktop.ui.consent_choices import ModuleChoices
 from nework_desktop.ui.consent_pages import ChangesPage, ConsentHeader, DocumentLinks
 from nework_desktop.ui.consent_reader import ReadingPage
 from nework_desktop.ui.dialogs import ask_choice
@@ -46,7 +50,8 @@ from nework_desktop.ui.i18n import (
     install_translator,
     normalize_locale,
 )
-from nework_desktop.ui.widgets import PolicyBrowser, UrlOpener, is_https
+from nework_desktop.ui.look import apply_window_look
+from nework_desktop.ui.widgets import PolicyBrowser, UrlOpener, is_https, wrapping_label
 
 __all__ = ["ConsentDialog", "ConsentOutcome", "Mode"]
 
@@ -78,10 +83,12 @@ class ConsentDialog(QDialog):
         mode: Mode = "first",
         accepted_version: str | None = None,
         open_url: UrlOpener | None = None,
+        notice: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.policy = policy
+        self.notice = notice
         self.mode: Mode = mode
         self.accepted_version = accepted_version
         self._locale = normalize_locale(locale)  # "ja_JP" → "ja"; anything else → "en"
@@ -92,6 +99,7 @@ class ConsentDialog(QDialog):
         self.setObjectName("ConsentDialog")
         self.setSizeGripEnabled(True)
         self.setMinimumSize(640, 480)
+        apply_window_look(self)
         self._size_for_reading()
 
         self._build()
@@ -103,8 +111,8 @@ class ConsentDialog(QDialog):
         self._set_page(PAGE_CHANGES if mode == "reconsent" else PAGE_TEXT)
 
     def _size_for_reading(self) -> None:
-        """About 960×720, smaller on a small screen; deliberately not remembered anywhere."""
-        width, height = 960, 720
+        """About 1040×740, smaller on a small screen; deliberately not remembered anywhere."""
+        width, height = 1040, 740
         screen = self.screen()
         if screen is not None:
             available = screen.availableGeometry()
@@ -118,9 +126,18 @@ class ConsentDialog(QDialog):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
 
+        self.notice_label = wrapping_label(self)
+        self.notice_label.setText(self.notice)
+        self.notice_label.setVisible(bool(self.notice))
+        self.notice_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notice_label.setMargin(6)
+        outer.addWidget(self.notice_label)
+
         self.header = ConsentHeader(self.policy, self)
         self.header.language_chosen.connect(self.set_locale)
         outer.addWidget(self.header)
+        self.documents = DocumentLinks(self.policy, self.open_url, self)
+        outer.addWidget(self.documents)
 
         self.pages = QStackedWidget(self)
         self.changes = ChangesPage(self.policy, self.accepted_version, self.open_url, self)
@@ -131,13 +148,14 @@ class ConsentDialog(QDialog):
         self.pages.addWidget(self.reading)
         outer.addWidget(self.pages, 1)
 
-        self.documents = DocumentLinks(self.policy, self.open_url, self)
-        outer.addWidget(self.documents)
-
-        bottom = QHBoxLayout()
+        self.choices = ModuleChoices(self.policy, self)
+        self.reading.summary.attach_switches(dict(self.choices.switches))
         self.read_hint = QLabel(self)
         self.read_hint.setWordWrap(True)
-        bottom.addWidget(self.read_hint, 1)
+        self.read_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        outer.addWidget(self.read_hint)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.choices, 1)
         self.button_box = QDialogButtonBox(self)
         self.decline_button = QPushButton(self)
         self.agree_button = QPushButton(self)
@@ -154,24 +172,18 @@ class ConsentDialog(QDialog):
     def _visual_buttons(self) -> list[QWidget]:
         """The dialog buttons in the order the platform style lays them out."""
         layout = self.button_box.layout()
-        buttons: list[QWidget] = []
-        if layout is not None:
-            for i in range(layout.count()):
-                item = layout.itemAt(i)
-                widget = item.widget() if item is not None else None
-                if isinstance(widget, QPushButton):
-                    buttons.append(widget)
-        for button in (self.decline_button, self.agree_button):
-            if button not in buttons:
-                buttons.append(button)
-        return buttons
+        items = [layout.itemAt(i) for i in range(layout.count())] if layout is not None else []
+        widgets = [item.widget() for item in items if item is not None]
+        buttons: list[QWidget] = [w for w in widgets if isinstance(w, QPushButton)]
+        return buttons + [b for b in (self.decline_button, self.agree_button) if b not in buttons]
 
     def focus_order(self) -> list[QWidget]:
         """Every control in visual order (top to bottom, left to right); Tab follows it."""
         order: list[QWidget] = [self.header.language_combo]
+        order += [button for button, _ in self.documents.buttons]
         order += self.changes.focus_widgets()
         order += self.reading.focus_widgets()
-        order += [button for button, _ in self.documents.buttons]
+        order += self.choices.focus_widgets()
         order += self._visual_buttons()
         return order
 
@@ -209,7 +221,7 @@ class ConsentDialog(QDialog):
         read = self.reading.has_read_to_end
         self.agree_button.setEnabled(read)
         if read:
-            self.read_hint.setText("")
+            self.read_hint.clear()
             self.read_hint.setVisible(False)
             self.agree_button.setToolTip("")
             self.agree_button.setAccessibleDescription(
@@ -217,11 +229,8 @@ class ConsentDialog(QDialog):
             )
         else:
             hint = self.tr("Please read to the end")
-            self.read_hint.setText(
-                self.tr("{0}: Agree becomes available once you reach the end of the text.").format(
-                    hint
-                )
-            )
+            line = self.tr("{0}: Agree becomes available once you reach the end of the text.")
+            self.read_hint.setText(line.format(hint))
             self.read_hint.setVisible(True)
             self.agree_button.setToolTip(hint)
             self.agree_button.setAccessibleDescription(
@@ -275,14 +284,17 @@ class ConsentDialog(QDialog):
         self.changes.retranslate(loc)
         self.reading.retranslate(loc)
         self.documents.retranslate(loc)
+        self.choices.retranslate()
 
+        # The accessible names are the visible labels (WCAG 2.5.3); the rest is description.
         self.decline_button.setText(self.tr("Decline (quit)"))
-        self.decline_button.setAccessibleName(self.tr("Decline and quit NeWork"))
+        self.decline_button.setAccessibleName(self.tr("Decline (quit)"))
         self.decline_button.setAccessibleDescription(
-            self.tr("Closes NeWork without saving anything")
+            self.tr("Declines the privacy policy and closes NeWork without saving anything")
         )
         self.agree_button.setText(self.tr("Agree and start"))
-        self.agree_button.setAccessibleName(self.tr("Agree to the privacy policy and start"))
+        self.agree_button.setAccessibleName(self.tr("Agree and start"))
+        self.notice_label.setAccessibleName(self.notice)
         self._update_agree_state()
 
     # -- links -----------------------------------------------------------------------------
@@ -292,8 +304,10 @@ class ConsentDialog(QDialog):
         if not is_https(url):
             log.warning("refused to open a non-https link: %s", url.toString())
             return False
+        from nework_desktop.ui.links import open_link
+
         log.info("opening %s in the system browser", url.toString())
-        return bool(self._opener(url))
+        return open_link(self, url, self._opener)  # a failure is said in words
 
     # -- decisions -------------------------------------------------------------------------
 
@@ -305,9 +319,7 @@ class ConsentDialog(QDialog):
             text=self.tr("NeWork will close. Decline?"),
             informative=self.tr("Nothing has been saved. You can start NeWork again at any time."),
             go=self.tr("Decline (quit)"),
-            go_name=self.tr("Decline and quit NeWork"),
             stay=self.tr("Keep reading"),
-            stay_name=self.tr("Keep reading"),
         )
 
     def accept(self) -> None:
@@ -349,6 +361,7 @@ class ConsentDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.reading.fit_summary()
         initial = self.changes.view if self.on_changes_page else self.reading.text
         initial.setFocus(Qt.FocusReason.OtherFocusReason)
         QTimer.singleShot(0, self, self.reading.update_progress)
@@ -363,10 +376,21 @@ class ConsentDialog(QDialog):
         *,
         mode: Mode = "first",
         accepted_version: str | None = None,
+        notice: str = "",
         parent: QWidget | None = None,
     ) -> ConsentOutcome | None:
-        """Run the dialog modally; the outcome on agree, None on decline."""
-        dialog = cls(policy, locale, mode=mode, accepted_version=accepted_version, parent=parent)
+        """Run the dialog modally; the outcome on agree, None on decline.
+
+        ``notice``: a sentence shown on top (e.g. that all local data was just deleted).
+        """
+        dialog = cls(
+            policy,
+            locale,
+            mode=mode,
+            accepted_version=accepted_version,
+            notice=notice,
+            parent=parent,
+        )
         try:
             result = dialog.exec()
             if result == QDialog.DialogCode.Accepted:

@@ -6,9 +6,10 @@
   the revisions since then and the change summary of this version, and "Continue to the full
   text";
 * :class:`SummaryPane` -- the structured summary of Art. 2 beside the text ("What we collect"):
-  the Art. 2 table and one card per collection module, with the switches whose state becomes the
-  user's module choices;
-* :class:`DocumentLinks` -- the row of buttons for the Art. 8 and Art. 10 documents.
+  the Art. 2 table and one card per collection module; the switches whose state becomes the
+  user's module choices sit next to "Agree" (:mod:`.consent_choices`) and are attached here;
+* :class:`DocumentLinks` -- the row of buttons for the Art. 8 and Art. 10 documents, under the
+  title.
 
 Links open through the dialog's https-only opener; nothing here writes anything.
 """
@@ -34,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from nework_desktop.core.policy import Link, Policy
 from nework_desktop.ui.i18n import SUPPORTED_LOCALES, format_day, language_name
+from nework_desktop.ui.tables import CollectTable
 from nework_desktop.ui.widgets import (
-    CollectTable,
     ModuleCard,
     UrlOpener,
     bold_font,
@@ -222,16 +223,31 @@ class SummaryPane(QScrollArea):
         self.module_cards: list[ModuleCard] = []
         # module id → its switch (only modules that may be switched off on the desktop)
         self.module_switches: dict[str, QCheckBox] = {}
-        defaults = policy.default_module_choices()
         for module in policy.modules:
-            card = ModuleCard(module, open_url, body)
+            card = ModuleCard(module, open_url, body, own_switch=False, tab_links=False)
             layout.addWidget(card)
             self.module_cards.append(card)
-            if card.switch is not None:
-                card.switch.setChecked(defaults.get(module.id, module.default_enabled))
-                self.module_switches[module.id] = card.switch
         layout.addStretch(1)
         self.setWidget(body)
+
+    def attach_switches(self, switches: dict[str, QCheckBox]) -> None:
+        """The switches shown next to "Agree": they are the cards' switches and the choices."""
+        self.module_switches = dict(switches)
+        for card in self.module_cards:
+            card.switch = switches.get(card.module.id)
+
+    def minimum_content_width(self) -> int:
+        """The width the pane needs so that nothing in its table is cut."""
+        body = self.widget()
+        layout = body.layout() if body is not None else None
+        margins = layout.contentsMargins() if layout is not None else None
+        extra = (margins.left() + margins.right()) if margins is not None else 0
+        bar = self.verticalScrollBar().sizeHint().width()
+        return self.collect_table.minimum_width() + extra + bar + 2 * self.frameWidth()
+
+    def link_entries(self, locale: str) -> list[tuple[str, str]]:
+        """(label, url) of every module link, as the dialog's link menu lists them."""
+        return [entry for card in self.module_cards for entry in card.link_entries(locale)]
 
     def module_choices(self) -> dict[str, bool]:
         """Module id → allowed, from the policy defaults and the switches."""
@@ -267,8 +283,8 @@ class SummaryPane(QScrollArea):
         self.modules_heading.setText(self.tr("Collection modules"))
         self.modules_intro.setText(
             self.tr(
-                "Third-party programs that collect usage data (Article 2-2). Uncheck a module "
-                "to keep this app from sending anything to it."
+                "Third-party programs that collect usage data (Article 2-2). Switch a module "
+                "off below, next to Agree, to keep this app from sending anything to it."
             )
         )
         for card in self.module_cards:
@@ -304,9 +320,10 @@ class DocumentLinks(QWidget):
         }
         for button, link in self.buttons:
             label = link.label.get(locale)
-            button.setText(short.get(link.id, label))
+            text = short.get(link.id, label)
+            button.setText(text)
             button.setToolTip(f"{label}\n{link.url}")
-            button.setAccessibleName(label)
+            button.setAccessibleName(text)  # the visible label (WCAG 2.5.3)
             button.setAccessibleDescription(
-                self.tr("Opens {0} in your web browser").format(link.url)
+                f"{label}. " + self.tr("Opens {0} in your web browser").format(link.url)
             )

@@ -6,6 +6,15 @@ policy Markdown) as a table of contents, the full text, and the summary of Art. 
 been read -- mouse, scroll bar and keyboard count alike -- and emits :attr:`ReadingPage.read` once
 the end has been seen; that is what enables "Agree".  A switch of language keeps the article
 being read (by its language-independent anchor).
+
+The table of contents follows the reading position to the very last article: an article counts
+as reached when its heading is at the top of the text -- or, for the last articles whose
+headings can never reach the top because the text ends first, at evenly spaced points of the
+last half page of scrolling, so that the end of the text highlights the last article
+(:meth:`ReadingPage.thresholds`).
+
+Keyboard: Tab leaves the text; its links (and the modules' pages) are in the "Links" menu
+button under the text, so reaching them never scrolls the text.
 """
 
 from __future__ import annotations
@@ -13,14 +22,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QTextBlock, QTextCursor
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QProgressBar,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -100,7 +112,18 @@ class ReadingPage(QWidget):
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
-        text_layout.addWidget(self.progress)
+        self._open_url = open_url
+        self.links_button = QToolButton(text_box)
+        self.links_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.links_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.links_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.links_menu = QMenu(self.links_button)
+        self.links_menu.aboutToShow.connect(self._fill_links_menu)
+        self.links_button.setMenu(self.links_menu)
+        under_text = QHBoxLayout()
+        under_text.addWidget(self.progress, 1)
+        under_text.addWidget(self.links_button)
+        text_layout.addLayout(under_text)
         bar = self.text.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._scrolled)
@@ -113,13 +136,57 @@ class ReadingPage(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([170, 430, 360])
+        self.splitter.setSizes([160, 440, 400])
         layout.addWidget(self.splitter, 1)
         self.load(locale)
 
     def focus_widgets(self) -> list[QWidget]:
         """The page's controls in visual order."""
-        return [self.toc, self.text, *self.summary.focus_widgets()]
+        return [self.toc, self.text, self.links_button, *self.summary.focus_widgets()]
+
+    def fit_summary(self) -> None:
+        """Give the summary pane the width its table needs (nothing cut), taken from the text."""
+        need = self.summary.minimum_content_width()
+        self.summary.setMinimumWidth(min(need, max(260, self.width() // 2)))
+        sizes = self.splitter.sizes()
+        if len(sizes) == 3 and sizes[2] < need:
+            grow = min(need - sizes[2], max(0, sizes[1] - 300))
+            self.splitter.setSizes([sizes[0], sizes[1] - grow, sizes[2] + grow])
+
+    # -- links (keyboard) ----------------------------------------------------------------------
+
+    def link_entries(self) -> list[tuple[str, str]]:
+        """(label, url) of every link of the text, then of the modules' pages: what the
+        "Links" menu offers (the current article's links also on top)."""
+        entries: list[tuple[str, str]] = []
+        for link in self.text.links():
+            label = f"{link.section} — {link.text}" if link.section else link.text
+            entries.append((label, link.url))
+        return entries + self.summary.link_entries(self._locale)
+
+    def _fill_links_menu(self) -> None:
+        menu = self.links_menu
+        menu.clear()
+        links = self.text.links()
+        current = self.toc.currentItem()
+        article = current.text() if current is not None else ""
+        in_article = [link for link in links if article and link.section == article]
+        if in_article:
+            menu.addSection(self.tr("In this article"))
+            for link in in_article:
+                self._add_link(menu, link.text, link.url)
+        everything = menu.addMenu(self.tr("All links in the policy"))
+        for link in links:
+            label = f"{link.section} — {link.text}" if link.section else link.text
+            self._add_link(everything, label, link.url)
+        menu.addSection(self.tr("Collection modules"))
+        for label, url in self.summary.link_entries(self._locale):
+            self._add_link(menu, label, url)
+
+    def _add_link(self, menu: QMenu, label: str, url: str) -> None:
+        action = menu.addAction(label)
+        action.setToolTip(url)
+        action.triggered.connect(lambda _=False, u=url: self._open_url(QUrl(u)))
 
     @property
     def has_read_to_end(self) -> bool:
@@ -132,8 +199,7 @@ class ReadingPage(QWidget):
         self._locale = locale
         self._switching = True
         try:
-            self.text.setMarkdown(self.policy.text(locale))
-            self.text.moveCursor(QTextCursor.MoveOperation.Start)
+            self.text.set_policy_markdown(self.policy.text(locale))
             self._headings = []
             self.toc.clear()
             block = self.text.document().begin()
@@ -144,6 +210,10 @@ class ReadingPage(QWidget):
                     item.setToolTip(block.text().strip())
                     self.toc.addItem(item)
                 block = block.next()
+            if self._headings:  # a current row, so that focusing the list never picks one
+                self._syncing_toc = True
+                self.toc.setCurrentRow(0)
+                self._syncing_toc = False
         finally:
             self._switching = False
 
@@ -154,24 +224,48 @@ class ReadingPage(QWidget):
         layout = self.text.document().documentLayout()
         return layout.blockBoundingRect(self._heading_block(index)).top()
 
+    def thresholds(self) -> list[float]:
+        """The scroll value from which each article counts as the one being read.
+
+        An article's heading at the top of the text; for the last articles, whose headings
+        never reach the top, evenly spaced values in the last half page, the very last one at
+        the end of the text (see the module docstring).
+        """
+        bar = self.text.verticalScrollBar()
+        maximum = float(bar.maximum())
+        tops = [self._heading_top(i) for i in range(len(self._headings))]
+        out: list[float] = []
+        beyond = [i for i, top in enumerate(tops) if top > maximum]
+        for i, top in enumerate(tops):
+            if i not in beyond:
+                out.append(top)
+        if beyond:
+            last = out[-1] if out else 0.0
+            start = max(last, maximum - self.text.viewport().height() / 2)
+            step = (maximum - start) / len(beyond)
+            for n in range(len(beyond)):
+                out.append(start + step * (n + 1))
+        return out
+
     def current_article(self) -> int:
-        """Index of the article whose heading is at (or last above) the top of the text."""
+        """Index of the article being read (see :meth:`thresholds`)."""
         value = self.text.verticalScrollBar().value()
         current = 0
-        for index in range(len(self._headings)):
-            if self._heading_top(index) <= value + 2:
+        for index, threshold in enumerate(self.thresholds()):
+            if threshold <= value + 2:
                 current = index
             else:
                 break
         return current
 
     def scroll_to_article(self, index: int) -> None:
-        """Put the heading of article ``index`` at the top of the text (as far as it goes)."""
+        """Scroll so that article ``index`` is the one being read (its heading at the top, as
+        far as the text goes); the cursor moves to the heading, for screen readers."""
         if not 0 <= index < len(self._headings):
             return
         self.text.setTextCursor(QTextCursor(self._heading_block(index)))
         bar = self.text.verticalScrollBar()
-        bar.setValue(min(bar.maximum(), round(self._heading_top(index))))
+        bar.setValue(min(bar.maximum(), round(self.thresholds()[index] + 0.49)))
         self._sync_toc()
 
     def bookmark(self) -> Bookmark:
@@ -261,4 +355,9 @@ class ReadingPage(QWidget):
         self.text.setDocumentTitle(self.policy.title.get(locale))
         self.progress.setFormat(self.tr("Read: %p %"))
         self.progress.setAccessibleName(self.tr("Reading progress"))
+        self.links_button.setText(self.tr("&Links…"))
+        self.links_button.setAccessibleName(self.tr("Links"))
+        self.links_button.setAccessibleDescription(
+            self.tr("The links in the text and the modules' pages; they open in your web browser")
+        )
         self.summary.retranslate(locale)

@@ -1,8 +1,9 @@
 """The questions the UI asks before it acts, asked one way so that every box behaves alike.
 
-* :func:`ask_choice` -- a question with two named answers; the safe one ("Keep reading",
-  "Go back", "Don't Allow") is the default and what Escape picks;
-* :func:`ask_yes_no` -- a plain Yes/No question whose default is No.
+* :func:`file_dialog_options` -- save dialogs in the app's language;
+* :func:`ask_choice` -- a question with two answers named for what they do ("Withdraw consent",
+  "Cancel"); the safe one ("Keep reading", "Go back", "Don't Allow") is the default and what
+  Escape picks.  There is no plain Yes/No question: every answer says what it does.
 
 The callers pass their texts already translated (in their own classes' contexts): nothing here
 is translated, and nothing is remembered.
@@ -10,9 +11,28 @@ is translated, and nothing is remembered.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+import sys
 
-__all__ = ["ask_choice", "ask_yes_no"]
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+__all__ = ["ask_choice", "file_dialog_options"]
+
+
+def file_dialog_options(
+    *extra: QFileDialog.Option, platform: str | None = None
+) -> QFileDialog.Option:
+    """Options for a save dialog in the app's language.
+
+    Windows and macOS show their own dialogs (in the OS's language, as users expect there).  On
+    Linux the "native" dialog would be a GTK or portal dialog in the language of the session, not
+    the app's, so Qt's own dialog is used: it is translated with the app (qtbase catalogue).
+    """
+    options = QFileDialog.Option(0)
+    for option in extra:
+        options |= option
+    if (platform or sys.platform).startswith("linux"):
+        options |= QFileDialog.Option.DontUseNativeDialog
+    return options
 
 
 def ask_choice(
@@ -48,15 +68,3 @@ def ask_choice(
     box.setEscapeButton(stay_button)
     box.exec()
     return box.clickedButton() is go_button
-
-
-def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
-    """Ask a Yes/No question (No is the default); True for Yes."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes

@@ -15,13 +15,17 @@ that a second ``QApplication`` (tests) starts clean.
 
 Every date, moment and size the UI shows is formatted here, with the user's QLocale
 (:func:`user_locale`): :func:`format_day`, :func:`format_moment`, :func:`format_stamp` and
-:func:`format_size`.
+:func:`format_size`.  So are the names that sentences use in the UI's own language: a
+language (:func:`language_label` -- "英語" in Japanese, where the language switch itself keeps
+"English"), a sign-in provider (:func:`provider_label`) and the OS's credential store, one word
+per platform (:func:`credential_store_name`: Credential Manager, Keychain, keyring).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import sys
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTranslator
@@ -68,6 +72,14 @@ def current_locale(app: QCoreApplication) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def installed_locale(fallback: str) -> str:
+    """The language now installed on the application (after a LanguageChange), else
+    ``fallback``."""
+    app = QCoreApplication.instance()
+    installed = current_locale(app) if app is not None else None
+    return installed or fallback
+
+
 def install_translator(app: QCoreApplication, locale: str) -> None:
     """Load ``nework_<locale>.qm`` into one translator on ``app``, replacing any earlier one.
 
@@ -110,6 +122,38 @@ def remove_translator(app: QCoreApplication) -> None:
         if old is not None:
             QCoreApplication.removeTranslator(old)
             old.setParent(None)  # Python owns it now and frees it on return
+
+
+# -- names in the UI's language -------------------------------------------------------------
+
+
+def language_label(locale: str) -> str:
+    """The language of ``locale`` named in the UI's language ("英語", "Japanese")."""
+    if normalize_locale(locale) == "ja":
+        return QCoreApplication.translate("Languages", "Japanese")
+    return QCoreApplication.translate("Languages", "English")
+
+
+def provider_label(provider_id: str, fallback: str = "") -> str:
+    """A sign-in provider's name in the UI's language (brand names stay as they are)."""
+    names = {
+        "email": QCoreApplication.translate("Providers", "e-mail"),
+        "google": "Google",
+        "docomo_business": QCoreApplication.translate("Providers", "business d account"),
+        "apple": "Apple",
+        "microsoft": "Microsoft",
+    }
+    return names.get(provider_id, fallback or provider_id)
+
+
+def credential_store_name(platform: str | None = None) -> str:
+    """The OS's credential store, as the OS itself calls it, in the UI's language."""
+    platform = platform or sys.platform
+    if platform.startswith("win"):
+        return QCoreApplication.translate("CredentialStore", "Credential Manager")
+    if platform == "darwin":
+        return QCoreApplication.translate("CredentialStore", "Keychain")
+    return QCoreApplication.translate("CredentialStore", "keyring")
 
 
 # -- dates and sizes in the user's locale ------------------------------------------------------

@@ -2,12 +2,14 @@
 
 * :func:`is_https` -- the one test for a link the UI may hand to the system browser;
 * :func:`bold_font`, :func:`heading`, :func:`wrapping_label` -- the label styles;
-* :class:`FitTable` and :func:`table_cell` -- read-only tables that show every row (the page
-  scrolls, not the table);
-* :class:`PolicyBrowser` -- the read-only policy text, keyboard readers reach its end;
-* :class:`CollectTable` -- the Art. 2 table (item, purpose, how collected, plans);
+* :class:`PolicyBrowser` -- the read-only policy text: keyboard readers reach its end, Tab leaves
+  it (its links are offered by :meth:`PolicyBrowser.links`), a focus change never scrolls it, and
+  the bullets of a table cell ("・…") are shown one per line;
 * :class:`LinkLabel` and :class:`ModuleCard` -- one collection module (Art. 2-2): provider, what
-  it collects, purpose, its links and, where it may be switched off, its switch.
+  it collects, purpose, its links and, where it may be switched off, its switch
+  (:class:`~nework_desktop.ui.toggle.ToggleSwitch`).
+
+The tables live in :mod:`nework_desktop.ui.tables`.
 
 Nothing here opens a link itself: every link goes through the opener its owner passes in.
 """
@@ -16,36 +18,42 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractSlider,
     QCheckBox,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from nework_desktop.core.policy import Link, Module, Policy
+from nework_desktop.core.policy import Link, Module
+from nework_desktop.ui.toggle import ToggleSwitch
 
 __all__ = [
-    "CollectTable",
-    "FitTable",
+    "DocumentLink",
     "LinkLabel",
     "ModuleCard",
     "PolicyBrowser",
     "bold_font",
     "heading",
     "is_https",
-    "table_cell",
+    "paint_as_error",
+    "split_cell_bullets",
     "wrapping_label",
 ]
 
@@ -78,6 +86,14 @@ def heading(parent: QWidget, scale: float = 1.15, *, wrap: bool = True) -> QLabe
     return label
 
 
+def paint_as_error(label: QLabel) -> None:
+    """Show ``label``'s text in a red that reads on its palette (dark or light)."""
+    palette = label.palette()
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#ffb4ab" if dark else "#b3261e"))
+    label.setPalette(palette)
+
+
 def wrapping_label(parent: QWidget, *, selectable: bool = False) -> QLabel:
     """A plain-text label that wraps (and may be selected with the mouse)."""
     label = QLabel(parent)
@@ -89,157 +105,48 @@ def wrapping_label(parent: QWidget, *, selectable: bool = False) -> QLabel:
     return label
 
 
-# -- tables ---------------------------------------------------------------------------------------
-
-
-def table_cell(text: str, *, number: bool = False) -> QTableWidgetItem:
-    """A read-only cell, aligned to the top (numbers to the right), its text as tooltip."""
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    align = Qt.AlignmentFlag.AlignRight if number else Qt.AlignmentFlag.AlignLeft
-    item.setTextAlignment(align | Qt.AlignmentFlag.AlignTop)
-    item.setToolTip(text)
-    return item
-
-
-def _read_only(table: QTableWidget) -> QHeaderView:
-    """Make ``table`` a read-only, row-selecting, wrapping table without its own vertical
-    scrolling; returns its horizontal header."""
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(True)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return header
-
-
-class FitTable(QTableWidget):
-    """A read-only table that grows to show all its rows: the page scrolls, not the table.
-
-    Every column but the last fits its contents; the last one takes the rest of the width and
-    wraps.
-    """
-
-    def __init__(self, columns: int, parent: QWidget | None = None) -> None:
-        super().__init__(0, columns, parent)
-        header = _read_only(self)
-        for column in range(columns - 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda *_: self._schedule())
-        self._pending = False
-
-    def refit(self) -> None:
-        """Resize the rows to their text and the table to its rows."""
-        self._pending = False
-        self.resizeRowsToContents()
-        height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
-        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
-        height += rows if rows else self.fontMetrics().height() + 8
-        bar = self.horizontalScrollBar()
-        if bar.maximum() > 0:
-            height += bar.sizeHint().height()
-        if self.height() != height:
-            self.setFixedHeight(height)
-
-    def _schedule(self) -> None:
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self, self.refit)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._schedule()
-
-
-class CollectTable(QTableWidget):
-    """The Art. 2 table as a real table: one row per purpose, the item and method spanning.
-
-    It grows to show every row (the summary pane scrolls, not the table).
-    """
-
-    COLUMNS = 4
-    # Share of the width of each column: information, purpose, how collected, plans.
-    WEIGHTS = (0.23, 0.38, 0.22, 0.17)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, self.COLUMNS, parent)
-        header = _read_only(self)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustIgnored)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setMinimumSectionSize(24)
-        header.sectionResized.connect(self._fit)
-
-    def retranslate(self, policy: Policy, locale: str) -> None:
-        """Headers and rows in ``locale`` (the policy's texts and this app's)."""
-        self.setHorizontalHeaderLabels(
-            [
-                self.tr("Information"),
-                self.tr("Purpose"),
-                self.tr("How it is collected"),
-                self.tr("Plans"),
-            ]
-        )
-        self.fill(
-            policy, locale, {"all": self.tr("All plans"), "enterprise": self.tr("Enterprise only")}
-        )
-
-    def fill(self, policy: Policy, locale: str, plan_labels: dict[str, str]) -> None:
-        """(Re)build the rows in ``locale``; ``plan_labels`` maps "all"/"enterprise" to text."""
-        self.clearSpans()
-        rows = sum(max(1, len(item.purposes)) for item in policy.items)
-        self.setRowCount(rows)
-        row = 0
-        for item in policy.items:
-            span = max(1, len(item.purposes))
-            self.setItem(row, 0, table_cell(item.item.get(locale)))
-            self.setItem(row, 2, table_cell(item.collection_label.get(locale)))
-            for offset, purpose in enumerate(item.purposes):
-                self.setItem(row + offset, 1, table_cell(purpose.text.get(locale)))
-                self.setItem(
-                    row + offset, 3, table_cell(plan_labels.get(purpose.plan, purpose.plan))
-                )
-            if span > 1:
-                self.setSpan(row, 0, span, 1)
-                self.setSpan(row, 2, span, 1)
-            row += span
-        self._fit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._share_width()
-        QTimer.singleShot(0, self, self._fit)
-
-    def _share_width(self) -> None:
-        width = self.viewport().width()
-        used = 0
-        for column, weight in enumerate(self.WEIGHTS):
-            last = column == len(self.WEIGHTS) - 1
-            size = width - used if last else int(width * weight)
-            self.setColumnWidth(column, max(24, size))
-            used += size
-
-    def _fit(self) -> None:
-        self.resizeRowsToContents()
-        height = self.horizontalHeader().height() + 2 * self.frameWidth()
-        height += sum(self.rowHeight(r) for r in range(self.rowCount()))
-        if self.height() != height:
-            self.setFixedHeight(height)
-
-
 # -- the policy text ------------------------------------------------------------------------------
+
+
+#: A bullet inside a table cell of the policy ("・…認証のため ・テナント…").
+BULLET = "・"
+
+
+def split_cell_bullets(document: QTextDocument) -> int:
+    """Put every "・" bullet inside a table cell of ``document`` on a line of its own.
+
+    Only the layout changes (a line separator before each bullet after the first): the text
+    the user agrees to, and its hash, are the Markdown as shipped.  Returns how many breaks
+    were made.
+    """
+    made = 0
+    cursor = QTextCursor(document)
+    while True:
+        cursor = document.find(" " + BULLET, cursor)
+        if cursor.isNull():
+            return made
+        if cursor.currentTable() is None:
+            continue
+        cursor.insertText("\u2028" + BULLET)
+        made += 1
+
+
+@dataclass(frozen=True)
+class DocumentLink:
+    """A link in the policy text: its address, its words and the heading above it."""
+
+    url: str
+    text: str
+    section: str
 
 
 class PolicyBrowser(QTextBrowser):
     """The read-only policy text.
 
     Home/End (with or without Ctrl) and Page Up/Down move the scroll bar, so keyboard readers
-    reach the end the same way as mouse readers.  Links are never followed in place.
+    reach the end the same way as mouse readers.  Tab and Shift+Tab leave the text (they never
+    walk through its links, which would scroll it); the links are listed by :meth:`links` for a
+    keyboard menu.  Links are never followed in place.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -247,6 +154,44 @@ class PolicyBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+
+    def set_policy_markdown(self, text: str) -> None:
+        """Show the policy Markdown, bullets of table cells one per line."""
+        self.setMarkdown(text)
+        split_cell_bullets(self.document())
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def links(self) -> list[DocumentLink]:
+        """Every link of the text in reading order, with the heading it appears under."""
+        found: list[DocumentLink] = []
+        section = ""
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() == 2:  # the articles
+                section = block.text().strip()
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid() and fragment.charFormat().isAnchor():
+                    url = fragment.charFormat().anchorHref()
+                    text = fragment.text().strip() or url
+                    if found and found[-1].url == url and found[-1].section == section:
+                        pass  # one link split into fragments
+                    else:
+                        found.append(DocumentLink(url, text, section))
+                it += 1
+            block = block.next()
+        return found
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # QTextBrowser would move to the next link (and scroll to it): leave the text instead.
+        return QWidget.focusNextPrevChild(self, next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         bar = self.verticalScrollBar()
@@ -274,10 +219,18 @@ class PolicyBrowser(QTextBrowser):
 class LinkLabel(QLabel):
     """A word-wrapping link that opens through its owner's https-only opener.
 
-    Reachable with Tab; Enter (or a click) activates it.
+    Reachable with Tab when ``tab_stop`` (the privacy center); Enter (or a click) activates it.
+    The consent dialog keeps its links out of the Tab order and lists them in a menu instead.
     """
 
-    def __init__(self, url: str, open_url: UrlOpener, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        open_url: UrlOpener,
+        parent: QWidget | None = None,
+        *,
+        tab_stop: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.url = url
         self.setTextFormat(Qt.TextFormat.RichText)
@@ -287,7 +240,7 @@ class LinkLabel(QLabel):
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if tab_stop else Qt.FocusPolicy.ClickFocus)
         self.setToolTip(url)
         self.linkActivated.connect(lambda href: open_url(QUrl(href)))
 
@@ -297,12 +250,27 @@ class LinkLabel(QLabel):
 
 
 class ModuleCard(QGroupBox):
-    """One collection module: provider, what it collects, purpose, links, and its switch."""
+    """One collection module: provider, what it collects, purpose, links, and its switch.
 
-    def __init__(self, module: Module, open_url: UrlOpener, parent: QWidget | None = None) -> None:
+    ``own_switch`` false (the consent dialog): the card makes no switch; its owner puts one
+    elsewhere (next to "Agree") and sets :attr:`switch` to it.  ``tab_links`` false: the links
+    are not Tab stops.
+    """
+
+    def __init__(
+        self,
+        module: Module,
+        open_url: UrlOpener,
+        parent: QWidget | None = None,
+        *,
+        own_switch: bool = True,
+        tab_links: bool = True,
+    ) -> None:
         super().__init__(module.name, parent)
         self.module = module
         self._open_url = open_url
+        self._tab_links = tab_links
+        self._own_switch = own_switch
         layout = QVBoxLayout(self)
         self.provider_label = wrapping_label(self)
         self.collects_label = wrapping_label(self)
@@ -326,19 +294,24 @@ class ModuleCard(QGroupBox):
         layout.addLayout(links)
         # The switch, only for modules that run in the desktop app and may be switched off.
         self.switch: QCheckBox | None = None
-        if module.on_desktop and module.opt_out_allowed:
-            self.switch = QCheckBox(self)
+        if own_switch and self.switchable:
+            self.switch = ToggleSwitch(self)
             layout.addWidget(self.switch)
 
+    @property
+    def switchable(self) -> bool:
+        """The module runs in the desktop app and may be switched off."""
+        return self.module.on_desktop and self.module.opt_out_allowed
+
     def _add_link(self, layout: QVBoxLayout, url: str, link: Link | None) -> None:
-        label = LinkLabel(url, self._open_url, self)
+        label = LinkLabel(url, self._open_url, self, tab_stop=self._tab_links)
         layout.addWidget(label)
         self.link_labels.append((label, link))
 
     def focus_widgets(self) -> list[QWidget]:
         """The card's controls in visual order."""
-        widgets: list[QWidget] = [label for label, _ in self.link_labels]
-        if self.switch is not None:
+        widgets: list[QWidget] = [label for label, _ in self.link_labels] if self._tab_links else []
+        if self.switch is not None and self._own_switch:
             widgets.append(self.switch)
         return widgets
 
@@ -359,10 +332,13 @@ class ModuleCard(QGroupBox):
             status = self.tr("This module cannot be switched off.")
         elif module.uses_cookies:
             status = self.tr(
-                "Uses cookies. You can switch it off here now, or later in the privacy center."
+                "Uses cookies. You can switch it off below, next to Agree, or later in the "
+                "privacy center."
             )
         else:
-            status = self.tr("You can switch it off here now, or later in the privacy center.")
+            status = self.tr(
+                "You can switch it off below, next to Agree, or later in the privacy center."
+            )
         self.status_label.setText(status)
         for label, link in self.link_labels:
             text = self.tr("Opt-out page") if link is None else link.label.get(locale)
@@ -371,11 +347,25 @@ class ModuleCard(QGroupBox):
             label.setAccessibleDescription(
                 self.tr("Opens {0} in your web browser").format(label.url)
             )
-        if self.switch is not None:
-            self.switch.setText(self.tr("Allow {0} in this app").format(module.name))
-            self.switch.setAccessibleName(
-                self.tr("Allow {0} to collect usage data").format(module.name)
-            )
+        if self.switch is not None and self._own_switch:
+            text = self.tr("Allow {0} in this app").format(module.name)
+            self.switch.setText(text)
+            self.switch.setAccessibleName(text)  # the visible label, for speech control
             self.switch.setAccessibleDescription(
-                self.tr("When unchecked, nothing is sent to {0} from this app.").format(module.name)
+                self.tr("When off, nothing is sent to {0} from this app.").format(module.name)
             )
+            if isinstance(self.switch, ToggleSwitch):
+                self.switch.set_state_texts(self.tr("On"), self.tr("Off"))
+
+    def link_entries(self, locale: str) -> list[tuple[str, str]]:
+        """(label, url) of the card's links, as a menu lists them."""
+        return [
+            (
+                self.tr("{0}: {1}").format(
+                    self.module.name,
+                    self.tr("Opt-out page") if link is None else link.label.get(locale),
+                ),
+                label.url,
+            )
+            for label, link in self.link_labels
+        ]

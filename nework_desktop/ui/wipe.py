@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from nework_desktop.core.wipe import Problem, Progress, WipePlan, WipeReport
-from nework_desktop.ui.dialogs import ask_yes_no
+from nework_desktop.ui.dialogs import ask_choice
 from nework_desktop.ui.workers import Task, run_task
 
 log = logging.getLogger("nework.ui.wipe")
@@ -88,7 +88,11 @@ class LocalDataWiper(QObject):
 
 
 def confirm_wipe(parent: QWidget | None, plan: WipePlan, *, uninstall: bool = False) -> bool:
-    """Ask before deleting; the details list what ``plan`` (the plan that will run) deletes."""
+    """Ask before deleting; the details list what ``plan`` (the plan that will run) deletes.
+
+    The buttons say what they do ("Delete everything" / "Uninstall", "Cancel"); Cancel is the
+    default and what Escape picks.
+    """
     folders = "\n".join(str(r.path) for r in plan.roots) or "—"
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
@@ -101,6 +105,10 @@ def confirm_wipe(parent: QWidget | None, plan: WipePlan, *, uninstall: bool = Fa
                 "Trash and quit. Your account on the NeWork service is not deleted.",
             )
         )
+        go = box.addButton(
+            QCoreApplication.translate("WipeDialogs", "Uninstall"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
     else:
         box.setWindowTitle(QCoreApplication.translate("WipeDialogs", "Delete all local data"))
         box.setText(
@@ -111,22 +119,49 @@ def confirm_wipe(parent: QWidget | None, plan: WipePlan, *, uninstall: bool = Fa
                 "the NeWork service is not deleted.",
             )
         )
-    box.setDetailedText(folders)
-    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Ok
+        go = box.addButton(
+            QCoreApplication.translate("WipeDialogs", "Delete everything"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+    box.setInformativeText(QCoreApplication.translate("WipeDialogs", "This cannot be undone."))
+    cancel = box.addButton(
+        QCoreApplication.translate("WipeDialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDetailedText(
+        QCoreApplication.translate("WipeDialogs", "Folders that will be deleted:") + "\n" + folders
+    )
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is go
 
 
 def confirm_withdrawal(parent: QWidget | None) -> bool:
     """Ask before withdrawing consent (main window and privacy center alike)."""
-    return ask_yes_no(
+    return ask_choice(
         parent,
-        QCoreApplication.translate("WipeDialogs", "Withdraw consent"),
-        QCoreApplication.translate(
+        title=QCoreApplication.translate("WipeDialogs", "Withdraw consent"),
+        text=QCoreApplication.translate(
             "WipeDialogs",
             "Withdrawing your consent stops your use of NeWork on this computer. "
-            "The app will ask for your consent again. Continue?",
+            "The app will ask for your consent again.",
         ),
+        informative=QCoreApplication.translate(
+            "WipeDialogs",
+            "Nothing more is collected or sent. Your data on this computer stays until you "
+            "delete it.",
+        ),
+        go=QCoreApplication.translate("WipeDialogs", "Withdraw consent", "button"),
+        stay=QCoreApplication.translate("WipeDialogs", "Cancel"),
+    )
+
+
+def wiped_notice() -> str:
+    """What the consent dialog says after "Delete all local data" (the outcome, in words)."""
+    return QCoreApplication.translate(
+        "WipeDialogs",
+        "All of NeWork's data on this computer was deleted. To use NeWork again, read the "
+        "privacy policy and agree.",
     )
 
 
@@ -142,7 +177,10 @@ def show_wipe_failure(parent: QWidget | None, report: WipeReport) -> None:
         )
     )
     lines = [f"{p.path}: {p.reason}" for p in (*report.failed, *report.refused)]
-    lines += [f"remains: {r}" for r in report.residue]
+    lines += [
+        QCoreApplication.translate("WipeDialogs", "remains: {path}").format(path=r)
+        for r in report.residue
+    ]
     box.setDetailedText("\n".join(lines))
     box.exec()
 

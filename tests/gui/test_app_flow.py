@@ -26,6 +26,7 @@ class DialogRecorder:
     def __init__(self, answer: str | None) -> None:
         self.answer = answer  # "agree" / None (decline)
         self.calls: list[dict[str, Any]] = []
+        self.notices: list[str] = []  # what each dialog said on top (after a wipe)
 
     def __call__(
         self,
@@ -34,9 +35,11 @@ class DialogRecorder:
         *,
         mode: str = "first",
         accepted_version: str | None = None,
+        notice: str = "",
         parent: object = None,
     ) -> ConsentOutcome | None:
         self.calls.append({"mode": mode, "accepted_version": accepted_version, "locale": locale})
+        self.notices.append(notice)
         if self.answer is None:
             return None
         return ConsentOutcome(
@@ -124,7 +127,7 @@ def test_withdraw_records_and_asks_again(
     monkeypatch.setattr(window, "confirm_withdraw", lambda: True)
     quits: list[bool] = []
     monkeypatch.setattr(ctl, "quit", lambda: quits.append(True))
-    window.withdraw_button.click()
+    window.withdraw_action.trigger()  # issue 13: no banner button; Privacy → Withdraw consent…
     state = ConsentLedger(paths).read()
     assert state.state == "withdrawn"
     assert [r.decision for r in state.records] == [Decision.ACCEPTED, Decision.WITHDRAWN]
@@ -220,6 +223,7 @@ def test_delete_all_local_data_wipes_and_returns_to_first_launch(
     assert [p for p in paths.roots() if p.exists()] == []
     assert tree(base) == []
     assert ask.calls and ask.calls[-1]["mode"] == "first"  # back to first launch
+    assert "was deleted" in ask.notices[-1]  # ... saying what happened (issue 13)
     assert quits == [True]  # ... which the recorder declined
 
 

@@ -182,3 +182,38 @@ def test_load_upgrades_an_older_file(paths: AppPaths, monkeypatch: pytest.Monkey
     write_raw(paths, {"schema": 1, "values": {"server_url": "https://old.example"}})
     p = Preferences.load(paths, environ={}, steps={1: rename})
     assert p.service_url == "https://old.example"
+
+
+# -- the one preference the app writes (Settings → Language, issue 13) -------------------------
+
+
+def test_save_locale_writes_atomically_and_keeps_the_other_values(paths: AppPaths) -> None:
+    from nework_desktop.core.prefs import save_locale
+
+    target = write_raw(
+        paths,
+        {"schema": SCHEMA_VERSION, "values": {"service_url": "https://a.example", "x": 1}},
+    )
+    assert save_locale(paths, "ja") == target
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data == {
+        "schema": SCHEMA_VERSION,
+        "values": {"service_url": "https://a.example", "x": 1, "locale": "ja"},
+    }
+    assert Preferences.load(paths, environ={}).locale == "ja"
+    assert [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")] == []
+    save_locale(paths, None)
+    assert Preferences.load(paths, environ={}).locale is None
+    assert Preferences.load(paths, environ={}).service_url == "https://a.example"
+
+
+def test_save_locale_creates_the_folder_and_replaces_a_damaged_file(paths: AppPaths) -> None:
+    from nework_desktop.core.prefs import save_locale
+
+    save_locale(paths, "en")
+    assert Preferences.load(paths, environ={}).locale == "en"
+    (paths.config / PREFS_NAME).write_text("{not json", encoding="utf-8")
+    save_locale(paths, "ja")
+    assert Preferences.load(paths, environ={}).locale == "ja"
+    with pytest.raises(PrefsError):
+        save_locale(paths, "fr")

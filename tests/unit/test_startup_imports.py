@@ -26,6 +26,12 @@ AFTER_CONSENT_ONLY = [
     "nework_desktop.ui.privacy",
     "nework_desktop.ui.registration",
     "nework_desktop.ui.workspace",
+    "nework_desktop.ui.settings",
+    "nework_desktop.ui.about",
+    "nework_desktop.ui.help",
+    "nework_desktop.ui.policy_viewer",
+    "nework_desktop.app.panels",
+    "nework_desktop.core.notices",
     "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineWidgets",
 ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nework_desktop.ui.i18n import current_locale
+from nework_desktop.ui.i18n import installed_locale
+from nework_desktop.ui.look import apply_window_look
 from nework_desktop.ui.privacy.pages.base import Page, ServicesLike, UrlOpener
 from nework_desktop.ui.privacy.pages.collected import CollectedPage
 from nework_desktop.ui.privacy.pages.consent import ConsentPage
@@ -89,6 +90,7 @@ class PrivacyCenter(QWidget):
             deletions.start(first_delay_ms=1000)
         self.deletions = deletions
         self.resize(960, 680)
+        apply_window_look(self)
         self._build(opener if opener is not None else QDesktopServices.openUrl)
         self.retranslate()  # also fills every page (refresh)
         self.nav.setCurrentRow(0)
@@ -170,10 +172,7 @@ class PrivacyCenter(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            app = QCoreApplication.instance()
-            installed = current_locale(app) if app is not None else None
-            if installed:
-                self._locale = installed
+            self._locale = installed_locale(self._locale)
             self.retranslate()
         super().changeEvent(event)
 

@@ -1,6 +1,7 @@
 """The provider sign-in page: waiting while the system browser shows the provider's page.
 
-An indeterminate progress bar, "Copy link" (if the browser did not open) and Cancel.  The OAuth
+A heading ("Sign in with Google"), an indeterminate progress bar, "Copy link" (for a browser
+that did not open; "Copied" says it worked) and Cancel.  The OAuth
 flow (PKCE, loopback listener; :mod:`nework_desktop.net.oauth`) runs in a worker thread; it
 hands the sign-in URL over to the UI thread through a queued signal, and the page opens it with
 the injectable opener.  No QtWebEngine here: the provider's page is shown by the system browser
@@ -12,13 +13,15 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from nework_desktop.net.errors import ServiceError
 from nework_desktop.net.oauth import OAuthFlow, Provider
+from nework_desktop.ui.i18n import provider_label
 from nework_desktop.ui.registration.host import PAGE_BROWSER, Host, Opener
+from nework_desktop.ui.widgets import bold_font
 
 if TYPE_CHECKING:
     from nework_desktop.core.account_store import AccountSummary
@@ -26,6 +29,9 @@ if TYPE_CHECKING:
 __all__ = ["BrowserPage"]
 
 log = logging.getLogger("nework.ui.registration")
+
+#: How long "Copied" stays on the button.
+COPIED_MS = 4000
 
 
 class _Relay(QObject):
@@ -47,6 +53,8 @@ class BrowserPage(QWidget):
         self._relay = _Relay(self)
         self._relay.open_url.connect(self._open_browser)
 
+        self.heading_label = QLabel(self)
+        self.heading_label.setFont(bold_font(self.heading_label.font(), 1.3))
         self.browser_label = QLabel(self)
         self.browser_label.setWordWrap(True)
         self.browser_progress = QProgressBar(self)
@@ -57,22 +65,40 @@ class BrowserPage(QWidget):
         self.copy_link_button = QPushButton(self)
         self.copy_link_button.setAutoDefault(False)
         self.copy_link_button.clicked.connect(self.copy_link)
+        self.copied_label = QLabel(self)
+        self.copied_label.setWordWrap(True)
+        self.copied_label.setVisible(False)
+        self._copied_timer = QTimer(self)
+        self._copied_timer.setSingleShot(True)
+        self._copied_timer.setInterval(COPIED_MS)
+        self._copied_timer.timeout.connect(self._copied_done)
         self.cancel_flow_button = QPushButton(self)
         self.cancel_flow_button.clicked.connect(self.cancel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_link_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.copied_label, 1)
         buttons.addWidget(self.cancel_flow_button)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading_label)
         layout.addWidget(self.browser_label)
         layout.addWidget(self.browser_progress)
         layout.addWidget(self.browser_hint)
+        self.error_slot = QVBoxLayout()
+        layout.addLayout(self.error_slot)
         layout.addLayout(buttons)
         layout.addStretch(1)
 
+    @property
+    def provider_name(self) -> str:
+        """The provider being signed in with, named in the UI's language."""
+        if self.provider is None:
+            return ""
+        return provider_label(self.provider.id, self.provider.display_name)
+
     def retranslate(self) -> None:
-        name = self.provider.display_name if self.provider else ""
+        name = self.provider_name
+        self.heading_label.setText(self.tr("Sign in with {provider}").format(provider=name))
         self.browser_label.setText(
             self.tr(
                 "Continue in your web browser: sign in with {provider} there, then come back."
@@ -80,10 +106,17 @@ class BrowserPage(QWidget):
         )
         self.browser_progress.setAccessibleName(self.tr("Waiting for the browser"))
         self.browser_hint.setText(
-            self.tr("If your browser did not open, copy the link and open it in your browser.")
+            self.tr(
+                "The sign-in page opens in your web browser. If you do not see it, copy the "
+                "link and open it there."
+            )
         )
-        self.copy_link_button.setText(self.tr("Copy link"))
-        self.copy_link_button.setAccessibleName(self.tr("Copy the sign-in link"))
+        self.copied_label.setText(self.tr("Link copied. Paste it into your browser's address bar."))
+        self.copy_link_button.setText(
+            self.tr("Copied") if self._copied_timer.isActive() else self.tr("Copy link")
+        )
+        self.copy_link_button.setAccessibleName(self.tr("Copy link"))
+        self.copy_link_button.setAccessibleDescription(self.tr("Copy the sign-in link"))
         self.cancel_flow_button.setText(self.tr("Cancel"))
         self.cancel_flow_button.setAccessibleName(self.tr("Cancel the sign-in"))
 
@@ -113,6 +146,8 @@ class BrowserPage(QWidget):
         self.provider = provider
         self.authorization_url = ""
         self.copy_link_button.setEnabled(False)
+        self.browser_hint.setVisible(True)
+        self.copied_label.setVisible(False)
         self.retranslate()
         host.set_busy(True, bar=False)  # the page has its own progress bar
         host.show_page(PAGE_BROWSER)
@@ -139,6 +174,7 @@ class BrowserPage(QWidget):
             log.warning("the browser could not be opened: %s", type(exc).__name__)
             opened = False
         if not opened:
+            self.browser_hint.setVisible(False)  # the error says it once
             self._host.show_error(
                 None,
                 self.tr("The browser did not open. Copy the link and open it in your browser."),
@@ -148,6 +184,13 @@ class BrowserPage(QWidget):
         if self.authorization_url:
             clipboard = QGuiApplication.clipboard()
             clipboard.setText(self.authorization_url)
+            self._copied_timer.start()
+            self.copy_link_button.setText(self.tr("Copied"))
+            self.copied_label.setVisible(True)
+
+    def _copied_done(self) -> None:
+        self.copy_link_button.setText(self.tr("Copy link"))
+        self.copied_label.setVisible(False)
 
     def cancel(self) -> None:
         """Cancel: the flow stops waiting, the listener closes, the first page comes back."""

@@ -25,6 +25,7 @@ from nework_desktop.core.account_store import validate_email
 from nework_desktop.net.errors import InvalidEmailError
 from nework_desktop.net.oauth import UNAVAILABLE_NO_CLIENT_ID, Provider
 from nework_desktop.services.account import RestoreResult
+from nework_desktop.ui.i18n import credential_store_name, provider_label
 from nework_desktop.ui.registration.host import Host
 from nework_desktop.ui.widgets import bold_font
 
@@ -60,6 +61,7 @@ class ChoosePage(QWidget):
         email_row = QHBoxLayout()
         email_row.addWidget(self.email_edit, 1)
         email_row.addWidget(self.send_button)
+        self.error_slot = QVBoxLayout()  # the dialog's error block, right under the address
 
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
@@ -83,6 +85,7 @@ class ChoosePage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.email_label)
         layout.addLayout(email_row)
+        layout.addLayout(self.error_slot)
         layout.addSpacing(8)
         layout.addWidget(line)
         layout.addWidget(self.or_label)
@@ -113,9 +116,9 @@ class ChoosePage(QWidget):
         self.keyring_label.setVisible(not manager.persistent)
         self.keyring_label.setText(
             self.tr(
-                "This computer has no secure password storage (keyring). You can sign in, "
+                "This computer has no secure password storage ({store}). You can sign in, "
                 "but NeWork keeps the sign-in only until it quits and will ask again next time."
-            )
+            ).format(store=credential_store_name())
         )
         self.email_label.setText(self.tr("&E-mail address"))
         self.email_edit.setPlaceholderText(self.tr("name@example.com"))
@@ -124,25 +127,23 @@ class ChoosePage(QWidget):
             self.tr("NeWork sends a one-time code to this address")
         )
         self.send_button.setText(self.tr("Send code"))
-        self.send_button.setAccessibleName(self.tr("Send a one-time code to this address"))
+        self.send_button.setAccessibleName(self.tr("Send code"))
+        self.send_button.setAccessibleDescription(self.tr("Sends a one-time code to this address"))
         self.or_label.setText(self.tr("Or continue with an account of:"))
         for provider in manager.providers:
             button = self.provider_buttons[provider.id]
-            button.setText(provider.display_name)
-            button.setAccessibleName(
-                self.tr("Sign in with {provider}").format(provider=provider.display_name)
-            )
+            name = provider_label(provider.id, provider.display_name)
+            button.setText(name)
+            button.setAccessibleName(self.tr("{provider}: sign in").format(provider=name))
             reason = self._unavailable_text(provider)
             button.setToolTip(reason)
             button.setAccessibleDescription(reason)
 
     def _provider_name(self, provider_id: str) -> str:
-        if provider_id == "email":
-            return self.tr("e-mail")
         for provider in self._host.manager.providers:
             if provider.id == provider_id:
-                return provider.display_name
-        return provider_id
+                return provider_label(provider.id, provider.display_name)
+        return provider_label(provider_id)
 
     def _unavailable_text(self, provider: Provider) -> str:
         if provider.available:

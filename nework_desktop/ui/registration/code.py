@@ -1,8 +1,9 @@
 """The second page of an e-mail registration: the one-time code.
 
-The code sent by mail, the attempts left, "Resend code" (after the service's waiting time, with
-a countdown) and "Use another address".  A wrong code shows the attempts left; an expired code,
-too many attempts or "Use another address" lead back to the first page with the address kept.
+A heading, the code sent by mail, "Resend code" (after the service's waiting time, with a
+countdown) and "Use another address".  A wrong code shows the attempts left (never before the
+first attempt); an expired code, too many attempts or "Use another address" lead back to the
+first page with the address kept.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from nework_desktop.net.errors import ExpiredCodeError, InvalidCodeError, TooManyAttemptsError
 from nework_desktop.net.service import CodeRequest
 from nework_desktop.ui.registration.host import Host
+from nework_desktop.ui.widgets import bold_font
 
 __all__ = ["CodePage"]
 
@@ -33,6 +35,8 @@ class CodePage(QWidget):
         self._resend_timer.setInterval(250)
         self._resend_timer.timeout.connect(self._tick_resend)
 
+        self.heading_label = QLabel(self)
+        self.heading_label.setFont(bold_font(self.heading_label.font(), 1.3))
         self.sent_label = QLabel(self)
         self.sent_label.setWordWrap(True)
         self.code_label = QLabel(self)
@@ -59,15 +63,20 @@ class CodePage(QWidget):
         buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading_label)
         layout.addWidget(self.sent_label)
         layout.addWidget(self.code_label)
         layout.addLayout(code_row)
+        self.error_slot = QVBoxLayout()
+        layout.addLayout(self.error_slot)
         layout.addWidget(self.attempts_label)
         layout.addLayout(buttons)
+        self._attempted = False  # the attempts left are shown after the first wrong code
         layout.addStretch(1)
 
     def retranslate(self) -> None:
         request = self.request
+        self.heading_label.setText(self.tr("Enter the code"))
         self.sent_label.setText(
             self.tr(
                 "We sent a one-time code to {email}. Enter it below. "
@@ -82,8 +91,12 @@ class CodePage(QWidget):
         self.verify_button.setText(self.tr("Sign in"))
         self.verify_button.setAccessibleName(self.tr("Sign in with this code"))
         self.other_address_button.setText(self.tr("Use another address"))
-        self.other_address_button.setAccessibleName(self.tr("Use another e-mail address"))
-        self.resend_button.setAccessibleName(self.tr("Send a new code"))
+        self.other_address_button.setAccessibleName(self.tr("Use another address"))
+        self.other_address_button.setAccessibleDescription(
+            self.tr("Back to the first page, to use another e-mail address")
+        )
+        self.resend_button.setAccessibleName(self.tr("Resend code"))
+        self.resend_button.setAccessibleDescription(self.tr("Send a new code"))
         self._update_resend()
         self._update_attempts(request.attempts_left if request else None)
 
@@ -92,6 +105,7 @@ class CodePage(QWidget):
     def begin(self, request: CodeRequest) -> None:
         """A code was sent: answer ``request`` (the countdown starts from this answer)."""
         self.request = request
+        self._attempted = False
         self.code_edit.clear()
         # Counted from the answer, so never earlier than the service allows.
         self._resend_at = time.monotonic() + request.resend_after
@@ -143,7 +157,7 @@ class CodePage(QWidget):
         self._update_resend()
 
     def _update_attempts(self, attempts: int | None) -> None:
-        self.attempts_label.setVisible(attempts is not None)
+        self.attempts_label.setVisible(attempts is not None and self._attempted)
         if attempts is not None:
             self.attempts_label.setText(self.tr("Attempts left: {n}").format(n=attempts))
         self.attempts_label.setAccessibleName(self.tr("Attempts left"))
@@ -168,6 +182,7 @@ class CodePage(QWidget):
         host = self._host
         host.set_busy(False)
         if isinstance(exc, InvalidCodeError):
+            self._attempted = True
             self._update_attempts(exc.attempts_left)
             host.show_error(exc)
             self.code_edit.selectAll()

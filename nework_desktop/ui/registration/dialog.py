@@ -4,7 +4,8 @@ The pages (:mod:`.choose`, :mod:`.code`, :mod:`.browser`) own their controls and
 to the service; the dialog gives them what they share (:class:`~.host.Host`): every network
 call runs in a worker thread (:func:`~nework_desktop.ui.workers.run_task`) whose result comes
 back on the UI thread, so the window never freezes and Cancel always works; a problem is shown
-in one place, in plain words, with the technical detail behind "Details".
+right under the field it is about (the error block moves into the page shown), in plain words,
+with the technical detail behind "Details".
 
 Enter is the page's main action; Escape goes back, cancels, or quits after a confirmation.
 Open it with :meth:`RegistrationDialog.ask` (tests replace it).
@@ -56,11 +57,13 @@ from nework_desktop.net.oauth import (
 from nework_desktop.net.service import CodeRequest
 from nework_desktop.services.account import AccountManager, RestoreResult
 from nework_desktop.ui.dialogs import ask_choice
+from nework_desktop.ui.look import apply_window_look
 from nework_desktop.ui.registration.browser import BrowserPage
 from nework_desktop.ui.registration.choose import ChoosePage
 from nework_desktop.ui.registration.code import CodePage
 from nework_desktop.ui.registration.errors import ProviderErrorTexts
 from nework_desktop.ui.registration.host import PAGE_CHOOSE, PAGE_CODE, Opener
+from nework_desktop.ui.widgets import paint_as_error
 from nework_desktop.ui.workers import Task, run_task
 
 __all__ = ["RegistrationDialog", "system_browser"]
@@ -123,9 +126,15 @@ class RegistrationDialog(QDialog):
         self.details_label.setWordWrap(True)
         self.details_label.setVisible(False)
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The error block sits in the page shown, right under its field (show_page moves it).
+        self.error_box = QWidget(self)
+        box = QVBoxLayout(self.error_box)
+        box.setContentsMargins(0, 0, 0, 0)
         errors = QHBoxLayout()
         errors.addWidget(self.error_label, 1)
         errors.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(errors)
+        box.addWidget(self.details_label)
 
         self.quit_button = QPushButton(self)
         self.quit_button.setAutoDefault(False)
@@ -137,10 +146,9 @@ class RegistrationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.busy_bar)
-        layout.addLayout(errors)
-        layout.addWidget(self.details_label)
         layout.addLayout(bottom)
 
+        apply_window_look(self)
         self.retranslate()
         self.show_page(PAGE_CHOOSE)
 
@@ -154,7 +162,8 @@ class RegistrationDialog(QDialog):
         self.busy_bar.setAccessibleName(self.tr("Working"))
         self.error_label.setAccessibleName(self.tr("Problem"))
         self.details_button.setText(self.tr("Details"))
-        self.details_button.setAccessibleName(self.tr("Show technical details"))
+        self.details_button.setAccessibleName(self.tr("Details"))
+        self.details_button.setAccessibleDescription(self.tr("Show technical details"))
         self.details_label.setAccessibleName(self.tr("Technical details"))
         self.quit_button.setText(self.tr("Quit NeWork"))
         self.quit_button.setAccessibleName(self.tr("Quit NeWork without registering"))
@@ -166,7 +175,7 @@ class RegistrationDialog(QDialog):
 
     def error_text(self, exc: BaseException) -> str:
         """The user-facing sentence for an error (what happened and what to do)."""
-        provider = self.browser.provider.display_name if self.browser.provider else ""
+        provider = self.browser.provider_name
         if text := self.provider_errors.text(exc, provider):
             return text  # the provider failed, not NeWork: it is named (.errors)
         if isinstance(exc, OAuthCancelled):
@@ -230,8 +239,10 @@ class RegistrationDialog(QDialog):
         return self.pages.currentIndex()
 
     def show_page(self, index: int) -> None:
+        page = (self.choose, self.code, self.browser)[index]
+        page.error_slot.addWidget(self.error_box)  # errors next to this page's field
         self.pages.setCurrentIndex(index)
-        (self.choose, self.code, self.browser)[index].enter()
+        page.enter()
 
     @property
     def busy(self) -> bool:
@@ -255,6 +266,7 @@ class RegistrationDialog(QDialog):
             return
         message = text or (self.error_text(exc) if exc is not None else "")
         self.error_label.setText(message)
+        paint_as_error(self.error_label)
         self.error_label.setVisible(True)
         detail = f"{type(exc).__name__}: {exc}" if exc is not None else ""
         self.details_label.setText(detail)

@@ -27,7 +27,6 @@ from nework_desktop.core.policy import Policy
 from nework_desktop.core.policy.store import CurrentPolicy
 from nework_desktop.core.proof import RecordProof
 from nework_desktop.services.consent import ConsentService
-from nework_desktop.ui.widgets import is_https
 
 if TYPE_CHECKING:
     from nework_desktop.services.account import AccountManager
@@ -105,12 +104,16 @@ class Page(QScrollArea):
         """The user turned to this page."""
 
     def open_link(self, url: QUrl | str) -> bool:
-        """Open a link in the system browser: https only."""
-        target = url if isinstance(url, QUrl) else QUrl(url)
-        if not is_https(target):
-            log.warning("refused to open a link that is not https: %s", target.scheme())
-            return False
-        return bool(self.opener(target))
+        """Open a link in the system browser: https only; a failure is said in words."""
+        from nework_desktop.ui.links import open_link
+
+        return open_link(self, url, self.opener, tell=self.link_failed)
+
+    def link_failed(self, parent: QWidget | None, url: str) -> None:
+        """The browser did not open ``url`` (replace in tests)."""
+        from nework_desktop.ui.links import link_failed
+
+        link_failed(parent, url)
 
 
 def section(layout: QVBoxLayout, heading: QLabel, *widgets: QWidget) -> None:

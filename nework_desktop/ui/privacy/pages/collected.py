@@ -12,22 +12,58 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from nework_desktop.core.consent import ConsentRecord
 from nework_desktop.ui.privacy.pages.base import (
     Page,
+    ServicesLike,
     consent_state,
     current_choices,
     module_name,
     section,
 )
-from nework_desktop.ui.widgets import CollectTable, ModuleCard, heading, wrapping_label
+from nework_desktop.ui.tables import CollectTable
+from nework_desktop.ui.widgets import ModuleCard, heading, wrapping_label
 
-__all__ = ["CollectedPage"]
+__all__ = ["CollectedPage", "change_module_choice"]
 
 log = logging.getLogger("nework.ui.privacy")
+
+
+def change_module_choice(
+    services: ServicesLike, module_id: str, checked: bool
+) -> tuple[ConsentRecord | None, str]:
+    """Record a module switched on or off (the privacy center and Settings alike).
+
+    Returns the new consent record and what to tell the user, or (None, why) when nothing
+    was changed (no consent on record, or the record could not be written).
+    """
+    from nework_desktop.services.consent import NoConsentOnRecord
+
+    name = module_name(services.policy, module_id)
+    try:
+        record = services.consent.change_modules(module_id, checked)
+    except NoConsentOnRecord:
+        return None, QCoreApplication.translate(
+            "CollectedPage", "There is no consent on record: nothing was changed."
+        )
+    except Exception as exc:
+        log.error("module choice not recorded: %s", exc)
+        return None, QCoreApplication.translate(
+            "CollectedPage",
+            "Your choice could not be saved, so nothing was changed. Check that the "
+            "disk is not full and try again.",
+        )
+    if checked:
+        return record, QCoreApplication.translate("CollectedPage", "{name} is on again.").format(
+            name=name
+        )
+    return record, QCoreApplication.translate(
+        "CollectedPage",
+        "{name} is off: nothing more is sent to it from this app, and its cookies were deleted.",
+    ).format(name=name)
 
 
 class CollectedPage(Page):
@@ -86,9 +122,9 @@ class CollectedPage(Page):
             module = card.module
             if module.on_desktop and module.opt_out_allowed:
                 card.status_label.setText(
-                    self.tr("Uses cookies. Uncheck to switch it off in this app.")
+                    self.tr("Uses cookies. Switch it off below to stop it in this app.")
                     if module.uses_cookies
-                    else self.tr("Uncheck to switch it off in this app.")
+                    else self.tr("Switch it off below to stop it in this app.")
                 )
         self.switch_status.setAccessibleName(self.tr("Result of the last change"))
 
@@ -110,33 +146,12 @@ class CollectedPage(Page):
             switch.blockSignals(False)
 
     def _switch_toggled(self, module_id: str, checked: bool) -> None:
-        from nework_desktop.services.consent import NoConsentOnRecord
-
         switch = self.module_switches[module_id]
-        name = module_name(self.policy, module_id)
-        try:
-            record = self.services.consent.change_modules(module_id, checked)
-        except NoConsentOnRecord:
+        record, message = change_module_choice(self.services, module_id, checked)
+        if record is None:
             self._revert(switch, checked)
-            self._say(self.tr("There is no consent on record: nothing was changed."))
+            self._say(message)
             return
-        except Exception as exc:
-            log.error("module choice not recorded: %s", exc)
-            self._revert(switch, checked)
-            self._say(
-                self.tr(
-                    "Your choice could not be saved, so nothing was changed. Check that the "
-                    "disk is not full and try again."
-                )
-            )
-            return
-        if checked:
-            message = self.tr("{name} is on again.").format(name=name)
-        else:
-            message = self.tr(
-                "{name} is off: nothing more is sent to it from this app, and its cookies "
-                "were deleted."
-            ).format(name=name)
         self.choices_changed.emit(dict(record.modules))
         self._say(message)
         self._sync_switches(record)

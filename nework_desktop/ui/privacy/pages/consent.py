@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from nework_desktop.core.consent import ConsentRecord, Decision
 from nework_desktop.core.proof import RecordProof
-from nework_desktop.ui.i18n import format_day, format_stamp, language_name
+from nework_desktop.ui.i18n import format_day, format_stamp, language_label
 from nework_desktop.ui.privacy.pages.base import (
     Page,
     consent_state,
@@ -25,7 +25,8 @@ from nework_desktop.ui.privacy.pages.base import (
     record_proofs,
     section,
 )
-from nework_desktop.ui.widgets import FitTable, heading, table_cell, wrapping_label
+from nework_desktop.ui.tables import FitTable, table_cell
+from nework_desktop.ui.widgets import heading, wrapping_label
 
 __all__ = ["ConsentPage", "agreed_since"]
 
@@ -85,7 +86,8 @@ class ConsentPage(Page):
         )
         self.change_summary.setText(policy.change_summary.get(self.ui_locale))
         self.view_policy_button.setText(self.tr("View policy"))
-        self.view_policy_button.setAccessibleName(self.tr("View the privacy policy"))
+        self.view_policy_button.setAccessibleName(self.tr("View policy"))
+        self.view_policy_button.setAccessibleDescription(self.tr("View the privacy policy"))
         self.revisions_heading.setText(self.tr("Revision history"))
         self.revisions_table.setHorizontalHeaderLabels(
             [self.tr("In effect from"), self.tr("Reference"), self.tr("What changed")]
@@ -138,7 +140,7 @@ class ConsentPage(Page):
                     effective=effective,
                     version=accepted.policy_version,
                     date=format_stamp(since.recorded_at, self.ui_locale),
-                    language=language_name(accepted.locale),
+                    language=language_label(accepted.locale),
                 )
             )
             choices = self.tr("Collection modules: {choices}.").format(
@@ -243,7 +245,7 @@ class ConsentPage(Page):
 
     def show_policy(self) -> None:
         """View policy: the text in a read-only window (one at a time)."""
-        from nework_desktop.ui.main_window import PolicyViewer
+        from nework_desktop.ui.policy_viewer import PolicyViewer
 
         if self.policy_viewer is not None and self.policy_viewer.isVisible():
             self.policy_viewer.raise_()

@@ -144,7 +144,8 @@ class DataPage(Page):
                 self.tr("Size of {path}").format(path=root.name)
             )
         self.sizes_refresh_button.setText(self.tr("Recount sizes"))
-        self.sizes_refresh_button.setAccessibleName(self.tr("Count the folder sizes again"))
+        self.sizes_refresh_button.setAccessibleName(self.tr("Recount sizes"))
+        self.sizes_refresh_button.setAccessibleDescription(self.tr("Count the folder sizes again"))
         self.device_heading.setText(self.tr("Device ID"))
         self.device_intro.setText(
             self.tr(

@@ -1,10 +1,10 @@
 """The privacy center's "Export and delete" page: the Art. 6 rights as buttons.
 
 * "Export my data…" -- a zip (:func:`nework_desktop.core.export.export_data`) written in a worker
-  thread with progress, never twice at once; it asks where, and before replacing a file;
+  thread with progress, never twice at once; asks where (Documents, else home) and before
+  replacing a file; then "Show in folder";
 * "Ask the service to delete my data…" -- the app's :class:`~nework_desktop.ui.privacy.retrier.
-  DeletionRetrier` sends it once and retries until the service acknowledges it; shown as pending
-  until then;
+  DeletionRetrier` sends it once and retries until the service acknowledges it (pending);
 * "Delete all local data…" and "Withdraw consent…" -- signals the controller acts on.
 
 The questions are methods tests replace: :meth:`ExportPage.choose_export_path`,
@@ -18,7 +18,7 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal, Slot
+from PySide6.QtCore import QStandardPaths, QUrl, Signal, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -34,7 +34,7 @@ from nework_desktop.core.device import device_id
 from nework_desktop.core.export import export_data
 from nework_desktop.core.prefs import Preferences
 from nework_desktop.core.wipe import note_file_dialog, note_file_dialog_done
-from nework_desktop.ui.dialogs import ask_yes_no
+from nework_desktop.ui.dialogs import ask_choice, file_dialog_options
 from nework_desktop.ui.i18n import format_stamp
 from nework_desktop.ui.privacy.pages.base import (
     Page,
@@ -94,10 +94,15 @@ class ExportPage(Page):
         self.export_status = wrapping_label(body, selectable=True)
         self.export_status.setVisible(False)
         self.export_progress.setMinimumWidth(200)
+        self.show_export_button = QPushButton(body)
+        self.show_export_button.setVisible(False)
+        self.show_export_button.clicked.connect(self.show_export_in_folder)
+        self.exported: Path | None = None
         layout.addWidget(self.export_heading)
         layout.addWidget(self.export_intro)
         layout.addLayout(_button_row(self.export_button, self.export_progress))
         layout.addWidget(self.export_status)
+        layout.addLayout(_button_row(self.show_export_button))
 
         self.service_heading = heading(body)
         self.service_intro = wrapping_label(body)
@@ -135,6 +140,11 @@ class ExportPage(Page):
         self.export_button.setAccessibleName(self.tr("Export my data to a zip file"))
         self.export_progress.setAccessibleName(self.tr("Export progress"))
         self.export_status.setAccessibleName(self.tr("Export result"))
+        self.show_export_button.setText(self.tr("Show in folder"))
+        self.show_export_button.setAccessibleName(self.tr("Show in folder"))
+        self.show_export_button.setAccessibleDescription(
+            self.tr("Opens the folder that holds the exported file")
+        )
         self.service_heading.setText(self.tr("Your data on the NeWork service"))
         self.service_intro.setText(
             self.tr(
@@ -145,7 +155,10 @@ class ExportPage(Page):
             )
         )
         self.deletion_button.setText(self.tr("Ask the service to delete my data…"))
-        self.deletion_button.setAccessibleName(self.tr("Ask the NeWork service to delete my data"))
+        self.deletion_button.setAccessibleName(self.tr("Ask the service to delete my data…"))
+        self.deletion_button.setAccessibleDescription(
+            self.tr("Ask the NeWork service to delete my data")
+        )
         self.deletion_status.setAccessibleName(self.tr("Deletion request status"))
         self.local_heading.setText(self.tr("On this computer"))
         self.delete_intro.setText(
@@ -155,7 +168,8 @@ class ExportPage(Page):
             )
         )
         self.delete_button.setText(self.tr("Delete all local data…"))
-        self.delete_button.setAccessibleName(
+        self.delete_button.setAccessibleName(self.tr("Delete all local data…"))
+        self.delete_button.setAccessibleDescription(
             self.tr("Delete all of NeWork's data on this computer")
         )
         self.withdraw_intro.setText(
@@ -177,8 +191,9 @@ class ExportPage(Page):
         return self._export_task is not None
 
     def default_export_path(self) -> Path:
+        """In Documents (the home folder where there is no Documents folder)."""
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        base = Path(folder) if folder else Path.home()
+        base = Path(folder) if folder and Path(folder).is_dir() else Path.home()
         return base / f"NeWork-data-{datetime.now().date().isoformat()}.zip"
 
     def choose_export_path(self) -> Path | None:
@@ -190,7 +205,7 @@ class ExportPage(Page):
             str(self.default_export_path()),
             self.tr("Zip archives (*.zip)"),
             "",
-            QFileDialog.Option.DontConfirmOverwrite,  # confirm_overwrite() asks
+            file_dialog_options(QFileDialog.Option.DontConfirmOverwrite),  # we ask ourselves
         )
         note_file_dialog_done(self.paths)
         if not chosen:
@@ -200,10 +215,12 @@ class ExportPage(Page):
 
     def confirm_overwrite(self, path: Path) -> bool:
         """Ask before replacing an existing file (replace in tests)."""
-        return ask_yes_no(
+        return ask_choice(
             self,
-            self.tr("Export my data"),
-            self.tr("“{name}” already exists. Replace it?").format(name=path.name),
+            title=self.tr("Export my data"),
+            text=self.tr("“{name}” already exists. Replace it?").format(name=path.name),
+            go=self.tr("Replace"),
+            stay=self.tr("Cancel"),
         )
 
     def export_my_data(self) -> bool:
@@ -248,6 +265,7 @@ class ExportPage(Page):
             )
 
         self.export_button.setEnabled(False)
+        self.show_export_button.setVisible(False)
         self.export_progress.setRange(0, 0)
         self.export_progress.setVisible(True)
         self._set_export_status(self.tr("Exporting…"))
@@ -268,6 +286,8 @@ class ExportPage(Page):
             self._set_export_status(
                 self.tr("Your data was saved to {path}.").format(path=str(result))
             )
+            self.exported = result
+            self.show_export_button.setVisible(True)
             self.export_finished.emit(str(result))
             return
         if isinstance(error, FileExistsError):
@@ -280,6 +300,13 @@ class ExportPage(Page):
         log.warning("data export failed: %s", type(error).__name__)
         self._set_export_status(message)
         self.export_failed.emit(message)
+
+    def show_export_in_folder(self) -> bool:
+        """Open the folder holding the exported file in the file manager."""
+        exported = self.exported
+        if exported is None or not exported.parent.is_dir():
+            return False
+        return bool(self.opener(QUrl.fromLocalFile(str(exported.parent))))
 
     def _set_export_status(self, message: str) -> None:
         self.export_status.setText(message)
@@ -304,13 +331,15 @@ class ExportPage(Page):
 
     def confirm_deletion_request(self) -> bool:
         """Ask before sending the deletion request (replace in tests)."""
-        return ask_yes_no(
+        return ask_choice(
             self,
-            self.tr("Ask the service to delete my data"),
-            self.tr(
+            title=self.tr("Ask the service to delete my data"),
+            text=self.tr(
                 "NeWork will ask the NeWork service to delete the data it keeps about you. "
                 "This cannot be undone. Send the request?"
             ),
+            go=self.tr("Send the request"),
+            stay=self.tr("Cancel"),
         )
 
     def ask_service_deletion(self) -> bool:

@@ -18,7 +18,8 @@ from nework_desktop.ui.privacy.pages.base import (
     section,
     transmission_rows,
 )
-from nework_desktop.ui.widgets import FitTable, heading, table_cell, wrapping_label
+from nework_desktop.ui.tables import FitTable, table_cell
+from nework_desktop.ui.widgets import heading, wrapping_label
 
 __all__ = ["DEFAULT_PERIOD", "PERIODS", "SentPage"]
 
@@ -108,6 +109,8 @@ class SentPage(Page):
             [self.tr("Time"), self.tr("Destination"), self.tr("Belongs to"), self.tr("Why")]
         )
         self.blocked_table.setAccessibleName(self.tr("Recently blocked connections"))
+        self.blocked_table.set_empty_text(self.tr("Nothing was blocked since NeWork started."))
+        self.sent_table.set_empty_text(self.tr("None yet."))
 
     def shown(self) -> None:
         self.refresh()
