@@ -35,13 +35,15 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
 import secrets
 import stat
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 from nework_desktop.core import validate
 
@@ -49,10 +51,12 @@ __all__ = [
     "WRITE_STEPS",
     "Fault",
     "FileDamaged",
+    "WriteGate",
     "atomic_write",
     "fsync_dir",
     "read_bytes",
     "read_json",
+    "read_or",
     "read_text",
     "remove_strays",
     "replace",
@@ -74,6 +78,8 @@ _O_CLOEXEC: Final = getattr(os, "O_CLOEXEC", 0)
 _O_NOFOLLOW: Final = getattr(os, "O_NOFOLLOW", 0)
 _O_NONBLOCK: Final = getattr(os, "O_NONBLOCK", 0)
 _TMP_SUFFIX: Final = ".tmp"
+
+T = TypeVar("T")
 
 
 class FileDamaged(Exception):
@@ -319,3 +325,49 @@ def read_json(
         return validate.parse_json(data, max_depth=max_depth)
     except validate.Invalid as exc:
         raise FileDamaged(path, exc.detail) from None
+
+
+def read_or(
+    path: Path | str,
+    *,
+    limit: int,
+    parse: Callable[[object], T],
+    fallback: Callable[[], T],
+    what: str,
+    then: str,
+    logger: logging.Logger,
+) -> T:
+    """``parse`` of the JSON at ``path``, or ``fallback()`` when the file is missing, cannot be
+    read or does not parse (:class:`validate.Invalid`); the last two are logged as
+    "<what> unreadable / is not valid (<why>): <then>"."""
+    try:
+        data = read_json(path, limit=limit)
+    except (OSError, FileDamaged) as exc:
+        logger.warning("%s unreadable (%s): %s", what, exc, then)
+        return fallback()
+    if data is None:
+        return fallback()
+    try:
+        return parse(data)
+    except validate.Invalid as exc:
+        logger.warning("%s is not valid (%s): %s", what, exc, then)
+        return fallback()
+
+
+class WriteGate:
+    """A base for the owners of files a wipe must not see written back: ``_lock`` guards the
+    files, and after :meth:`pause` ``_writable`` is False until :meth:`resume` (the subclass
+    checks it under the lock before each write it must skip while paused)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._writable = True
+
+    def pause(self) -> None:
+        """No write from now on (returns once a write in progress is done)."""
+        with self._lock:
+            self._writable = False
+
+    def resume(self) -> None:
+        with self._lock:
+            self._writable = True

@@ -137,18 +137,15 @@ def queue_path(paths: AppPaths) -> Path:
 
 def read_queue(paths: AppPaths) -> ReceiptQueue:
     """The queue on record (empty when there is none, or it is damaged: logged)."""
-    try:
-        data = storage.read_json(queue_path(paths), limit=MAX_QUEUE_BYTES)
-    except (OSError, storage.FileDamaged) as exc:
-        log.warning("consent receipt queue unreadable (%s): starting with an empty one", exc)
-        return ReceiptQueue()
-    if data is None:
-        return ReceiptQueue()
-    try:
-        return parse_queue(data)
-    except validate.Invalid as exc:
-        log.warning("consent receipt queue is not valid (%s): starting with an empty one", exc)
-        return ReceiptQueue()
+    return storage.read_or(
+        queue_path(paths),
+        limit=MAX_QUEUE_BYTES,
+        parse=parse_queue,
+        fallback=ReceiptQueue,
+        what="consent receipt queue",
+        then="starting with an empty one",
+        logger=log,
+    )
 
 
 def write_queue(paths: AppPaths, queue: ReceiptQueue) -> None:
