@@ -70,8 +70,7 @@ class AckRefused(Exception):
     """An acknowledgement that is not believed; ``str()`` says why in one line."""
 
 
-def _refused(location: str, detail: str) -> AckRefused:
-    return AckRefused(f"{location}: {detail}" if location else detail)
+_refused = validate.raising(AckRefused)
 
 
 @dataclass(frozen=True)
