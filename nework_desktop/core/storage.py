@@ -42,8 +42,9 @@ import stat
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Final, Generic, TypeVar
 
 from nework_desktop.core import validate
 
@@ -51,12 +52,12 @@ __all__ = [
     "WRITE_STEPS",
     "Fault",
     "FileDamaged",
+    "KeptFile",
     "WriteGate",
     "atomic_write",
     "fsync_dir",
     "read_bytes",
     "read_json",
-    "read_or",
     "read_text",
     "remove_strays",
     "replace",
@@ -327,31 +328,34 @@ def read_json(
         raise FileDamaged(path, exc.detail) from None
 
 
-def read_or(
-    path: Path | str,
-    *,
-    limit: int,
-    parse: Callable[[object], T],
-    fallback: Callable[[], T],
-    what: str,
-    then: str,
-    logger: logging.Logger,
-) -> T:
-    """``parse`` of the JSON at ``path``, or ``fallback()`` when the file is missing, cannot be
-    read or does not parse (:class:`validate.Invalid`); the last two are logged as
-    "<what> unreadable / is not valid (<why>): <then>"."""
-    try:
-        data = read_json(path, limit=limit)
-    except (OSError, FileDamaged) as exc:
-        logger.warning("%s unreadable (%s): %s", what, exc, then)
-        return fallback()
-    if data is None:
-        return fallback()
-    try:
-        return parse(data)
-    except validate.Invalid as exc:
-        logger.warning("%s is not valid (%s): %s", what, exc, then)
-        return fallback()
+@dataclass(frozen=True)
+class KeptFile(Generic[T]):
+    """A JSON file the app keeps and may find damaged, declared once next to its parser.
+
+    :meth:`read` gives ``parse`` of the file's JSON, or ``fallback()`` as if there were no file
+    when it is missing, cannot be read, or does not parse (:class:`validate.Invalid`); the last
+    two are logged as "<what> unreadable / is not valid (<why>): ignored".
+    """
+
+    what: str
+    limit: int
+    parse: Callable[[object], T]
+    fallback: Callable[[], T]
+    logger: logging.Logger
+
+    def read(self, path: Path | str) -> T:
+        try:
+            data = read_json(path, limit=self.limit)
+        except (OSError, FileDamaged) as exc:
+            self.logger.warning("%s unreadable (%s): ignored", self.what, exc)
+            return self.fallback()
+        if data is None:
+            return self.fallback()
+        try:
+            return self.parse(data)
+        except validate.Invalid as exc:
+            self.logger.warning("%s is not valid (%s): ignored", self.what, exc)
+            return self.fallback()
 
 
 class WriteGate:

@@ -133,6 +133,9 @@ def parse_state(data: object) -> FeedState:
     )
 
 
+_STATE: Final = storage.KeptFile("policy feed state", MAX_SMALL_BYTES, parse_state, FeedState, log)
+
+
 def _json_bytes(data: object) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
@@ -185,15 +188,7 @@ class FeedStore(storage.WriteGate):
         return Trust.from_chain(shipped, chain, dev_keys(self._environ, release=self._release))
 
     def state(self) -> FeedState:
-        return storage.read_or(
-            self.folder / STATE_FILE,
-            limit=MAX_SMALL_BYTES,
-            parse=parse_state,
-            fallback=FeedState,
-            what="policy feed state",
-            then="starting afresh",
-            logger=log,
-        )
+        return _STATE.read(self.folder / STATE_FILE)
 
     def stored(self, trust: Trust, policy_id: str) -> VerifiedFeed | None:
         """The kept feed, checked again (None when there is none or it is not believed)."""

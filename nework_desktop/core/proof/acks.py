@@ -157,17 +157,14 @@ def _parse_entries(data: object) -> list[dict[str, Any]]:
     return out
 
 
+_ACKS: Final[storage.KeptFile[list[dict[str, Any]]]] = storage.KeptFile(
+    "consent acknowledgements", MAX_ACKS_BYTES, _parse_entries, list, log
+)
+
+
 def _entries(paths: AppPaths) -> list[dict[str, Any]]:
     """The entries on file (their shape checked, not their signatures); [] if none/damaged."""
-    return storage.read_or(
-        _path(paths),
-        limit=MAX_ACKS_BYTES,
-        parse=_parse_entries,
-        fallback=list,
-        what="consent acknowledgements",
-        then="ignored",
-        logger=log,
-    )
+    return _ACKS.read(_path(paths))
 
 
 def read_acks(

@@ -131,21 +131,18 @@ def parse_queue(data: object) -> ReceiptQueue:
     return ReceiptQueue(tuple(sorted(entries, key=lambda e: e.record_seq)), refused)
 
 
+_QUEUE: Final = storage.KeptFile(
+    "consent receipt queue", MAX_QUEUE_BYTES, parse_queue, ReceiptQueue, log
+)
+
+
 def queue_path(paths: AppPaths) -> Path:
     return paths.state / QUEUE_NAME
 
 
 def read_queue(paths: AppPaths) -> ReceiptQueue:
     """The queue on record (empty when there is none, or it is damaged: logged)."""
-    return storage.read_or(
-        queue_path(paths),
-        limit=MAX_QUEUE_BYTES,
-        parse=parse_queue,
-        fallback=ReceiptQueue,
-        what="consent receipt queue",
-        then="starting with an empty one",
-        logger=log,
-    )
+    return _QUEUE.read(queue_path(paths))
 
 
 def write_queue(paths: AppPaths, queue: ReceiptQueue) -> None:

@@ -225,10 +225,10 @@ def test_read_text_drops_the_bom_and_normalizes_newlines(tmp_path: Path) -> None
     assert storage.read_text(tmp_path / "t.md", limit=100, newlines=True) == "a\nb\nc\n"
 
 
-# -- read_or and WriteGate (shared by the feed store, the receipt queue, the acknowledgements) --
+# -- KeptFile and WriteGate (shared by the feed store, the receipt queue, the acknowledgements) --
 
 
-def test_read_or_falls_back_and_says_why(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_kept_file_falls_back(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     import logging
 
     from nework_desktop.core import validate
@@ -238,19 +238,11 @@ def test_read_or_falls_back_and_says_why(tmp_path: Path, caplog: pytest.LogCaptu
             raise validate.Invalid("doc", "expected an integer")
         return data
 
-    logger = logging.getLogger("nework.test.read_or")
+    logger = logging.getLogger("nework.test.kept")
     target = tmp_path / "doc.json"
 
     def read() -> int:
-        return storage.read_or(
-            target,
-            limit=100,
-            parse=parse,
-            fallback=lambda: -1,
-            what="the doc",
-            then="used -1",
-            logger=logger,
-        )
+        return storage.KeptFile("the doc", 100, parse, lambda: -1, logger).read(target)
 
     with caplog.at_level(logging.WARNING, logger.name):
         assert read() == -1  # missing: no warning
@@ -264,7 +256,7 @@ def test_read_or_falls_back_and_says_why(tmp_path: Path, caplog: pytest.LogCaptu
         "the doc is not valid",
         "the doc unreadable",
     ]
-    assert all(r.getMessage().endswith(": used -1") for r in caplog.records)
+    assert all(r.getMessage().endswith(": ignored") for r in caplog.records)
 
 
 def test_write_gate_pauses_and_resumes() -> None:
