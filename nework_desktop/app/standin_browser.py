@@ -24,7 +24,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import requests
 
-from nework_desktop.core.urls import is_loopback_host
+from nework_desktop.core.urls import is_loopback_host, split_url
 
 __all__ = ["LOGIN", "PASSWORD", "NotLoopback", "StandInBrowser", "Visit"]
 
@@ -43,12 +43,10 @@ class NotLoopback(ValueError):
 
 
 def check_loopback(url: str) -> str:
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        _ = parts.port
-    except ValueError:
-        raise NotLoopback("not a valid address") from None
+    parts = split_url(url)
+    if parts is None:
+        raise NotLoopback("not a valid address")
+    host = parts.hostname or ""
     if parts.scheme not in ("http", "https") or not is_loopback_host(host):
         raise NotLoopback(f"{parts.scheme}://{host} is not on this machine")
     return url

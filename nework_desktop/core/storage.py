@@ -35,13 +35,16 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
 import secrets
 import stat
+import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Final, Generic, TypeVar
 
 from nework_desktop.core import validate
 
@@ -49,6 +52,8 @@ __all__ = [
     "WRITE_STEPS",
     "Fault",
     "FileDamaged",
+    "KeptFile",
+    "WriteGate",
     "atomic_write",
     "fsync_dir",
     "read_bytes",
@@ -74,6 +79,8 @@ _O_CLOEXEC: Final = getattr(os, "O_CLOEXEC", 0)
 _O_NOFOLLOW: Final = getattr(os, "O_NOFOLLOW", 0)
 _O_NONBLOCK: Final = getattr(os, "O_NONBLOCK", 0)
 _TMP_SUFFIX: Final = ".tmp"
+
+T = TypeVar("T")
 
 
 class FileDamaged(Exception):
@@ -319,3 +326,52 @@ def read_json(
         return validate.parse_json(data, max_depth=max_depth)
     except validate.Invalid as exc:
         raise FileDamaged(path, exc.detail) from None
+
+
+@dataclass(frozen=True)
+class KeptFile(Generic[T]):
+    """A JSON file the app keeps and may find damaged, declared once next to its parser.
+
+    :meth:`read` gives ``parse`` of the file's JSON, or ``fallback()`` as if there were no file
+    when it is missing, cannot be read, or does not parse (:class:`validate.Invalid`); the last
+    two are logged as "<what> unreadable / is not valid (<why>): ignored".
+    """
+
+    what: str
+    limit: int
+    parse: Callable[[object], T]
+    fallback: Callable[[], T]
+    logger: logging.Logger
+
+    def read(self, path: Path | str) -> T:
+        try:
+            data = read_json(path, limit=self.limit)
+        except (OSError, FileDamaged) as exc:
+            self.logger.warning("%s unreadable (%s): ignored", self.what, exc)
+            return self.fallback()
+        if data is None:
+            return self.fallback()
+        try:
+            return self.parse(data)
+        except validate.Invalid as exc:
+            self.logger.warning("%s is not valid (%s): ignored", self.what, exc)
+            return self.fallback()
+
+
+class WriteGate:
+    """A base for the owners of files a wipe must not see written back: ``_lock`` guards the
+    files, and after :meth:`pause` ``_writable`` is False until :meth:`resume` (the subclass
+    checks it under the lock before each write it must skip while paused)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._writable = True
+
+    def pause(self) -> None:
+        """No write from now on (returns once a write in progress is done)."""
+        with self._lock:
+            self._writable = False
+
+    def resume(self) -> None:
+        with self._lock:
+            self._writable = True

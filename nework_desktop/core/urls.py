@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from urllib.parse import SplitResult, urlsplit
 
 __all__ = [
     "WORKSPACE_PATH",
     "is_loopback_host",
     "is_valid_host",
     "normalize_host",
+    "split_url",
     "workspace_url",
 ]
 
@@ -22,6 +24,17 @@ WORKSPACE_PATH = "/workspace"
 def workspace_url(service_url: str) -> str:
     """The web client's address for a service URL."""
     return service_url.rstrip("/") + WORKSPACE_PATH
+
+
+def split_url(url: str) -> SplitResult | None:
+    """``url`` in its parts, or None when it is not a valid URL: a bad IPv6 literal or a bad
+    port (which ``urlsplit`` alone lets through until ``.port`` is read)."""
+    try:
+        parts = urlsplit(url)
+        _ = parts.port
+    except ValueError:
+        return None
+    return parts
 
 
 def is_loopback_host(host: str) -> bool:

@@ -34,8 +34,10 @@ __all__ = [
     "Invalid",
     "ascii_int",
     "describe",
+    "located",
     "parse_json",
     "parse_utc",
+    "raising",
 ]
 
 #: Nesting deeper than this is refused (our own files and the service's replies need < 10).
@@ -50,7 +52,7 @@ class Invalid(ValueError):
     def __init__(self, location: str, detail: str) -> None:
         self.location = location
         self.detail = detail
-        super().__init__(f"{location}: {detail}" if location else detail)
+        super().__init__(located(location, detail))
 
     def __reduce__(self) -> tuple[type[Invalid], tuple[str, str]]:
         return (type(self), (self.location, self.detail))
@@ -58,6 +60,17 @@ class Invalid(ValueError):
 
 #: Builds the exception a failed check raises, from ``(location, detail)``.
 ErrorFactory = Callable[[str, str], Exception]
+
+
+def located(location: str, detail: str) -> str:
+    """A failed check in one line: ``modules[2].id: expected a string`` (``detail`` alone for
+    the whole document, ``location`` "")."""
+    return f"{location}: {detail}" if location else detail
+
+
+def raising(error: Callable[[str], Exception]) -> ErrorFactory:
+    """The :data:`ErrorFactory` of an error that takes the one line of :func:`located`."""
+    return lambda location, detail: error(located(location, detail))
 
 
 def describe(value: object) -> str:

@@ -34,7 +34,7 @@ import requests
 
 from nework_desktop import __version__
 from nework_desktop.core import validate
-from nework_desktop.core.urls import is_loopback_host
+from nework_desktop.core.urls import is_loopback_host, split_url
 from nework_desktop.net.errors import (
     AuthError,
     BadReplyError,
@@ -130,14 +130,10 @@ def parse_json(body: bytes, what: str = "reply") -> Any:
 
 def check_url(url: str) -> None:
     """Refuse anything but https (or http to a loopback host), and URLs with credentials."""
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        _ = parts.port
-    except ValueError:
-        raise BlockedError("the address is not a valid URL") from None
-    if not host or parts.username or parts.password:
+    parts = split_url(url)
+    if parts is None or not parts.hostname or parts.username or parts.password:
         raise BlockedError("the address is not a valid URL")
+    host = parts.hostname
     if parts.scheme == "https":
         return
     if parts.scheme == "http" and is_loopback_host(host):

@@ -34,7 +34,6 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final, Protocol, TypeVar
 
@@ -45,16 +44,13 @@ from nework_desktop.core.deletion import (
     write_state,
 )
 from nework_desktop.core.paths import AppPaths
-from nework_desktop.core.validate import parse_utc
+from nework_desktop.core.retry import BASE_DELAY, MAX_DELAY, Backoff, utc_stamp
 from nework_desktop.net.service import DeletionReceipt
 
 __all__ = ["DeletionRequests", "DeletionSender"]
 
 log = logging.getLogger("nework.deletion")
 
-#: First retry delay (seconds) after a failed attempt; doubled per attempt up to MAX_DELAY.
-BASE_DELAY: Final = 30.0
-MAX_DELAY: Final = 3600.0
 #: What the service may answer for a request it has taken on.
 ACK_STATUSES: Final = frozenset({"accepted", "acknowledged", "received", "processing", "completed"})
 
@@ -73,15 +69,6 @@ class TokenCaller(Protocol):
     """Runs a call with the session's access token (``core.account.AccountManager.call``)."""
 
     def call(self, request: Callable[[str | None], T]) -> T: ...
-
-
-def _stamp(moment: float) -> str:
-    return datetime.fromtimestamp(moment, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _epoch(stamp: str | None) -> float | None:
-    moment = parse_utc(stamp)
-    return None if moment is None else moment.timestamp()
 
 
 class DeletionRequests:
@@ -106,8 +93,7 @@ class DeletionRequests:
         self._client_factory = client_factory
         self._account = account
         self._clock = clock
-        self.base_delay = base_delay
-        self.max_delay = max_delay
+        self._backoff = Backoff(base_delay, max_delay)
         self._lock = threading.Lock()  # guards the file
         self._sending = threading.Lock()  # one request on the wire at a time
 
@@ -121,21 +107,12 @@ class DeletionRequests:
         """The request on record, or None; reads only (creates and changes nothing)."""
         return read_state(self._paths)
 
-    def delay_after(self, attempts: int) -> float:
-        """Seconds to wait after ``attempts`` failed attempts before the next one."""
-        if attempts <= 0:
-            return 0.0
-        return float(min(self.max_delay, self.base_delay * (2 ** min(attempts - 1, 30))))
-
     def next_attempt_in(self, state: DeletionState | None = None) -> float | None:
         """Seconds until a pending request is due again (0 = now); None if nothing is pending."""
         current = self.status() if state is None else state
         if current is None or not current.pending:
             return None
-        last = _epoch(current.last_attempt_at)
-        if last is None:
-            return 0.0
-        return max(0.0, last + self.delay_after(current.attempts) - self._clock())
+        return self._backoff.due_in(current.last_attempt_at, current.attempts, self._clock())
 
     # -- sending ---------------------------------------------------------------------------
 
@@ -152,7 +129,7 @@ class DeletionRequests:
             if state is None:
                 state = DeletionState(
                     request_id=str(uuid.uuid4()),
-                    created_at=_stamp(self._clock()),
+                    created_at=utc_stamp(self._clock()),
                     status="pending",
                 )
                 write_state(self._paths, state)  # on disk before anything leaves the machine
@@ -207,8 +184,8 @@ class DeletionRequests:
                     status="acknowledged",
                     attempts=state.attempts + 1,
                     last_error=None,
-                    last_attempt_at=_stamp(attempt_at),
-                    acknowledged_at=_stamp(self._clock()),
+                    last_attempt_at=utc_stamp(attempt_at),
+                    acknowledged_at=utc_stamp(self._clock()),
                 )
                 log.info("deletion request %s acknowledged by the service", state.request_id)
             else:
@@ -216,7 +193,7 @@ class DeletionRequests:
                     state,
                     attempts=state.attempts + 1,
                     last_error=error[:300],
-                    last_attempt_at=_stamp(attempt_at),
+                    last_attempt_at=utc_stamp(attempt_at),
                 )
             with self._lock:
                 on_record = self.status()

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from nework_desktop.core import storage
 from nework_desktop.core.consent import ConsentLedger, ConsentRecord, ConsentState, LedgerCorrupt
 from nework_desktop.core.device import device_id
 from nework_desktop.core.export.receipts import NOT_PUBLISHED, build_receipt, receipt_id
@@ -48,15 +49,12 @@ from nework_desktop.core.proof import (
     write_queue,
 )
 from nework_desktop.core.proof.queue import queue_path
+from nework_desktop.core.retry import BASE_DELAY, MAX_DELAY, Backoff, utc_stamp
 from nework_desktop.core.signed import TrustedKey
-from nework_desktop.core.validate import parse_utc
 
 __all__ = ["FlushResult", "ReceiptSender", "ReceiptUploader"]
 
 log = logging.getLogger("nework.proof")
-
-BASE_DELAY = 30.0
-MAX_DELAY = 3600.0
 
 
 class ReceiptUploader(Protocol):
@@ -78,11 +76,7 @@ class FlushResult:
     error: str | None = None
 
 
-def _stamp(moment: float) -> str:
-    return datetime.fromtimestamp(moment, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-class ReceiptSender:
+class ReceiptSender(storage.WriteGate):
     """The receipts of one installation (see the module docstring).
 
     ``uploader`` returns the client that sends (asked at every flush); ``keys`` the keys
@@ -105,11 +99,9 @@ class ReceiptSender:
         self._uploader = uploader
         self._keys = keys
         self._clock = clock
-        self.base_delay = base_delay
-        self.max_delay = max_delay
-        self._lock = threading.Lock()  # the queue file
+        self._backoff = Backoff(base_delay, max_delay)
+        super().__init__()  # _lock: the queue file
         self._sending = threading.Lock()  # one flush at a time
-        self._writable = True
 
     # -- the queue -----------------------------------------------------------------------------
 
@@ -122,7 +114,7 @@ class ReceiptSender:
             receipt_id(record),
             record.seq,
             record.hash,
-            _stamp(self._clock()),
+            utc_stamp(self._clock()),
             self._receipt(record, policy),
         )
 
@@ -165,16 +157,8 @@ class ReceiptSender:
         acks = read_acks(self._paths, state.records, self._keys(), now=datetime.now(UTC))
         return proofs(state.records, acks, read_queue(self._paths))
 
-    def delay_after(self, attempts: int) -> float:
-        if attempts <= 0:
-            return 0.0
-        return float(min(self.max_delay, self.base_delay * (2 ** min(attempts - 1, 30))))
-
     def _due_in(self, entry: QueueEntry) -> float:
-        last = parse_utc(entry.last_attempt_at)
-        if last is None:
-            return 0.0
-        return max(0.0, last.timestamp() + self.delay_after(entry.attempts) - self._clock())
+        return self._backoff.due_in(entry.last_attempt_at, entry.attempts, self._clock())
 
     def next_attempt_in(self) -> float | None:
         """Seconds until an entry is due (0: now); None when nothing waits."""
@@ -182,15 +166,6 @@ class ReceiptSender:
         return min((self._due_in(e) for e in entries), default=None)
 
     # -- sending -------------------------------------------------------------------------------
-
-    def pause(self) -> None:
-        """No write of a send in flight from now on (until :meth:`resume`)."""
-        with self._lock:
-            self._writable = False
-
-    def resume(self) -> None:
-        with self._lock:
-            self._writable = True
 
     def flush(self, *, force: bool = False) -> FlushResult:
         """Send the entries that are due (``force``: all of them), oldest first; never raises
@@ -233,7 +208,7 @@ class ReceiptSender:
         return FlushResult(confirmed, refused, failed, pending, error)
 
     def _send(self, entry: QueueEntry, record: ConsentRecord) -> tuple[str, str]:
-        attempt_at = _stamp(self._clock())
+        attempt_at = utc_stamp(self._clock())
         try:
             envelope = self._uploader().upload_consent_receipt(
                 entry.receipt_id, entry.receipt, head_hash=record.hash, record_seq=record.seq

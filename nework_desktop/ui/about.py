@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
@@ -27,8 +26,8 @@ from PySide6.QtWidgets import (
 from nework_desktop import __version__
 from nework_desktop.core.notices import third_party_notices
 from nework_desktop.core.policy import Policy
-from nework_desktop.ui.links import open_link
-from nework_desktop.ui.look import app_icon, apply_window_look
+from nework_desktop.ui.links import LinkDialog
+from nework_desktop.ui.look import app_icon
 from nework_desktop.ui.widgets import bold_font, heading, wrapping_label
 
 __all__ = ["ABOUT_LINKS", "AboutDialog"]
@@ -37,7 +36,7 @@ __all__ = ["ABOUT_LINKS", "AboutDialog"]
 ABOUT_LINKS = ("app_privacy", "company_privacy", "terms", "contact")
 
 
-class AboutDialog(QDialog):
+class AboutDialog(LinkDialog):
     """Version, copyright, documents, licence notices."""
 
     def __init__(
@@ -48,11 +47,8 @@ class AboutDialog(QDialog):
         opener: Callable[[QUrl], bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        apply_window_look(self)
-        self.policy = policy
+        super().__init__(policy, opener=opener, parent=parent)
         self.ui_locale = locale
-        self._opener = opener
         self.resize(600, 560)
         layout = QVBoxLayout(self)
 
@@ -104,9 +100,6 @@ class AboutDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.retranslate()
-
-    def open_url(self, url: str) -> bool:
-        return open_link(self, url, self._opener)
 
     def retranslate(self) -> None:
         locale = self.ui_locale

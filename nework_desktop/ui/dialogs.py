@@ -3,7 +3,8 @@
 * :func:`file_dialog_options` -- save dialogs in the app's language;
 * :func:`ask_choice` -- a question with two answers named for what they do ("Withdraw consent",
   "Cancel"); the safe one ("Keep reading", "Go back", "Don't Allow") is the default and what
-  Escape picks.  There is no plain Yes/No question: every answer says what it does.
+  Escape picks.  There is no plain Yes/No question: every answer says what it does;
+* :func:`show_problem` -- something failed: what it means for the user, the details below.
 
 The callers pass their texts already translated (in their own classes' contexts): nothing here
 is translated, and nothing is remembered.
@@ -15,7 +16,7 @@ import sys
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-__all__ = ["ask_choice", "file_dialog_options"]
+__all__ = ["ask_choice", "file_dialog_options", "show_problem"]
 
 
 def file_dialog_options(
@@ -68,3 +69,14 @@ def ask_choice(
     box.setEscapeButton(stay_button)
     box.exec()
     return box.clickedButton() is go_button
+
+
+def show_problem(parent: QWidget | None, *, title: str, text: str, details: str) -> None:
+    """Say that something failed (a critical box): ``text`` what it means and what to do,
+    ``details`` (paths, errors) behind the box's "Show Details…" button."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setDetailedText(details)
+    box.exec()

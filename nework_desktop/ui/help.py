@@ -15,7 +15,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QPushButton,
     QTabWidget,
@@ -25,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from nework_desktop.core.policy import Policy
-from nework_desktop.ui.links import open_link
-from nework_desktop.ui.look import apply_window_look
+from nework_desktop.ui.links import LinkDialog
 from nework_desktop.ui.tables import FitTable, table_cell
 
 __all__ = ["HelpDialog", "contact_url", "native_keys"]
@@ -45,7 +43,7 @@ def contact_url(policy: Policy) -> str:
     return ""
 
 
-class HelpDialog(QDialog):
+class HelpDialog(LinkDialog):
     """The help page and the keyboard shortcuts, as two tabs."""
 
     def __init__(
@@ -56,10 +54,7 @@ class HelpDialog(QDialog):
         opener: Callable[[QUrl], bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        apply_window_look(self)
-        self.policy = policy
-        self._opener = opener
+        super().__init__(policy, opener=opener, parent=parent)
         self.resize(720, 560)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
@@ -85,9 +80,6 @@ class HelpDialog(QDialog):
         """ "help" or "shortcuts"."""
         self.tabs.setCurrentIndex(1 if section == "shortcuts" else 0)
         self.tabs.currentWidget().setFocus()
-
-    def open_url(self, url: str) -> bool:
-        return open_link(self, url, self._opener)
 
     def contact_support(self) -> bool:
         url = contact_url(self.policy)

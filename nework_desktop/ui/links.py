@@ -3,6 +3,8 @@
 :func:`open_link` hands an https URL to the system browser (``QDesktopServices.openUrl`` or the
 opener given) and, when that fails, tells the user so with the address to copy -- instead of
 the nothing that happened before.  Anything but a well-formed https URL is refused (logged).
+:class:`LinkDialog` is the base of the Help menu's windows (About, Help) that open the policy's
+links this way.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from nework_desktop.core.policy import Policy
+from nework_desktop.ui.look import apply_window_look
 from nework_desktop.ui.widgets import is_https
 
-__all__ = ["link_failed", "open_link"]
+__all__ = ["LinkDialog", "link_failed", "open_link"]
 
 log = logging.getLogger("nework.ui.links")
 
@@ -54,3 +58,23 @@ def open_link(
         log.warning("the browser did not open %s", target.host())
         (tell or link_failed)(parent, target.toString())
     return opened
+
+
+class LinkDialog(QDialog):
+    """A window in the app's look that shows ``policy`` and opens links with :func:`open_link`
+    (through ``opener`` when given: tests)."""
+
+    def __init__(
+        self,
+        policy: Policy,
+        *,
+        opener: Callable[[QUrl], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        apply_window_look(self)
+        self.policy = policy
+        self._opener = opener
+
+    def open_url(self, url: str) -> bool:
+        return open_link(self, url, self._opener)

@@ -32,7 +32,11 @@ from PySide6.QtWidgets import (
 
 from nework_desktop.ui.i18n import LANGUAGE_NAMES, SUPPORTED_LOCALES, provider_label
 from nework_desktop.ui.look import apply_window_look
-from nework_desktop.ui.privacy.pages.base import ServicesLike, consent_state, current_choices
+from nework_desktop.ui.privacy.pages.base import (
+    ServicesLike,
+    accepted_record,
+    sync_module_switches,
+)
 from nework_desktop.ui.privacy.pages.collected import change_module_choice
 from nework_desktop.ui.toggle import ToggleSwitch
 from nework_desktop.ui.widgets import wrapping_label
@@ -159,14 +163,9 @@ class SettingsDialog(QDialog):
 
     def refresh(self) -> None:
         """The switches as the choices in effect (usable only with consent on record)."""
-        state = consent_state(self.services.ledger)
-        accepted = state.last_accepted if state is not None and state.state == "accepted" else None
-        choices = current_choices(self.services, accepted)
-        for module_id, switch in self.module_switches.items():
-            switch.blockSignals(True)
-            switch.setChecked(choices.get(module_id, True))
-            switch.setEnabled(accepted is not None)
-            switch.blockSignals(False)
+        sync_module_switches(
+            self.module_switches, self.services, accepted_record(self.services.ledger)
+        )
 
     def _show_account(self) -> None:
         account = self.services.account

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from nework_desktop.core.wipe import Problem, Progress, WipePlan, WipeReport
-from nework_desktop.ui.dialogs import ask_choice
+from nework_desktop.ui.dialogs import ask_choice, show_problem
 from nework_desktop.ui.workers import Task, run_task
 
 log = logging.getLogger("nework.ui.wipe")
@@ -166,23 +166,21 @@ def wiped_notice() -> str:
 
 
 def show_wipe_failure(parent: QWidget | None, report: WipeReport) -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(QCoreApplication.translate("WipeDialogs", "Some data could not be deleted"))
-    box.setText(
-        QCoreApplication.translate(
-            "WipeDialogs",
-            "NeWork could not delete everything. Close other programs that may use these files "
-            "and try again; the next attempt finishes the job.",
-        )
-    )
     lines = [f"{p.path}: {p.reason}" for p in (*report.failed, *report.refused)]
     lines += [
         QCoreApplication.translate("WipeDialogs", "remains: {path}").format(path=r)
         for r in report.residue
     ]
-    box.setDetailedText("\n".join(lines))
-    box.exec()
+    show_problem(
+        parent,
+        title=QCoreApplication.translate("WipeDialogs", "Some data could not be deleted"),
+        text=QCoreApplication.translate(
+            "WipeDialogs",
+            "NeWork could not delete everything. Close other programs that may use these files "
+            "and try again; the next attempt finishes the job.",
+        ),
+        details="\n".join(lines),
+    )
 
 
 def app_bundle() -> Path | None:

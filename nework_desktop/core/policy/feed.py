@@ -100,7 +100,7 @@ class FeedRefused(Exception):
 
 
 def _malformed(location: str, detail: str) -> FeedRefused:
-    return FeedRefused("malformed", f"{location}: {detail}" if location else detail)
+    return FeedRefused("malformed", validate.located(location, detail))
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -134,11 +133,14 @@ def parse_state(data: object) -> FeedState:
     )
 
 
+_STATE: Final = storage.KeptFile("policy feed state", MAX_SMALL_BYTES, parse_state, FeedState, log)
+
+
 def _json_bytes(data: object) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
 
-class FeedStore:
+class FeedStore(storage.WriteGate):
     """``<data>/policy-feed/`` of one installation (see the module docstring).
 
     ``shipped_root`` is the folder of the shipped policy and its key list; ``environ`` and
@@ -158,8 +160,7 @@ class FeedStore:
         self._shipped_root = shipped_root
         self._environ = environ
         self._release = release
-        self._lock = threading.Lock()
-        self._writable = True
+        super().__init__()
 
     @property
     def folder(self) -> Path:
@@ -187,14 +188,7 @@ class FeedStore:
         return Trust.from_chain(shipped, chain, dev_keys(self._environ, release=self._release))
 
     def state(self) -> FeedState:
-        data = self._read(STATE_FILE, MAX_SMALL_BYTES)
-        if data is None:
-            return FeedState()
-        try:
-            return parse_state(data)
-        except validate.Invalid as exc:
-            log.warning("policy feed state is not valid (%s): starting afresh", exc)
-            return FeedState()
+        return _STATE.read(self.folder / STATE_FILE)
 
     def stored(self, trust: Trust, policy_id: str) -> VerifiedFeed | None:
         """The kept feed, checked again (None when there is none or it is not believed)."""
@@ -222,15 +216,6 @@ class FeedStore:
         return FeedMarks(current.feed_version, current.payload_sha256, version, hashes)
 
     # -- writing ---------------------------------------------------------------------------
-
-    def pause(self) -> None:
-        """No write from now on (returns once a write in progress is done)."""
-        with self._lock:
-            self._writable = False
-
-    def resume(self) -> None:
-        with self._lock:
-            self._writable = True
 
     def _write(self, name: str, data: bytes) -> None:
         folder = self._paths.ensure("data") / FEED_DIR

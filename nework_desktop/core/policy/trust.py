@@ -72,8 +72,7 @@ class TrustError(Exception):
     """A key list that cannot be believed (malformed, or a rotation that does not verify)."""
 
 
-def _error(location: str, detail: str) -> TrustError:
-    return TrustError(f"{location}: {detail}" if location else detail)
+_error = validate.raising(TrustError)
 
 
 @dataclass(frozen=True)

@@ -70,8 +70,7 @@ class AckRefused(Exception):
     """An acknowledgement that is not believed; ``str()`` says why in one line."""
 
 
-def _refused(location: str, detail: str) -> AckRefused:
-    return AckRefused(f"{location}: {detail}" if location else detail)
+_refused = validate.raising(AckRefused)
 
 
 @dataclass(frozen=True)
@@ -145,28 +144,27 @@ def _path(paths: AppPaths) -> Path:
     return paths.data / ACKS_NAME
 
 
+def _parse_entries(data: object) -> list[dict[str, Any]]:
+    """The entries of an acknowledgements document; :class:`validate.Invalid` if it is not one."""
+    at = validate.At(ACKS_NAME)
+    obj = at.obj(data, ("schema", "acks"))
+    at.key("schema").integer(obj["schema"], minimum=SCHEMA, maximum=SCHEMA)
+    out: list[dict[str, Any]] = []
+    for n, entry in enumerate(at.key("acks").array(obj["acks"], max_items=MAX_ACKS)):
+        item = at.key("acks").index(n).obj(entry, ("record_seq", "acknowledgement"))
+        at.key("acks").index(n).key("record_seq").integer(item["record_seq"], minimum=1)
+        out.append(item)
+    return out
+
+
+_ACKS: Final[storage.KeptFile[list[dict[str, Any]]]] = storage.KeptFile(
+    "consent acknowledgements", MAX_ACKS_BYTES, _parse_entries, list, log
+)
+
+
 def _entries(paths: AppPaths) -> list[dict[str, Any]]:
     """The entries on file (their shape checked, not their signatures); [] if none/damaged."""
-    try:
-        data = storage.read_json(_path(paths), limit=MAX_ACKS_BYTES)
-    except (OSError, storage.FileDamaged) as exc:
-        log.warning("consent acknowledgements unreadable (%s): ignored", exc)
-        return []
-    if data is None:
-        return []
-    at = validate.At(ACKS_NAME)
-    try:
-        obj = at.obj(data, ("schema", "acks"))
-        at.key("schema").integer(obj["schema"], minimum=SCHEMA, maximum=SCHEMA)
-        out: list[dict[str, Any]] = []
-        for n, entry in enumerate(at.key("acks").array(obj["acks"], max_items=MAX_ACKS)):
-            item = at.key("acks").index(n).obj(entry, ("record_seq", "acknowledgement"))
-            at.key("acks").index(n).key("record_seq").integer(item["record_seq"], minimum=1)
-            out.append(item)
-        return out
-    except validate.Invalid as exc:
-        log.warning("consent acknowledgements are not valid (%s): ignored", exc)
-        return []
+    return _ACKS.read(_path(paths))
 
 
 def read_acks(

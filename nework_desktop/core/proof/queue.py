@@ -131,24 +131,18 @@ def parse_queue(data: object) -> ReceiptQueue:
     return ReceiptQueue(tuple(sorted(entries, key=lambda e: e.record_seq)), refused)
 
 
+_QUEUE: Final = storage.KeptFile(
+    "consent receipt queue", MAX_QUEUE_BYTES, parse_queue, ReceiptQueue, log
+)
+
+
 def queue_path(paths: AppPaths) -> Path:
     return paths.state / QUEUE_NAME
 
 
 def read_queue(paths: AppPaths) -> ReceiptQueue:
     """The queue on record (empty when there is none, or it is damaged: logged)."""
-    try:
-        data = storage.read_json(queue_path(paths), limit=MAX_QUEUE_BYTES)
-    except (OSError, storage.FileDamaged) as exc:
-        log.warning("consent receipt queue unreadable (%s): starting with an empty one", exc)
-        return ReceiptQueue()
-    if data is None:
-        return ReceiptQueue()
-    try:
-        return parse_queue(data)
-    except validate.Invalid as exc:
-        log.warning("consent receipt queue is not valid (%s): starting with an empty one", exc)
-        return ReceiptQueue()
+    return _QUEUE.read(queue_path(paths))
 
 
 def write_queue(paths: AppPaths, queue: ReceiptQueue) -> None:

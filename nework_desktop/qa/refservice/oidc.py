@@ -25,6 +25,7 @@ import html
 from typing import Final
 from urllib.parse import urlencode, urlsplit
 
+from nework_desktop.core.urls import split_url
 from nework_desktop.qa.refservice.keys import public_jwk, sign_jwt, spoil_signature
 from nework_desktop.qa.refservice.protocol import (
     HTML_TYPE,
@@ -42,13 +43,10 @@ Answer = tuple[int, Json]
 
 def is_loopback_redirect(uri: str) -> bool:
     """RFC 8252 §7.3: http on a loopback IP (any port); ``localhost`` tolerated."""
-    try:
-        parts = urlsplit(uri)
-        _ = parts.port
-    except ValueError:
-        return False
+    parts = split_url(uri)
     return (
-        parts.scheme == "http"
+        parts is not None
+        and parts.scheme == "http"
         and parts.hostname in ("127.0.0.1", "::1", "localhost")
         and not parts.fragment
     )

@@ -22,11 +22,14 @@ class ProviderErrorTexts(QObject):
         """The sentence for ``exc``, or "" when it is not a provider's failure."""
         if isinstance(exc, ProviderError):
             provider = exc.provider or provider
+        return self._sentence(exc).format(provider=provider)
+
+    def _sentence(self, exc: BaseException) -> str:
         if isinstance(exc, AlgorithmRefused):
             return self.tr(
                 "{provider} signs its answer in a way NeWork does not accept, so this sign-in "
                 "cannot work. Register with your e-mail address or another provider."
-            ).format(provider=provider)
+            )
         if not isinstance(exc, ProviderError):
             return ""
         if not exc.retry_helps:
@@ -34,25 +37,34 @@ class ProviderErrorTexts(QObject):
                 return self.tr(
                     "NeWork's settings do not allow contacting {provider}. Register with your "
                     "e-mail address or another provider."
-                ).format(provider=provider)
+                )
             return self.tr(
                 "{provider} is not set up for NeWork right now, so this sign-in cannot work. "
                 "Register with your e-mail address or another provider."
-            ).format(provider=provider)
-        if isinstance(exc, OfflineError):
-            return self.tr(
-                "NeWork cannot reach {provider}. Check the internet connection and try again."
-            ).format(provider=provider)
-        if isinstance(exc, TLSError):
-            return self.tr(
-                "A secure connection to {provider} could not be made. Check the network (a "
-                "proxy or a wrong clock can cause this)."
-            ).format(provider=provider)
-        if isinstance(exc, ServerError):
-            return self.tr(
-                "{provider} has a problem right now. Please try again later, or register with "
-                "your e-mail address."
-            ).format(provider=provider)
-        return self.tr("{provider} did not complete the sign-in. Please try again.").format(
-            provider=provider
+            )
+        by_kind: tuple[tuple[type[Exception], str], ...] = (
+            (
+                OfflineError,
+                self.tr(
+                    "NeWork cannot reach {provider}. Check the internet connection and try again."
+                ),
+            ),
+            (
+                TLSError,
+                self.tr(
+                    "A secure connection to {provider} could not be made. Check the network (a "
+                    "proxy or a wrong clock can cause this)."
+                ),
+            ),
+            (
+                ServerError,
+                self.tr(
+                    "{provider} has a problem right now. Please try again later, or register "
+                    "with your e-mail address."
+                ),
+            ),
         )
+        for kind, sentence in by_kind:
+            if isinstance(exc, kind):
+                return sentence
+        return self.tr("{provider} did not complete the sign-in. Please try again.")

@@ -223,3 +223,46 @@ def test_hostile_json_is_damaged_never_a_crash(tmp_path: Path, content: bytes, r
 def test_read_text_drops_the_bom_and_normalizes_newlines(tmp_path: Path) -> None:
     (tmp_path / "t.md").write_bytes(b"\xef\xbb\xbfa\r\nb\rc\n")
     assert storage.read_text(tmp_path / "t.md", limit=100, newlines=True) == "a\nb\nc\n"
+
+
+# -- KeptFile and WriteGate (shared by the feed store, the receipt queue, the acknowledgements) --
+
+
+def test_kept_file_falls_back(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from nework_desktop.core import validate
+
+    def parse(data: object) -> int:
+        if not isinstance(data, int):
+            raise validate.Invalid("doc", "expected an integer")
+        return data
+
+    logger = logging.getLogger("nework.test.kept")
+    target = tmp_path / "doc.json"
+
+    def read() -> int:
+        return storage.KeptFile("the doc", 100, parse, lambda: -1, logger).read(target)
+
+    with caplog.at_level(logging.WARNING, logger.name):
+        assert read() == -1  # missing: no warning
+        target.write_text("7")
+        assert read() == 7
+        target.write_text('"seven"')
+        assert read() == -1
+        target.write_text("{")
+        assert read() == -1
+    assert [r.getMessage().split(" (")[0] for r in caplog.records] == [
+        "the doc is not valid",
+        "the doc unreadable",
+    ]
+    assert all(r.getMessage().endswith(": ignored") for r in caplog.records)
+
+
+def test_write_gate_pauses_and_resumes() -> None:
+    gate = storage.WriteGate()
+    assert gate._writable
+    gate.pause()
+    assert not gate._writable
+    gate.resume()
+    assert gate._writable

@@ -13,12 +13,12 @@ than one page: the consent state, the module choices in effect, the transmission
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from nework_desktop.core.consent import ConsentLedger, ConsentRecord, ConsentState
 from nework_desktop.core.egress import EgressPolicy, TransmissionRow, read_transmissions
@@ -142,6 +142,25 @@ def current_choices(services: ServicesLike, record: ConsentRecord | None) -> dic
     if egress is not None and egress.state.consented:
         choices.update({k: v for k, v in egress.state.choices.items() if k in choices})
     return choices
+
+
+def accepted_record(ledger: ConsentLedger) -> ConsentRecord | None:
+    """The record of the consent in effect, or None (none accepted, or the ledger unreadable)."""
+    state = consent_state(ledger)
+    return state.last_accepted if state is not None and state.state == "accepted" else None
+
+
+def sync_module_switches(
+    switches: Mapping[str, QCheckBox], services: ServicesLike, accepted: ConsentRecord | None
+) -> None:
+    """Set the modules' switches to the choices in effect, without a ``toggled`` signal; they
+    can be used only with consent on record (``accepted``)."""
+    choices = current_choices(services, accepted)
+    for module_id, switch in switches.items():
+        switch.blockSignals(True)
+        switch.setChecked(choices.get(module_id, True))
+        switch.setEnabled(accepted is not None)
+        switch.blockSignals(False)
 
 
 def record_proofs(

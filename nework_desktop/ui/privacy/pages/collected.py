@@ -19,10 +19,10 @@ from nework_desktop.core.consent import ConsentRecord
 from nework_desktop.ui.privacy.pages.base import (
     Page,
     ServicesLike,
-    consent_state,
-    current_choices,
+    accepted_record,
     module_name,
     section,
+    sync_module_switches,
 )
 from nework_desktop.ui.tables import CollectTable
 from nework_desktop.ui.widgets import ModuleCard, heading, wrapping_label
@@ -133,17 +133,10 @@ class CollectedPage(Page):
 
     def refresh(self) -> None:
         """Set the switches to the choices in effect (usable only with consent on record)."""
-        state = consent_state(self.services.ledger)
-        accepted = state.last_accepted if state is not None and state.state == "accepted" else None
-        self._sync_switches(accepted)
+        self._sync_switches(accepted_record(self.services.ledger))
 
     def _sync_switches(self, accepted: ConsentRecord | None) -> None:
-        choices = current_choices(self.services, accepted)
-        for module_id, switch in self.module_switches.items():
-            switch.blockSignals(True)
-            switch.setChecked(choices.get(module_id, True))
-            switch.setEnabled(accepted is not None)
-            switch.blockSignals(False)
+        sync_module_switches(self.module_switches, self.services, accepted)
 
     def _switch_toggled(self, module_id: str, checked: bool) -> None:
         switch = self.module_switches[module_id]
