@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import tree
+from tests.helpers import tree
 
 LAYOUTS = ["linux", "macos", "windows"]
 

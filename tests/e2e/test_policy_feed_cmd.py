@@ -18,8 +18,7 @@ from nework_desktop.core.env import POLICY_DEV_KEYS
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import load_policy
 from nework_desktop.qa.refservice.signing import FeedKey, generate_key
-from tests.conftest import tree
-from tests.helpers import add_version, record_acceptance, shipped_copy
+from tests.helpers import add_version, record_acceptance, shipped_copy, tree
 from tests.refservice import RefService
 
 

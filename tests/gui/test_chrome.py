@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from nework_desktop import __version__
 from nework_desktop.core.consent import ConsentLedger
 from nework_desktop.core.paths import AppPaths
-from nework_desktop.core.policy import Policy, load_policy
+from nework_desktop.core.policy import Policy
 from nework_desktop.core.prefs import Preferences
 from nework_desktop.services.session import Services
 from nework_desktop.ui import i18n
@@ -26,16 +26,6 @@ pytestmark = pytest.mark.gui
 
 #: The offscreen platform cannot raise a window; harmless and offscreen-only.
 OFFSCREEN_RAISE = "This plugin does not support raise"
-
-
-@pytest.fixture(scope="module")
-def policy() -> Policy:
-    return load_policy()
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from nework_desktop.core.policy import Policy, load_policy
+from nework_desktop.core.policy import Policy
 from nework_desktop.resources import resource_path
 from nework_desktop.ui import i18n
 from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome, Mode
@@ -24,11 +24,6 @@ pytestmark = pytest.mark.gui
 REPO = Path(__file__).resolve().parents[2]
 
 DialogFactory = Callable[..., ConsentDialog]
-
-
-@pytest.fixture(scope="module")
-def policy() -> Policy:
-    return load_policy()
 
 
 @pytest.fixture(autouse=True)

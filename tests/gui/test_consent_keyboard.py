@@ -18,18 +18,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from nework_desktop.core.policy import Policy, load_policy
+from nework_desktop.core.policy import Policy
 from nework_desktop.ui import i18n
 from nework_desktop.ui.consent_dialog import ConsentDialog
 from nework_desktop.ui.look import focus_ring
 from nework_desktop.ui.toggle import ToggleSwitch
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(scope="module")
-def policy() -> Policy:
-    return load_policy()
 
 
 @pytest.fixture(autouse=True)

@@ -35,11 +35,6 @@ def key() -> FeedKey:
 
 
 @pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
-
-
-@pytest.fixture
 def record(paths: AppPaths) -> ConsentRecord:
     return record_acceptance(paths, load_policy())
 

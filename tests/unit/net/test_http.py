@@ -50,12 +50,6 @@ REFRESH = "/api/v1/auth/refresh"
 CODE = "/api/v1/auth/email/code"
 
 
-@pytest.fixture
-def svc() -> Iterator[RefService]:
-    with RefService() as service:
-        yield service
-
-
 class Sleeps(list[float]):
     def __call__(self, seconds: float) -> None:
         self.append(seconds)

@@ -24,11 +24,6 @@ FEED_PATH = "/api/v1/policy/feed"
 
 
 @pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
-
-
-@pytest.fixture
 def bundled() -> Policy:
     return load_policy()
 
