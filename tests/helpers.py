@@ -18,7 +18,7 @@ from nework_desktop.core.policy.trust import USES, KeyList, Trust
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.core.signed import TrustedKey
 from nework_desktop.net.http import HttpClient
-from nework_desktop.net.service import ServiceClient
+from nework_desktop.net.service import ServiceClient, Session
 from nework_desktop.qa.refservice.signing import FeedKey
 from nework_desktop.resources import resource_path
 from tests.refservice.testing import keyring_names
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from nework_desktop.services.account import AccountManager
     from nework_desktop.ui.registration import RegistrationDialog
+    from tests.refservice import RefService
 
 # What the GUI conftest's make_manager / make_dialog fixtures give (Qt is not imported here).
 ManagerFactory: TypeAlias = "Callable[..., AccountManager]"
@@ -134,3 +135,24 @@ class RealKeyring:
 
     def names(self) -> list[str]:
         return keyring_names(self.backend, self.service)
+
+
+class Sleeps(list[float]):
+    """A ``sleep`` that records the delays it was asked for (and sleeps not at all)."""
+
+    def __call__(self, seconds: float) -> None:
+        self.append(seconds)
+
+
+def make_client(url: str, sleeps: Sleeps, **kwargs: Any) -> ServiceClient:
+    """A service client with short timeouts whose retries only record their delays."""
+    http = HttpClient(sleep=sleeps, timeout=(2.0, 2.0), **kwargs)
+    return ServiceClient(url, http)
+
+
+def signed_in(svc: RefService, client: ServiceClient, email: str = "taro@example.com") -> Session:
+    """An e-mail sign-in through ``client``, with the code the reference service sent."""
+    request = client.request_email_code(email)
+    code = svc.last_code(email)
+    assert code is not None
+    return client.verify_email_code(request.request_id, code)
