@@ -4,7 +4,8 @@ This runs before anything imports Qt: the platform is forced to ``offscreen`` he
 ``HOME`` and the XDG variables point into a throw-away folder for the whole session, and a final
 check fails the run if anything of NeWork appeared in the real home.
 
-The fixtures most tests share are defined here once (``paths``, ``policy``, ``svc``, ``backend``);
+The fixtures most tests share are defined here once (``base``, ``paths``, ``policy``, ``bundled``,
+``key``, ``svc``, ``backend``);
 a test module that needs a different one (another base folder, a service with a policy feed, a
 keyring emptied around the test) defines its own, which overrides these. They import the app
 inside the fixture, so nothing of it loads before the environment above is in place.
@@ -26,6 +27,7 @@ from nework_desktop.qtcompat import protect_singletons
 if TYPE_CHECKING:
     from nework_desktop.core.paths import AppPaths
     from nework_desktop.core.policy import Policy
+    from nework_desktop.qa.refservice.signing import FeedKey
     from tests.refservice import RefService
 
 REAL_HOME = Path(os.path.expanduser("~"))
@@ -109,11 +111,17 @@ def sandbox_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    """The app's folders under a fresh ``base`` folder (nothing created yet)."""
+def base(tmp_path: Path) -> Path:
+    """The app's base folder of one test (``NEWORK_BASEDIR``; not created)."""
+    return tmp_path / "base"
+
+
+@pytest.fixture
+def paths(base: Path) -> AppPaths:
+    """The app's folders under ``base`` (nothing created yet)."""
     from nework_desktop.core.paths import AppPaths
 
-    return AppPaths.from_environment(basedir=tmp_path / "base")
+    return AppPaths.from_environment(basedir=base)
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +130,22 @@ def policy() -> Policy:
     from nework_desktop.core.policy import load_policy
 
     return load_policy()
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Policy:
+    """The shipped policy, where a test compares it with a feed's or a stored one."""
+    from nework_desktop.core.policy import load_policy
+
+    return load_policy()
+
+
+@pytest.fixture(scope="module")
+def key() -> FeedKey:
+    """A policy-feed signing key (one per test module)."""
+    from nework_desktop.qa.refservice.signing import generate_key
+
+    return generate_key()
 
 
 @pytest.fixture

@@ -1,8 +1,10 @@
-"""Fixtures the end-to-end tests share: the app's secrets in the real keyring or in memory."""
+"""Fixtures the end-to-end tests share: a home folder, the app's secrets in the real keyring or in
+memory."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import keyring.core
@@ -13,6 +15,14 @@ from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SecretStore
 from tests.helpers import RealKeyring
 from tests.refservice.testing import delete_service, keyring_names, unique_service
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """An empty home folder for the app under test (created)."""
+    path = tmp_path / "home"
+    path.mkdir()
+    return path
 
 
 @pytest.fixture

@@ -48,13 +48,6 @@ def status(home: Path, layout: str) -> dict[str, object]:
     return report
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    path = tmp_path / "home"
-    path.mkdir()
-    return path
-
-
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_decline_leaves_the_disk_exactly_as_it_was(home: Path, layout: str) -> None:
     result = launch(home, layout, "--automate", "decline-consent")

@@ -43,18 +43,6 @@ def run_app(
 
 
 @pytest.fixture
-def home(tmp_path: Path) -> Path:
-    path = tmp_path / "home"
-    path.mkdir()
-    return path
-
-
-@pytest.fixture
-def base(tmp_path: Path) -> Path:
-    return tmp_path / "base"
-
-
-@pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return shipped_copy(tmp_path / "published")
 

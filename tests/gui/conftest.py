@@ -1,10 +1,12 @@
-"""Fixtures the GUI tests share: file logging off, the registration dialog and its manager."""
+"""Fixtures the GUI tests share: no translator or file logging left behind, the registration
+dialog and its manager."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from nework_desktop.app import log as applog
@@ -14,10 +16,19 @@ from nework_desktop.net.http import HttpClient
 from nework_desktop.net.oauth import load_providers
 from nework_desktop.net.service import ServiceClient
 from nework_desktop.services.account import AccountManager, RestoreResult
+from nework_desktop.ui import i18n
 from nework_desktop.ui.registration import RegistrationDialog
 from tests.helpers import DialogFactory, ManagerFactory
 from tests.refservice import RefService
 from tests.refservice.testing import FakeBrowser
+
+
+@pytest.fixture
+def _clean_translators(qapp: QApplication) -> Iterator[None]:
+    """Each test starts and ends without a NeWork translator on the application."""
+    i18n.remove_translator(qapp)
+    yield
+    i18n.remove_translator(qapp)
 
 
 @pytest.fixture

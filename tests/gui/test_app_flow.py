@@ -48,16 +48,6 @@ class DialogRecorder:
 pytestmark = pytest.mark.usefixtures("_no_file_logging")
 
 
-@pytest.fixture
-def base(tmp_path: Path) -> Path:
-    return tmp_path / "base"
-
-
-@pytest.fixture
-def paths(base: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=base)
-
-
 def controller(paths: AppPaths, policy: Policy | None = None) -> AppController:
     policy = policy or load_policy()
     return AppController(Services(paths, policy, ConsentLedger(paths)), "ja")

@@ -3,7 +3,7 @@ banner, Settings, Help, About, icons, action-labelled questions, failed links sa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,17 +22,10 @@ from nework_desktop.ui import i18n
 from nework_desktop.ui.main_window import MainWindow
 from tests.helpers import record_acceptance
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("_clean_translators")]
 
 #: The offscreen platform cannot raise a window; harmless and offscreen-only.
 OFFSCREEN_RAISE = "This plugin does not support raise"
-
-
-@pytest.fixture(autouse=True)
-def _clean_translators(qapp: QApplication) -> Iterator[None]:
-    i18n.remove_translator(qapp)
-    yield
-    i18n.remove_translator(qapp)
 
 
 @pytest.fixture

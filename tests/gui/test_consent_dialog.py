@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,19 +19,11 @@ from nework_desktop.ui import i18n
 from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome, Mode
 from nework_desktop.ui.widgets import LinkLabel
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("_clean_translators")]
 
 REPO = Path(__file__).resolve().parents[2]
 
 DialogFactory = Callable[..., ConsentDialog]
-
-
-@pytest.fixture(autouse=True)
-def _clean_translators(qapp: QApplication) -> Iterator[None]:
-    """Each test starts and ends without a NeWork translator on the application."""
-    i18n.remove_translator(qapp)
-    yield
-    i18n.remove_translator(qapp)
 
 
 @pytest.fixture
