@@ -1,8 +1,14 @@
-"""Test setup shared by every test: headless Qt and a sandboxed home.
+"""Test setup shared by every test: headless Qt, a sandboxed home, and the common fixtures.
 
 This runs before anything imports Qt: the platform is forced to ``offscreen`` here (not by hand),
 ``HOME`` and the XDG variables point into a throw-away folder for the whole session, and a final
 check fails the run if anything of NeWork appeared in the real home.
+
+The fixtures most tests share are defined here once (``base``, ``paths``, ``policy``, ``bundled``,
+``key``, ``svc``, ``backend``);
+a test module that needs a different one (another base folder, a service with a policy feed, a
+keyring emptied around the test) defines its own, which overrides these. They import the app
+inside the fixture, so nothing of it loads before the environment above is in place.
 """
 
 from __future__ import annotations
@@ -12,10 +18,17 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from nework_desktop.qtcompat import protect_singletons
+
+if TYPE_CHECKING:
+    from nework_desktop.core.paths import AppPaths
+    from nework_desktop.core.policy import Policy
+    from nework_desktop.qa.refservice.signing import FeedKey
+    from tests.refservice import RefService
 
 REAL_HOME = Path(os.path.expanduser("~"))
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="nework-tests-"))
@@ -97,8 +110,56 @@ def sandbox_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
-def tree(root: Path) -> list[str]:
-    """Every entry below ``root``, relative, sorted (for "nothing was written" assertions)."""
-    if not root.exists():
-        return []
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*"))
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    """The app's base folder of one test (``NEWORK_BASEDIR``; not created)."""
+    return tmp_path / "base"
+
+
+@pytest.fixture
+def paths(base: Path) -> AppPaths:
+    """The app's folders under ``base`` (nothing created yet)."""
+    from nework_desktop.core.paths import AppPaths
+
+    return AppPaths.from_environment(basedir=base)
+
+
+@pytest.fixture(scope="module")
+def policy() -> Policy:
+    """The shipped policy (immutable, so one per test module)."""
+    from nework_desktop.core.policy import load_policy
+
+    return load_policy()
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Policy:
+    """The shipped policy, where a test compares it with a feed's or a stored one."""
+    from nework_desktop.core.policy import load_policy
+
+    return load_policy()
+
+
+@pytest.fixture(scope="module")
+def key() -> FeedKey:
+    """A policy-feed signing key (one per test module)."""
+    from nework_desktop.qa.refservice.signing import generate_key
+
+    return generate_key()
+
+
+@pytest.fixture
+def svc() -> Iterator[RefService]:
+    """The reference service on loopback, with its default accounts and no policy feed."""
+    from tests.refservice import RefService
+
+    with RefService() as service:
+        yield service
+
+
+@pytest.fixture
+def backend() -> Any:
+    """The private Secret Service keyring backend (skips outside scripts/with-test-keyring)."""
+    from tests.refservice.testing import real_keyring
+
+    return real_keyring()

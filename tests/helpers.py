@@ -1,22 +1,38 @@
 """Builders shared by tests: policy folders with a newer version, ledgers with a record, the
-keys a test trusts for the signed policy feed."""
+keys a test trusts for the signed policy feed, a listing of a folder, the real keyring under a
+service name of one test. (Fixtures shared by many files live in the conftest.py files.)"""
 
 from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from nework_desktop.core.consent import ConsentLedger, ConsentRecord, Decision
 from nework_desktop.core.egress import EgressPolicy, EgressState
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy
 from nework_desktop.core.policy.trust import USES, KeyList, Trust
+from nework_desktop.core.secrets import SecretStore
 from nework_desktop.core.signed import TrustedKey
 from nework_desktop.net.http import HttpClient
-from nework_desktop.net.service import ServiceClient
+from nework_desktop.net.service import ServiceClient, Session
 from nework_desktop.qa.refservice.signing import FeedKey
 from nework_desktop.resources import resource_path
+from tests.refservice.testing import keyring_names
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from nework_desktop.services.account import AccountManager
+    from nework_desktop.ui.registration import RegistrationDialog
+    from tests.refservice import RefService
+
+# What the GUI conftest's make_manager / make_dialog fixtures give (Qt is not imported here).
+ManagerFactory: TypeAlias = "Callable[..., AccountManager]"
+DialogFactory: TypeAlias = "Callable[..., RegistrationDialog]"
 
 
 def shipped_copy(folder: Path) -> Path:
@@ -96,3 +112,47 @@ def egress_client(
     egress = EgressPolicy(policy, url, state=EgressState(consented, {}))
     http = HttpClient(before_request=egress.allows, attempts=attempts, timeout=(2, 5))
     return ServiceClient(url, http), egress
+
+
+def tree(root: Path) -> list[str]:
+    """Every entry below ``root``, relative, sorted (for "nothing was written" assertions)."""
+    if not root.exists():
+        return []
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*"))
+
+
+@dataclass
+class RealKeyring:
+    """The private Secret Service keyring under a service name of this test only."""
+
+    paths: AppPaths
+    backend: Any
+    service: str
+
+    def store(self) -> SecretStore:
+        """A new SecretStore each call (a new one = a restarted app)."""
+        return SecretStore(self.paths, self.backend, service=self.service)
+
+    def names(self) -> list[str]:
+        return keyring_names(self.backend, self.service)
+
+
+class Sleeps(list[float]):
+    """A ``sleep`` that records the delays it was asked for (and sleeps not at all)."""
+
+    def __call__(self, seconds: float) -> None:
+        self.append(seconds)
+
+
+def make_client(url: str, sleeps: Sleeps, **kwargs: Any) -> ServiceClient:
+    """A service client with short timeouts whose retries only record their delays."""
+    http = HttpClient(sleep=sleeps, timeout=(2.0, 2.0), **kwargs)
+    return ServiceClient(url, http)
+
+
+def signed_in(svc: RefService, client: ServiceClient, email: str = "taro@example.com") -> Session:
+    """An e-mail sign-in through ``client``, with the code the reference service sent."""
+    request = client.request_email_code(email)
+    code = svc.last_code(email)
+    assert code is not None
+    return client.verify_email_code(request.request_id, code)

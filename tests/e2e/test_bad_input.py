@@ -43,18 +43,6 @@ def one_clear_line(result: subprocess.CompletedProcess[str]) -> str:
     return lines[0]
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    path = tmp_path / "home"
-    path.mkdir()
-    return path
-
-
-@pytest.fixture
-def base(tmp_path: Path) -> Path:
-    return tmp_path / "base"
-
-
 def _ledger_with_locale_list(base: Path) -> Path:
     paths = AppPaths.from_environment(basedir=base)
     record_acceptance(paths, load_policy())

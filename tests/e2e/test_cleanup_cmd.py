@@ -24,7 +24,7 @@ from nework_desktop.cli import uninstall_cleanup as cleanup_cmd
 from nework_desktop.core.paths import MARKER_NAME, ROLES, AppPaths
 from nework_desktop.core.secrets import INDEX_NAME
 from nework_desktop.core.wipe import InstanceInfo
-from tests.conftest import tree
+from tests.helpers import tree
 
 COMMAND = [sys.executable, "-m", "nework_desktop", "uninstall-cleanup"]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import tree
+from tests.helpers import tree
 
 LAYOUTS = ["linux", "macos", "windows"]
 
@@ -46,13 +46,6 @@ def status(home: Path, layout: str) -> dict[str, object]:
     report = json.loads(result.stdout)
     assert isinstance(report, dict)
     return report
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    path = tmp_path / "home"
-    path.mkdir()
-    return path
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)

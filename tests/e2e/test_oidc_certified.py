@@ -40,22 +40,14 @@ from nework_desktop.net.oauth import (
 from nework_desktop.net.oauth.errors import STAGE_DISCOVERY, STAGE_KEYS
 from nework_desktop.net.service import ServiceClient
 from nework_desktop.services.account import SECRET_ACCESS, SECRET_REFRESH, AccountManager
-from tests.e2e.test_signin import RealKeyring, backend, kr, memory_store, paths, service_name
+from tests.helpers import RealKeyring
 from tests.oidc.harness import NodeProvider, keys_for
 from tests.refservice import RefService, generate
 from tests.refservice.testing import FakeBrowser, files_under, find_secrets
 
 pytestmark = pytest.mark.slow
 
-__all__ = ["backend", "kr", "memory_store", "paths", "service_name"]  # fixtures, re-used
-
 PROVIDER_IDS = ["google", "docomo_business", "apple", "microsoft"]
-
-
-@pytest.fixture
-def svc() -> Iterator[RefService]:
-    with RefService() as service:
-        yield service
 
 
 Start = Callable[..., NodeProvider]

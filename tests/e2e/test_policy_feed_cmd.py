@@ -18,8 +18,7 @@ from nework_desktop.core.env import POLICY_DEV_KEYS
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import load_policy
 from nework_desktop.qa.refservice.signing import FeedKey, generate_key
-from tests.conftest import tree
-from tests.helpers import add_version, record_acceptance, shipped_copy
+from tests.helpers import add_version, record_acceptance, shipped_copy, tree
 from tests.refservice import RefService
 
 
@@ -41,18 +40,6 @@ def run_app(
         timeout=120,
         check=False,
     )
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    path = tmp_path / "home"
-    path.mkdir()
-    return path
-
-
-@pytest.fixture
-def base(tmp_path: Path) -> Path:
-    return tmp_path / "base"
 
 
 @pytest.fixture

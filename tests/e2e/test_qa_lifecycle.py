@@ -33,7 +33,7 @@ from nework_desktop.qa import lifecycle
 from nework_desktop.qa.lifecycle import HOST_RESOLVER_RULES, Options, chromium_flags, run_lifecycle
 from nework_desktop.qa.ownership import relative
 from nework_desktop.services.account import SECRET_ACCESS, SECRET_REFRESH
-from tests.conftest import tree
+from tests.helpers import tree
 from tests.refservice import TAG_URLS, Account, RefService
 from tests.refservice.testing import delete_service, keyring_names, real_keyring, unique_service
 

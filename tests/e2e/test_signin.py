@@ -17,17 +17,15 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import keyring.core
 import pytest
 import requests
 from joserfc import jwt
 from joserfc.jwk import OctKey
-from keyring.backends import fail
 
 from nework_desktop.app import log as applog
 from nework_desktop.core.account_store import ACCOUNT_FILE, mask_email, read_summary, validate_email
@@ -68,6 +66,7 @@ from nework_desktop.services.account import (
     AccountManager,
     SignInStatus,
 )
+from tests.helpers import RealKeyring
 from tests.refservice import Canned, RefService, generate, public_jwk, sign_jwt, spoil_signature
 from tests.refservice.testing import (
     FakeBrowser,
@@ -75,8 +74,6 @@ from tests.refservice.testing import (
     files_under,
     find_secrets,
     keyring_names,
-    real_keyring,
-    unique_service,
 )
 
 EMAIL = "hanako@example.com"
@@ -86,31 +83,6 @@ pytestmark = pytest.mark.slow
 
 
 # -- fixtures ------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def svc() -> Iterator[RefService]:
-    with RefService() as service:
-        yield service
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
-
-
-@pytest.fixture
-def backend() -> Any:
-    return real_keyring()
-
-
-@pytest.fixture
-def service_name(backend: Any) -> Iterator[str]:
-    name = unique_service()
-    yield name
-    leftover = keyring_names(backend, name)
-    delete_service(backend, name)
-    assert leftover == [], f"keyring entries left behind: {leftover}"
 
 
 class Clock:
@@ -153,34 +125,6 @@ def make_manager(svc: RefService, paths: AppPaths, clock: Clock) -> Iterator[Fac
     yield make
     for client in clients:
         client.close()
-
-
-@dataclass
-class RealKeyring:
-    """The private Secret Service keyring under a service name of this test only."""
-
-    paths: AppPaths
-    backend: Any
-    service: str
-
-    def store(self) -> SecretStore:
-        """A new SecretStore each call (a new one = a restarted app)."""
-        return SecretStore(self.paths, self.backend, service=self.service)
-
-    def names(self) -> list[str]:
-        return keyring_names(self.backend, self.service)
-
-
-@pytest.fixture
-def kr(paths: AppPaths, backend: Any, service_name: str) -> RealKeyring:
-    return RealKeyring(paths, backend, service_name)
-
-
-@pytest.fixture
-def memory_store(paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> Callable[[], SecretStore]:
-    no_backend: Any = fail.Keyring
-    monkeypatch.setattr(keyring.core, "_keyring_backend", no_backend())
-    return lambda: SecretStore.open(paths)
 
 
 def email_sign_in(svc: RefService, manager: AccountManager, email: str = EMAIL) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import tree
+from tests.helpers import tree
 
 
 def run_app(

@@ -23,7 +23,7 @@ from nework_desktop.core.policy.trust import Trust
 from nework_desktop.core.proof import AckRefused, read_acks, read_queue, verify_ack
 from nework_desktop.core.signed import b64url_decode
 from nework_desktop.qa.refservice.feed import FeedPublisher
-from nework_desktop.qa.refservice.signing import FeedKey, generate_key
+from nework_desktop.qa.refservice.signing import FeedKey
 from nework_desktop.resources import resource_path
 from tests.fuzz.strategies import FUZZ, hostile_bytes, json_values, mutated
 from tests.helpers import record_acceptance, shipped_copy, trust_of
@@ -31,11 +31,6 @@ from tests.helpers import record_acceptance, shipped_copy, trust_of
 pytestmark = pytest.mark.fuzz
 
 NOW = datetime.now(UTC)
-
-
-@pytest.fixture(scope="module")
-def key() -> FeedKey:
-    return generate_key()
 
 
 @pytest.fixture(scope="module")
@@ -175,11 +170,6 @@ def paths(tmp_path_factory: pytest.TempPathFactory) -> AppPaths:
     (p.ensure("data") / FEED_DIR).mkdir()
     p.ensure("state")
     return p
-
-
-@pytest.fixture(scope="module")
-def bundled() -> Policy:
-    return load_policy()
 
 
 @FUZZ

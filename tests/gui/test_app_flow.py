@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +15,7 @@ from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import Policy, load_policy
 from nework_desktop.services.session import Services
 from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
-from tests.conftest import tree
-from tests.helpers import policy_with_new_version, record_acceptance
+from tests.helpers import policy_with_new_version, record_acceptance, tree
 
 
 class DialogRecorder:
@@ -47,20 +45,7 @@ class DialogRecorder:
         )
 
 
-@pytest.fixture
-def base(tmp_path: Path) -> Path:
-    return tmp_path / "base"
-
-
-@pytest.fixture
-def paths(base: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=base)
-
-
-@pytest.fixture(autouse=True)
-def _no_file_logging() -> Iterator[None]:
-    yield
-    applog.disable_file_logging()
+pytestmark = pytest.mark.usefixtures("_no_file_logging")
 
 
 def controller(paths: AppPaths, policy: Policy | None = None) -> AppController:

@@ -3,7 +3,7 @@ banner, Settings, Help, About, icons, action-labelled questions, failed links sa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,34 +15,17 @@ from pytestqt.qtbot import QtBot
 from nework_desktop import __version__
 from nework_desktop.core.consent import ConsentLedger
 from nework_desktop.core.paths import AppPaths
-from nework_desktop.core.policy import Policy, load_policy
+from nework_desktop.core.policy import Policy
 from nework_desktop.core.prefs import Preferences
 from nework_desktop.services.session import Services
 from nework_desktop.ui import i18n
 from nework_desktop.ui.main_window import MainWindow
 from tests.helpers import record_acceptance
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("_clean_translators")]
 
 #: The offscreen platform cannot raise a window; harmless and offscreen-only.
 OFFSCREEN_RAISE = "This plugin does not support raise"
-
-
-@pytest.fixture(scope="module")
-def policy() -> Policy:
-    return load_policy()
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
-
-
-@pytest.fixture(autouse=True)
-def _clean_translators(qapp: QApplication) -> Iterator[None]:
-    i18n.remove_translator(qapp)
-    yield
-    i18n.remove_translator(qapp)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,30 +13,17 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from nework_desktop.core.policy import Policy, load_policy
+from nework_desktop.core.policy import Policy
 from nework_desktop.resources import resource_path
 from nework_desktop.ui import i18n
 from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome, Mode
 from nework_desktop.ui.widgets import LinkLabel
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("_clean_translators")]
 
 REPO = Path(__file__).resolve().parents[2]
 
 DialogFactory = Callable[..., ConsentDialog]
-
-
-@pytest.fixture(scope="module")
-def policy() -> Policy:
-    return load_policy()
-
-
-@pytest.fixture(autouse=True)
-def _clean_translators(qapp: QApplication) -> Iterator[None]:
-    """Each test starts and ends without a NeWork translator on the application."""
-    i18n.remove_translator(qapp)
-    yield
-    i18n.remove_translator(qapp)
 
 
 @pytest.fixture

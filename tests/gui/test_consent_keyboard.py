@@ -9,7 +9,6 @@ same path with real X key events through the accessibility tree is tests/gui/tes
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
@@ -18,25 +17,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from nework_desktop.core.policy import Policy, load_policy
-from nework_desktop.ui import i18n
+from nework_desktop.core.policy import Policy
 from nework_desktop.ui.consent_dialog import ConsentDialog
 from nework_desktop.ui.look import focus_ring
 from nework_desktop.ui.toggle import ToggleSwitch
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(scope="module")
-def policy() -> Policy:
-    return load_policy()
-
-
-@pytest.fixture(autouse=True)
-def _clean_translators(qapp: QApplication) -> Iterator[None]:
-    i18n.remove_translator(qapp)
-    yield
-    i18n.remove_translator(qapp)
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("_clean_translators")]
 
 
 def make(qtbot: QtBot, policy: Policy, locale: str = "en", notice: str = "") -> ConsentDialog:

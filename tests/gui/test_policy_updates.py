@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from nework_desktop.app import log as applog
 from nework_desktop.app.controller import AppController
 from nework_desktop.core.consent import ConsentLedger
 from nework_desktop.core.egress import EgressPolicy
@@ -51,21 +50,13 @@ class Asked:
         return ConsentOutcome("en", policy.text_sha256("en"), policy.default_module_choices())
 
 
-@pytest.fixture(autouse=True)
-def _no_file_logging() -> Iterator[None]:
-    yield
-    applog.disable_file_logging()
+pytestmark = pytest.mark.usefixtures("_no_file_logging")
 
 
 @pytest.fixture(autouse=True)
 def _no_workspace(monkeypatch: pytest.MonkeyPatch) -> None:
     """The web client is not what these tests are about (QtWebEngine stays unloaded)."""
     monkeypatch.setattr(AppController, "open_workspace", lambda self: False)
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
 
 
 @pytest.fixture

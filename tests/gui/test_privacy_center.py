@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from nework_desktop.app import log as applog
 from nework_desktop.app.controller import AppController
 from nework_desktop.core.consent import ConsentLedger, Decision
 from nework_desktop.core.device import device_id
@@ -43,8 +42,7 @@ from nework_desktop.ui.consent_dialog import ConsentDialog
 from nework_desktop.ui.i18n import format_size
 from nework_desktop.ui.privacy import DeletionRetrier, PrivacyCenter
 from nework_desktop.ui.widgets import LinkLabel
-from tests.conftest import tree
-from tests.helpers import policy_with_new_version, record_acceptance
+from tests.helpers import policy_with_new_version, record_acceptance, tree
 from tests.oracles import validate_receipt
 from tests.refservice import RefService
 
@@ -74,16 +72,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture(scope="module")
-def policy() -> Policy:
-    return load_policy()
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
 
 
 @pytest.fixture
@@ -429,12 +417,6 @@ def test_the_buttons_emit_their_signals(
         center.export_page.withdraw_button.click()
 
 
-@pytest.fixture
-def svc() -> Iterator[RefService]:
-    with RefService() as service:
-        yield service
-
-
 def test_the_deletion_request_is_sent_once_and_shown(
     qtbot: QtBot,
     services: Services,
@@ -617,12 +599,6 @@ def test_the_module_never_imports_qtwebengine() -> None:
 
 
 # -- In the app ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def _no_file_logging() -> Iterator[None]:
-    yield
-    applog.disable_file_logging()
 
 
 @pytest.mark.usefixtures("_no_file_logging")

@@ -28,11 +28,6 @@ def key(monkeypatch: pytest.MonkeyPatch) -> FeedKey:
     return key
 
 
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
-
-
 def center_for(qtbot: QtBot, services: Services, locale: str = "en") -> PrivacyCenter:
     center = PrivacyCenter(services, locale, opener=lambda url: True)
     qtbot.addWidget(center)

@@ -6,8 +6,7 @@ that plays the browser with requests.  Non-ASCII text is set with setText (keyCl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -23,14 +22,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from nework_desktop.app import log as applog
 from nework_desktop.app.automation import sign_in_email
 from nework_desktop.core.account_store import AccountSummary
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SecretStore
-from nework_desktop.net.http import HttpClient
-from nework_desktop.net.oauth import load_providers
-from nework_desktop.net.service import ServiceClient
 from nework_desktop.services.account import (
     SECRET_REFRESH,
     AccountManager,
@@ -43,6 +38,7 @@ from nework_desktop.ui.registration import (
     PAGE_CODE,
     RegistrationDialog,
 )
+from tests.helpers import DialogFactory, ManagerFactory
 from tests.refservice import Canned, RefService
 from tests.refservice.testing import (
     FakeBrowser,
@@ -55,77 +51,6 @@ from tests.refservice.testing import (
 pytestmark = pytest.mark.gui
 
 EMAIL = "hanako@example.com"
-
-
-@pytest.fixture
-def svc() -> Iterator[RefService]:
-    with RefService() as service:
-        yield service
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
-
-
-Factory = Callable[..., AccountManager]
-
-
-@pytest.fixture
-def make_manager(svc: RefService, paths: AppPaths) -> Iterator[Factory]:
-    clients: list[ServiceClient] = []
-
-    def make(
-        store: SecretStore | None = None,
-        *,
-        url: str | None = None,
-        env: dict[str, str] | None = None,
-        flow_timeout: float = 10.0,
-    ) -> AccountManager:
-        client = ServiceClient(url or svc.url, HttpClient(sleep=lambda s: None, timeout=(2, 5)))
-        clients.append(client)
-        environ = {"NEWORK_OAUTH_ISSUER_OVERRIDE": svc.url} if env is None else env
-        return AccountManager(
-            paths,
-            store if store is not None else SecretStore(paths, None),
-            client,
-            providers=load_providers(None, environ),
-            flow_timeout=flow_timeout,
-        )
-
-    yield make
-    for client in clients:
-        client.close()
-
-
-DialogFactory = Callable[..., RegistrationDialog]
-
-
-@pytest.fixture
-def make_dialog(qtbot: QtBot, make_manager: Factory) -> Iterator[DialogFactory]:
-    dialogs: list[RegistrationDialog] = []
-
-    def make(
-        manager: AccountManager | None = None,
-        *,
-        opener: Callable[[str], bool] | None = None,
-        previous: RestoreResult | None = None,
-    ) -> RegistrationDialog:
-        dialog = RegistrationDialog(
-            manager or make_manager(), "en", opener=opener or FakeBrowser(), previous=previous
-        )
-        dialog.confirm_quit = lambda: True  # type: ignore[method-assign]
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        dialogs.append(dialog)
-        return dialog
-
-    yield make
-    for dialog in dialogs:
-        if dialog.browser.flow is not None:
-            dialog.browser.flow.cancel()
-        assert dialog.wait_idle(15), "a worker thread is still running"
 
 
 def enter_email(qtbot: QtBot, dialog: RegistrationDialog, address: str = EMAIL) -> None:
@@ -164,7 +89,7 @@ def test_every_control_has_an_accessible_name(make_dialog: DialogFactory) -> Non
 
 
 def test_providers_are_listed_and_unavailable_ones_say_why(
-    make_dialog: DialogFactory, make_manager: Factory, svc: RefService
+    make_dialog: DialogFactory, make_manager: ManagerFactory, svc: RefService
 ) -> None:
     env = {"NEWORK_OAUTH_GOOGLE_CLIENT_ID": "g-id"}
     dialog = make_dialog(make_manager(env=env))
@@ -338,7 +263,7 @@ def test_resend_waits_then_sends_a_new_code(
 
 
 def test_offline_is_explained_with_details(
-    qtbot: QtBot, make_dialog: DialogFactory, make_manager: Factory
+    qtbot: QtBot, make_dialog: DialogFactory, make_manager: ManagerFactory
 ) -> None:
     import socket
 
@@ -360,7 +285,7 @@ def test_offline_is_explained_with_details(
 def test_email_registration_stores_the_session_in_the_real_keyring(
     qtbot: QtBot,
     make_dialog: DialogFactory,
-    make_manager: Factory,
+    make_manager: ManagerFactory,
     paths: AppPaths,
     svc: RefService,
 ) -> None:
@@ -479,7 +404,7 @@ def test_quit_asks_first(qtbot: QtBot, make_dialog: DialogFactory) -> None:
 
 
 def test_ask_returns_the_summary_or_none(
-    monkeypatch: pytest.MonkeyPatch, make_manager: Factory, qtbot: QtBot
+    monkeypatch: pytest.MonkeyPatch, make_manager: ManagerFactory, qtbot: QtBot
 ) -> None:
     summary = AccountSummary("email", "h***@example.com", "2025-01-01T00:00:00+00:00", True)
 
@@ -498,12 +423,6 @@ def test_ask_returns_the_summary_or_none(
 
 
 # -- in the bootstrap (AppController) ------------------------------------------------------------
-
-
-@pytest.fixture
-def _no_file_logging() -> Iterator[None]:
-    yield
-    applog.disable_file_logging()
 
 
 class AskRecorder:
@@ -552,7 +471,7 @@ def test_the_bootstrap_asks_for_registration_after_consent(
     qtbot: QtBot,
     paths: AppPaths,
     svc: RefService,
-    make_manager: Factory,
+    make_manager: ManagerFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     declined = AskRecorder(None)
@@ -593,7 +512,7 @@ def test_a_lost_session_asks_again_with_the_previous_account(
     qtbot: QtBot,
     paths: AppPaths,
     svc: RefService,
-    make_manager: Factory,
+    make_manager: ManagerFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     first = make_manager(SecretStore(paths, None))
@@ -608,7 +527,7 @@ def test_a_lost_session_asks_again_with_the_previous_account(
 
 @pytest.mark.usefixtures("_no_file_logging")
 def test_automation_signs_in_through_the_real_dialog(
-    qtbot: QtBot, paths: AppPaths, svc: RefService, make_manager: Factory
+    qtbot: QtBot, paths: AppPaths, svc: RefService, make_manager: ManagerFactory
 ) -> None:
     manager = make_manager(SecretStore(paths, None))
     ctl = controller(paths, manager, ("sign-in-email:qa@example.com",))
@@ -620,7 +539,7 @@ def test_automation_signs_in_through_the_real_dialog(
 
 
 def test_automation_gives_up_cleanly(
-    qtbot: QtBot, paths: AppPaths, svc: RefService, make_manager: Factory
+    qtbot: QtBot, paths: AppPaths, svc: RefService, make_manager: ManagerFactory
 ) -> None:
     svc.faults.fail("/_test/email-code", Canned(404, b'{"error": "no_code"}'))
     manager = make_manager(SecretStore(paths, None))

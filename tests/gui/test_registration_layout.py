@@ -20,14 +20,7 @@ from nework_desktop.services.account import AccountManager
 from nework_desktop.ui import i18n
 from nework_desktop.ui.registration import PAGE_CHOOSE, PAGE_CODE, RegistrationDialog
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def _clean_translators(qapp: QApplication) -> Iterator[None]:
-    i18n.remove_translator(qapp)
-    yield
-    i18n.remove_translator(qapp)
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("_clean_translators")]
 
 
 @pytest.fixture

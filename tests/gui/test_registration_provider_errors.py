@@ -17,12 +17,10 @@ from nework_desktop.net.oauth.errors import (
 )
 from nework_desktop.ui.registration import PAGE_CHOOSE
 from nework_desktop.ui.registration.errors import ProviderErrorTexts
-from tests.gui.test_registration import DialogFactory, make_dialog, make_manager, paths, svc
+from tests.helpers import DialogFactory
 from tests.refservice import Canned, RefService
 
 pytestmark = pytest.mark.gui
-
-__all__ = ["make_dialog", "make_manager", "paths", "svc"]  # fixtures, re-used
 
 
 def test_provider_failures_name_the_provider(qtbot: QtBot) -> None:

@@ -33,9 +33,9 @@ from pytestqt.qtbot import QtBot
 
 from nework_desktop.core.egress import EgressPolicy, EgressState, TransmissionLog
 from nework_desktop.core.paths import AppPaths
-from nework_desktop.core.policy import Policy, load_policy
-from tests.conftest import tree
+from nework_desktop.core.policy import Policy
 from tests.gui.webengine_recorder import Recorder, free_port
+from tests.helpers import tree
 
 if TYPE_CHECKING:
     from nework_desktop.ui.workspace import Workspace
@@ -91,16 +91,6 @@ WORKSPACE_PAGE = f"""<!doctype html>
 <img src="http://{UNDECLARED}:{{port}}/x">
 </body></html>
 """
-
-
-@pytest.fixture(scope="module")
-def policy() -> Policy:
-    return load_policy()
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from nework_desktop import __version__
-from tests.conftest import tree
+from tests.helpers import tree
 from tests.installer.tooling import REPO, in_ci, require_tool
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]

@@ -1,9 +1,7 @@
 """The Windows installer under wine, continued: elevation, downgrade, upgrade, every user's data.
 
-Same machinery as ``test_nsis_wine.py`` (its fixtures are imported here).
+Same machinery as ``test_nsis_wine.py`` (winebox.py, the fixtures in conftest.py).
 """
-
-# ruff: noqa: F811 - the fixtures imported from test_nsis_wine are the test parameters
 
 from __future__ import annotations
 
@@ -12,7 +10,8 @@ import time
 import pytest
 
 from nework_desktop import __version__
-from tests.installer.test_nsis_wine import (  # noqa: F401 - fixtures
+from tests.installer.tooling import INSTALLER
+from tests.installer.winebox import (
     ACTIVE_SETUP,
     CLEANUP_ARGV,
     EXIT_DOWNGRADE,
@@ -20,13 +19,7 @@ from tests.installer.test_nsis_wine import (  # noqa: F401 - fixtures
     Installers,
     Wine,
     _assert_installed,
-    installers,
-    prefix_template,
-    stage,
-    tools,
-    wine,
 )
-from tests.installer.tooling import INSTALLER
 
 pytestmark = [pytest.mark.wine, pytest.mark.timeout(300)]
 

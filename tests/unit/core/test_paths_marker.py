@@ -11,11 +11,6 @@ from nework_desktop.core.paths import MARKER_NAME, AppPaths, read_marker
 from nework_desktop.core.wipe import plan, wipe
 
 
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
-
-
 def test_the_marker_is_written_whole(paths: AppPaths) -> None:
     paths.ensure("data")
     marker = read_marker(paths.data)

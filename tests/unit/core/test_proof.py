@@ -25,18 +25,8 @@ from nework_desktop.core.proof import (
     verify_ack,
     write_queue,
 )
-from nework_desktop.qa.refservice.signing import FeedKey, generate_key
+from nework_desktop.qa.refservice.signing import FeedKey
 from tests.helpers import record_acceptance, trust_of
-
-
-@pytest.fixture(scope="module")
-def key() -> FeedKey:
-    return generate_key()
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
 
 
 @pytest.fixture

@@ -14,12 +14,7 @@ from nework_desktop.core.signed import (
     b64url_encode,
     open_envelope,
 )
-from nework_desktop.qa.refservice.signing import FeedKey, generate_key, payload_bytes
-
-
-@pytest.fixture(scope="module")
-def key() -> FeedKey:
-    return generate_key()
+from nework_desktop.qa.refservice.signing import FeedKey, payload_bytes
 
 
 def keys_of(key: FeedKey, uses: frozenset[str] = frozenset({"policy-feed"})) -> dict[str, Any]:

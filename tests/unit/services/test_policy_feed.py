@@ -11,7 +11,7 @@ import pytest
 
 from nework_desktop.core.env import POLICY_DEV_KEYS
 from nework_desktop.core.paths import AppPaths
-from nework_desktop.core.policy import Policy, load_policy
+from nework_desktop.core.policy import Policy
 from nework_desktop.core.policy.store import FEED_DIR, FeedStore, current_policy
 from nework_desktop.net.service import ServiceClient
 from nework_desktop.qa.refservice.feed import FeedSwitches
@@ -21,16 +21,6 @@ from tests.helpers import add_version, egress_client, shipped_copy
 from tests.refservice import RefService
 
 FEED_PATH = "/api/v1/policy/feed"
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
-
-
-@pytest.fixture
-def bundled() -> Policy:
-    return load_policy()
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import socket
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +15,7 @@ from nework_desktop.core.consent import ConsentLedger, Decision, record_hash
 from nework_desktop.core.device import device_id
 from nework_desktop.core.export.receipts import receipt_id
 from nework_desktop.core.paths import AppPaths
-from nework_desktop.core.policy import Policy, load_policy
+from nework_desktop.core.policy import Policy
 from nework_desktop.core.proof import ACKS_NAME, read_acks, read_queue
 from nework_desktop.core.signed import TrustedKey
 from nework_desktop.net.service import ServiceClient
@@ -34,22 +32,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
-
-
-@pytest.fixture
-def policy() -> Policy:
-    return load_policy()
-
-
-@pytest.fixture
-def svc() -> Iterator[RefService]:
-    with RefService() as service:
-        yield service
 
 
 def free_port() -> int:

@@ -19,11 +19,6 @@ from tests.helpers import add_version, shipped_copy, trust_of
 NOW = datetime.now(UTC)
 
 
-@pytest.fixture(scope="module")
-def key() -> FeedKey:
-    return generate_key()
-
-
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return add_version(shipped_copy(tmp_path / "feed"), "2030-01-01", material=True)

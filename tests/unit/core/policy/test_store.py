@@ -15,28 +15,12 @@ from nework_desktop.core.policy import Policy, load_policy
 from nework_desktop.core.policy.feed import FeedRefused, VerifiedFeed, verify_feed
 from nework_desktop.core.policy.store import FEED_DIR, FeedStore, current_policy
 from nework_desktop.qa.refservice.feed import FeedPublisher
-from nework_desktop.qa.refservice.signing import FeedKey, generate_key
+from nework_desktop.qa.refservice.signing import FeedKey
 from nework_desktop.resources import resource_path
-from tests.conftest import tree
-from tests.helpers import add_version, shipped_copy
+from tests.helpers import add_version, shipped_copy, tree
 
 NOW = datetime.now(UTC)
 AT = "2030-01-02T03:04:05Z"
-
-
-@pytest.fixture(scope="module")
-def key() -> FeedKey:
-    return generate_key()
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
-
-
-@pytest.fixture
-def bundled() -> Policy:
-    return load_policy()
 
 
 def store_for(paths: AppPaths, key: FeedKey, *, release: bool = False) -> FeedStore:

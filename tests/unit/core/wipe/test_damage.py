@@ -12,7 +12,7 @@ import pytest
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import INDEX_NAME
 from nework_desktop.core.wipe import TRACES_NAME, plan, wipe
-from tests.conftest import tree
+from tests.helpers import tree
 
 
 @pytest.fixture

@@ -12,11 +12,6 @@ from nework_desktop.core.policy import load_policy
 from tests.helpers import policy_with_new_version, record_acceptance
 
 
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
-
-
 def test_first_launch_asks(paths: AppPaths) -> None:
     policy = load_policy()
     state = ConsentLedger(paths).read()

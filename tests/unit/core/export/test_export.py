@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import zipfile
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from nework_desktop.core.export import (
     receipt_id,
 )
 from nework_desktop.core.paths import AppPaths
-from nework_desktop.core.policy import Policy, load_policy
+from nework_desktop.core.policy import Policy
 from nework_desktop.core.prefs import Preferences
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.net.http import HttpClient
@@ -35,16 +34,6 @@ from tests.refservice import RefService
 
 EMAIL = "hanako.export@example.com"
 NOW = datetime(2026, 5, 1, 12, tzinfo=UTC).timestamp()
-
-
-@pytest.fixture(scope="module")
-def policy() -> Policy:
-    return load_policy()
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
 
 
 @pytest.fixture
@@ -90,12 +79,6 @@ def transmissions(paths: AppPaths) -> TransmissionLog:
     log.count(Verdict(False, "google_analytics", "opted-out", "www.google-analytics.com"), NOW)
     log.count(Verdict(False, None, "undeclared-host", "tracker.example"), NOW)
     return log
-
-
-@pytest.fixture
-def svc() -> Iterator[RefService]:
-    with RefService() as service:
-        yield service
 
 
 def _signed_in(svc: RefService, paths: AppPaths) -> AccountManager:

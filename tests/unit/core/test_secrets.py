@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import keyring
@@ -27,7 +26,7 @@ from nework_desktop.core.secrets import (
     system_backend,
     wipe_entries,
 )
-from tests.conftest import tree
+from tests.helpers import tree
 from tests.refservice.testing import (
     delete_service,
     files_under,
@@ -38,16 +37,6 @@ from tests.refservice.testing import (
 )
 
 SECRET = "nwrt_s3cr3t-value-that-must-never-hit-the-disk"
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
-
-
-@pytest.fixture
-def backend() -> Any:
-    return real_keyring()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from nework_desktop.resources import resource_path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 BIN = Path(sys.executable).parent
 
 

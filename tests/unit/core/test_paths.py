@@ -10,7 +10,7 @@ import pytest
 
 from nework_desktop.core import paths as paths_mod
 from nework_desktop.core.paths import MARKER_NAME, ROLES, AppPaths, PathsError, read_marker
-from tests.conftest import tree
+from tests.helpers import tree
 
 
 def test_linux_layout_follows_xdg(sandbox_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:

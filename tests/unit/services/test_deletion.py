@@ -10,7 +10,6 @@ import json
 import socket
 import threading
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from nework_desktop.net.http import HttpClient
 from nework_desktop.net.service import DeletionReceipt, ServiceClient
 from nework_desktop.services.account import AccountManager
 from nework_desktop.services.deletion import DeletionRequests
-from tests.conftest import tree
+from tests.helpers import tree
 from tests.refservice import Canned, RefService
 
 PATH = "/api/v1/deletion-requests"
@@ -35,17 +34,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
-
-
-@pytest.fixture
-def svc() -> Iterator[RefService]:
-    with RefService() as service:
-        yield service
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from nework_desktop.qa.snapshot import (
     take_snapshot,
 )
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 Run = Callable[..., tuple[int, str, str]]
 

@@ -29,12 +29,11 @@ from nework_desktop.core.egress import (
     read_transmissions,
 )
 from nework_desktop.core.paths import AppPaths
-from nework_desktop.core.policy import Policy, load_policy
+from nework_desktop.core.policy import Policy
 from nework_desktop.net.errors import BlockedError
 from nework_desktop.net.http import HttpClient
-from tests.conftest import tree
 from tests.gui.webengine_recorder import Recorder, map_hosts, self_signed
-from tests.helpers import record_acceptance
+from tests.helpers import record_acceptance, tree
 
 SERVICE = "https://nework.example"
 GA = "www.google-analytics.com"
@@ -53,16 +52,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture(scope="module")
-def policy() -> Policy:
-    return load_policy()
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
 
 
 def egress(

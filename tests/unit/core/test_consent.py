@@ -117,11 +117,6 @@ def write_doc(path: Path, doc: object) -> bytes:
 
 
 @pytest.fixture
-def base(tmp_path: Path) -> Path:
-    return tmp_path / "base"
-
-
-@pytest.fixture
 def ledger(base: Path) -> ConsentLedger:
     return make_ledger(base)
 

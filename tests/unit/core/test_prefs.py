@@ -22,12 +22,7 @@ from nework_desktop.core.prefs import (
     upgrade,
 )
 from nework_desktop.core.urls import is_loopback_host
-from tests.conftest import tree
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return AppPaths.from_environment(basedir=tmp_path / "base")
+from tests.helpers import tree
 
 
 def write_raw(paths: AppPaths, data: object) -> Path:

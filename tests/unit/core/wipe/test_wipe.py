@@ -45,7 +45,7 @@ from nework_desktop.core.wipe import (
     wipe,
 )
 from nework_desktop.core.wipe.stores import StoreRun
-from tests.conftest import tree
+from tests.helpers import tree
 
 LAYOUTS = ("linux", "macos", "windows")
 
