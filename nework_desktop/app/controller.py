@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from nework_desktop.app import log as applog
+from nework_desktop.app import marks
 from nework_desktop.app.automation import Automation, drive_consent
 from nework_desktop.app.automation_steps import run_post_window_steps
 from nework_desktop.app.wipe_flow import WipeFlow
@@ -119,6 +120,7 @@ class AppController(QObject, WipeFlow):
             mode: Literal["first", "reconsent"] = (
                 "reconsent" if decision.launch is Launch.RECONSENT else "first"
             )
+            marks.mark("consent-dialog")
             outcome = self._ask_consent(mode, decision.accepted_version)
             if outcome is None:
                 log.info("consent declined: quitting without writing anything")
@@ -130,6 +132,7 @@ class AppController(QObject, WipeFlow):
         record = consent.state.last
         assert record is not None
         self.services.connect_network()
+        marks.mark("network-services")
         from nework_desktop.core.device import device_id
 
         try:  # Art. 2-1: the random per-install device ID, made only now that consent is on record
@@ -143,6 +146,7 @@ class AppController(QObject, WipeFlow):
         if not self._ensure_signed_in():
             log.info("registration declined: quitting")
             return False
+        marks.mark("signed-in")
         self._open_window(decision)
         return True
 
@@ -214,6 +218,7 @@ class AppController(QObject, WipeFlow):
             )
         self.window.show()
         log.info("step 7 main window shown")
+        marks.mark("main-window-shown")
         QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
@@ -235,6 +240,7 @@ class AppController(QObject, WipeFlow):
             return False
         if self.workspace is not None:
             return True
+        marks.mark("workspace-import")
         from nework_desktop.ui.workspace import Workspace
 
         account = self.services.account
@@ -244,6 +250,7 @@ class AppController(QObject, WipeFlow):
         )
         self.window.set_workspace(self.workspace)
         self.workspace.start()
+        marks.mark("workspace-load-issued")
         log.info("workspace opening: %s", url)
         return True
 
