@@ -4,11 +4,18 @@ Five figures, each against its baseline, measured side by side in one run, alter
 of the variants round by round after a warm-up, reported as medians and ratios (ours / baseline):
 
 P1  process start → consent dialog's first frame, vs a bare PySide6 ``QDialog`` of the same size
+    and (issue 15) vs a bare ``QDialog`` + ``QTextBrowser`` showing the same policy text
 P2  process start (consented, signed in) → workspace page loaded, vs a bare ``QWebEngineView``
     loading the same URL, and vs qutebrowser loading it
 P3  peak RSS at the consent dialog and at the workspace (P1's and P2's runs), vs the same
 P4  ``uninstall-cleanup --yes --json`` of a generated profile, vs ``rm -rf`` of an identical tree
-P5  ``status --json`` vs ``python -c pass``
+P5  ``status --json`` vs ``python -c pass``, and vs a minimal program that reads the same files
+    and prints the same JSON (``baselines/status_minimal.py``)
+
+For P1 and P2 the app's own ``--startup-timing`` marks (:mod:`nework_desktop.app.marks`) are
+printed as a breakdown (:mod:`tests.bench.breakdown`): where the time before the event goes.
+Where a target is missed, the ratio to the minimal program doing the same work is judged against
+:data:`MINIMAL_TARGET` (1.1×).
 
 Every process runs with ``QT_QPA_PLATFORM=offscreen``, ``QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox``,
 a fresh ``HOME`` and ``XDG_RUNTIME_DIR`` of its own and (the app) a ``--basedir`` in the run's
@@ -49,7 +56,9 @@ from tests.bench.tree import plan_tree, write_tree
 
 REPO = Path(__file__).resolve().parents[2]
 FIGURES = ("P1", "P2", "P3", "P4", "P5")
-TARGETS = {"P1": 1.2, "P2": 1.15, "P3": 1.15, "P4": 1.3, "P5": 2.0}
+TARGETS = {"P1": 1.2, "P2": 1.15, "P3": 1.15, "P4": 1.2, "P5": 2.0}
+#: Issue 15: the peak RSS at the workspace within 10 % of the bare view's (P3 at the dialog: 15 %).
+P3_WORKSPACE_TARGET = 1.10
 #: Where a target is missed: the app against a minimal program doing the same work (issue 15).
 MINIMAL_TARGET = 1.1
 QUTE_VENV = REPO / "build" / "bench-venv"
@@ -774,7 +783,7 @@ def collect(bench: Bench) -> Json:
             fig3["ratio_dialog"] = fig3["dialog"]["ratio"]
         if p2 is not None:
             _, rss, extra = p2
-            fig3["workspace"] = _figure(rss["ours"], rss["bare"], TARGETS["P3"])
+            fig3["workspace"] = _figure(rss["ours"], rss["bare"], P3_WORKSPACE_TARGET)
             fig3["workspace"]["qutebrowser"] = rss["qutebrowser"].to_json()
             if not extra.get("workspace_available"):
                 fig3["workspace"]["ours"]["errors"].append("workspace not available yet")
@@ -875,7 +884,8 @@ def table(result: Json) -> str:
     if "P3" in result:
         for key, label in (("dialog", "consent dialog"), ("workspace", "workspace")):
             if key in result["P3"]:
-                row(f"P3 peak RSS at the {label}", result["P3"][key], "MiB", "≤ 1.15×")
+                target = f"≤ {result['P3'][key].get('target', TARGETS['P3']):.2f}×"
+                row(f"P3 peak RSS at the {label}", result["P3"][key], "MiB", target)
             p1 = result.get("P1")
             if key == "dialog" and key in result["P3"] and isinstance(p1, dict):
                 text_rss = p1.get("baseline_text_rss")
@@ -892,7 +902,7 @@ def table(result: Json) -> str:
                         )
                     )
     if "P4" in result:
-        row("P4 uninstall-cleanup (vs rm -rf)", result["P4"], "s", "≤ 1.3×")
+        row("P4 uninstall-cleanup (vs rm -rf)", result["P4"], "s", "≤ 1.2×")
     if "P5" in result:
         row("P5 status --json (vs python -c pass)", result["P5"], "ms", "≤ 2×")
         minimal = result["P5"].get("minimal")
