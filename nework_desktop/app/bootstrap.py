@@ -29,7 +29,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from nework_desktop import APP_NAME, __version__
-from nework_desktop.app import automation
+from nework_desktop.app import automation, marks
 from nework_desktop.app import log as applog
 from nework_desktop.app.controller import AppController
 from nework_desktop.app.instance import SingleInstance, send_command
@@ -88,6 +88,9 @@ def display_problem(
 
 def run(args: argparse.Namespace) -> int:
     """Start the GUI; returns the process exit code."""
+    if getattr(args, "startup_timing", None):
+        marks.enable(args.startup_timing)
+    marks.mark("bootstrap")  # the imports are done
     applog.setup(logging.DEBUG if args.debug else logging.INFO)
     log.info("step 1 arguments: %s", {k: v for k, v in vars(args).items() if v is not None})
     log.info("step 2 logging: stderr only until consent")
@@ -109,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
     log.info(
         "step 4 policy %s (%s); consent ledger: %s", policy.version, current.source, state.state
     )
+    marks.mark("policy-and-ledger")
     problem = display_problem()
     if problem is not None:
         raise CliError(problem, EXIT_NO_DISPLAY)
@@ -132,6 +136,7 @@ def run(args: argparse.Namespace) -> int:
         log.info("another NeWork is running: handed over to it")
         return 0
     log.info("step 5 QApplication %s", app.platformName())
+    marks.mark("qapplication")
     locale = args.locale or Preferences.load(paths).locale or system_locale()
     install_translator(app, locale)
     app.setWindowIcon(app_icon())
@@ -146,6 +151,7 @@ def run(args: argparse.Namespace) -> int:
         bundled=bundled,
     )
     controller = AppController(services, locale, steps)
+    marks.mark("controller")
     instance.activate_requested.connect(controller.activate)
     instance.quit_requested.connect(controller.quit)
     try:

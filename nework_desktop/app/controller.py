@@ -24,12 +24,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from nework_desktop.app import log as applog
+from nework_desktop.app import marks
 from nework_desktop.app.automation import Automation, drive_consent
 from nework_desktop.app.automation_steps import run_post_window_steps
+from nework_desktop.app.wipe_flow import WipeFlow
 from nework_desktop.core.decision import Launch, LaunchDecision, decide
 from nework_desktop.services.session import Services
 from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
@@ -40,7 +42,7 @@ from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
 if TYPE_CHECKING:
     from nework_desktop.app.panels import Panels
     from nework_desktop.app.policy_updates import BackgroundChecks
-    from nework_desktop.core.wipe import Progress, WipePlan, WipeReport
+    from nework_desktop.core.wipe import WipeReport
     from nework_desktop.services.policy_feed import FeedCheck
     from nework_desktop.ui.main_window import MainWindow
     from nework_desktop.ui.privacy import DeletionRetrier, PrivacyCenter
@@ -51,15 +53,13 @@ __all__ = ["AppController"]
 
 log = logging.getLogger("nework.app")
 
-#: Pause between closing the web profile and wiping its folders.
-WIPE_SETTLE_MS = 300
 #: A pending deletion request is looked at this long after the main window appears.
 DELETION_RETRY_DELAY_MS = 2_000
 #: At quit, how long the feed check and the receipt send in flight may take to finish.
 BACKGROUND_QUIT_WAIT_S = 5.0
 
 
-class AppController(QObject):
+class AppController(QObject, WipeFlow):
     """Runs the consent gate and owns the main window."""
 
     def __init__(
@@ -120,6 +120,7 @@ class AppController(QObject):
             mode: Literal["first", "reconsent"] = (
                 "reconsent" if decision.launch is Launch.RECONSENT else "first"
             )
+            marks.mark("consent-dialog")
             outcome = self._ask_consent(mode, decision.accepted_version)
             if outcome is None:
                 log.info("consent declined: quitting without writing anything")
@@ -131,6 +132,7 @@ class AppController(QObject):
         record = consent.state.last
         assert record is not None
         self.services.connect_network()
+        marks.mark("network-services")
         from nework_desktop.core.device import device_id
 
         try:  # Art. 2-1: the random per-install device ID, made only now that consent is on record
@@ -144,6 +146,7 @@ class AppController(QObject):
         if not self._ensure_signed_in():
             log.info("registration declined: quitting")
             return False
+        marks.mark("signed-in")
         self._open_window(decision)
         return True
 
@@ -215,6 +218,7 @@ class AppController(QObject):
             )
         self.window.show()
         log.info("step 7 main window shown")
+        marks.mark("main-window-shown")
         QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
@@ -236,6 +240,7 @@ class AppController(QObject):
             return False
         if self.workspace is not None:
             return True
+        marks.mark("workspace-import")
         from nework_desktop.ui.workspace import Workspace
 
         account = self.services.account
@@ -245,6 +250,7 @@ class AppController(QObject):
         )
         self.window.set_workspace(self.workspace)
         self.workspace.start()
+        marks.mark("workspace-load-issued")
         log.info("workspace opening: %s", url)
         return True
 
@@ -324,75 +330,6 @@ class AppController(QObject):
         log.info("back to the first-launch state")
         applog.disable_file_logging()
         self._close_window()
-        if not self.start():
-            self.quit()
-
-    def delete_local_data(self) -> None:
-        """Privacy → Delete all local data…: confirm, wipe, return to first launch."""
-        self._wipe(uninstall=False)
-
-    def delete_local_data_confirmed(self) -> None:
-        """The wipe without asking (``--automate``'s delete-local-data step is the answer)."""
-        self._wipe(uninstall=False, confirmed=True)
-
-    def uninstall(self) -> None:
-        """macOS NeWork → Uninstall NeWork…: confirm, wipe, bundle to the Trash, quit."""
-        self._wipe(uninstall=True)
-
-    def _wipe(
-        self, *, uninstall: bool, confirmed: bool = False, parent: QWidget | None = None
-    ) -> None:
-        from nework_desktop.core.wipe import plan
-        from nework_desktop.ui import wipe as wipe_ui
-
-        if self._wiping:
-            return  # never twice at once
-        paths = self.services.paths
-        the_plan = plan(paths)
-        asker = parent if parent is not None else self.window
-        if not confirmed and not wipe_ui.confirm_wipe(asker, the_plan, uninstall=uninstall):
-            return
-        log.info("%s requested: wiping all local data", "uninstall" if uninstall else "delete")
-        self._wiping = True
-        self._close_window()  # nothing of ours may keep writing during the wipe
-        if self.services.account is not None:
-            self.services.account.forget()
-        egress = self.services.egress
-        if egress is not None:
-            egress.set_consented(False)
-            if egress.transmissions is not None:
-                egress.transmissions.persist = False
-        self.wiper = wipe_ui.LocalDataWiper(lambda progress: self._run_wipe(the_plan, progress))
-        self.wiper.finished.connect(lambda report: self._wiped(report, uninstall=uninstall))
-        # Let the closed web profile release its files before the wipe walks the roots.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        QTimer.singleShot(WIPE_SETTLE_MS, self.wiper.start)
-
-    def _run_wipe(self, the_plan: WipePlan, progress: Progress) -> WipeReport:
-        from nework_desktop.app.local_data import wipe_local_data
-
-        return wipe_local_data(self.services.paths, the_plan, progress)
-
-    def _wiped(self, report: WipeReport, *, uninstall: bool) -> None:
-        from nework_desktop.core.egress import TransmissionLog
-        from nework_desktop.ui import wipe as wipe_ui
-
-        self.last_wipe = report
-        self._wiping = False
-        self.services.consent.reload()  # the ledger went with the data
-        egress = self.services.egress
-        if egress is not None:  # counters of the wiped data start again from zero
-            egress.transmissions = TransmissionLog(self.services.paths)
-        if not report.ok:
-            wipe_ui.show_wipe_failure(None, report)
-        if uninstall:
-            bundle = wipe_ui.app_bundle()
-            if report.ok and bundle is not None:
-                wipe_ui.move_to_trash(bundle)
-            self.quit()
-            return
-        if report.ok:
-            self._notice = wipe_ui.wiped_notice()
         if not self.start():
             self.quit()
 

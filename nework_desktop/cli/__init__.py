@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from nework_desktop.cli.console import attach_parent_console
 from nework_desktop.cli.errors import (
@@ -21,10 +22,19 @@ from nework_desktop.cli.errors import (
     PROG,
     CliError,
 )
-from nework_desktop.cli.parser import build_parser
 from nework_desktop.core import env
 
+if TYPE_CHECKING:
+    import argparse
+
 __all__ = ["CliError", "build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """:func:`nework_desktop.cli.parser.build_parser` (argparse is imported only when needed)."""
+    from nework_desktop.cli.parser import build_parser as build
+
+    return build()
 
 
 def _silence_stdout() -> None:
@@ -39,30 +49,44 @@ def _silence_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     attach_parent_console()  # the windowed NeWork.exe started from a console (no-op elsewhere)
+    from nework_desktop.cli import status as status_cmd
+
+    plain = status_cmd.parse_fast(sys.argv[1:] if argv is None else argv)
+    if plain is not None:  # ``status [--json] [--basedir DIR]``: no argparse (benchmark P5)
+        return _guarded(lambda: status_cmd.run(*plain))
     args = build_parser().parse_args(argv)
+    return _guarded(lambda: _dispatch(args))
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "status":
+        from nework_desktop.cli import status
+
+        return status.run(args.basedir, args.json)
+    if args.command == "policy":
+        from nework_desktop.cli import policy
+
+        return policy.run(args.basedir, args.json)
+    from nework_desktop.qtcompat import protect_singletons
+
+    protect_singletons()  # before the first PySide6 call
+    if args.command == "uninstall-cleanup":
+        from nework_desktop.cli import uninstall_cleanup
+
+        return uninstall_cleanup.run(args)
+    if args.command == "quit-running":
+        from nework_desktop.cli import quit_running
+
+        return quit_running.run(args)
+    from nework_desktop.app import run
+
+    return run(args)
+
+
+def _guarded(command: Callable[[], int]) -> int:
+    """Run ``command``; every error ends as one line on stderr and its exit code."""
     try:
-        if args.command == "status":
-            from nework_desktop.cli import status
-
-            return status.run(args.basedir, args.json)
-        if args.command == "policy":
-            from nework_desktop.cli import policy
-
-            return policy.run(args.basedir, args.json)
-        from nework_desktop.qtcompat import protect_singletons
-
-        protect_singletons()  # before the first PySide6 call
-        if args.command == "uninstall-cleanup":
-            from nework_desktop.cli import uninstall_cleanup
-
-            return uninstall_cleanup.run(args)
-        if args.command == "quit-running":
-            from nework_desktop.cli import quit_running
-
-            return quit_running.run(args)
-        from nework_desktop.app import run
-
-        return run(args)
+        return command()
     except CliError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return exc.code

@@ -42,21 +42,34 @@ went, and reports "no consent", so the user is asked again -- consent is never a
 from __future__ import annotations
 
 import dataclasses
-import enum
-import hashlib
-import json
 import logging
 import os
-import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from types import MappingProxyType
-from typing import Literal
 
 import nework_desktop
-from nework_desktop.core import storage, validate
+from nework_desktop.core import storage
+from nework_desktop.core.consent_records import (
+    LEDGER_NAME,
+    LEDGER_SCHEMA,
+    MAX_LEDGER_BYTES,
+    QUARANTINE_DIR,
+    ZERO_HASH,
+    ConsentRecord,
+    ConsentState,
+    Decision,
+    LedgerCorrupt,
+    check_decision,
+    check_hex64,
+    check_locale,
+    check_modules,
+    check_text,
+    parse_ledger,
+    record_hash,
+    serialize_ledger,
+    utc_stamp,
+)
 from nework_desktop.core.paths import AppPaths
 
 __all__ = [
@@ -77,234 +90,9 @@ __all__ = [
 
 log = logging.getLogger("nework.consent")
 
-LEDGER_NAME = "consent-ledger.json"
-#: A ledger is a few records a year; anything this large is not ours.
-MAX_LEDGER_BYTES = 16 * 1024 * 1024
-LEDGER_SCHEMA = 1
-QUARANTINE_DIR = "quarantine"
-ZERO_HASH = "0" * 64
-LOCALES: frozenset[str] = frozenset({"ja", "en"})
-
 #: The write steps, in order, each announced to the ``fault`` hook before it is performed
 #: (``mkdir`` here, the rest in :func:`storage.atomic_write`).  ``dir-fsync`` is POSIX only.
 WRITE_STEPS: tuple[str, ...] = ("mkdir", *storage.WRITE_STEPS)
-
-_HEX64 = re.compile(r"[0-9a-f]{64}")
-_UTC_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z")
-_FIELDS: tuple[str, ...] = (
-    "seq",
-    "decision",
-    "policy_id",
-    "policy_version",
-    "text_sha256",
-    "locale",
-    "modules",
-    "recorded_at",
-    "app_version",
-    "prev_hash",
-    "hash",
-)
-
-
-class Decision(enum.StrEnum):
-    ACCEPTED = "accepted"
-    WITHDRAWN = "withdrawn"
-
-
-class LedgerCorrupt(Exception):
-    """The ledger file cannot be trusted; the message says what is wrong with it."""
-
-
-def record_hash(payload: Mapping[str, object]) -> str:
-    """SHA-256 hex of the canonical JSON of ``payload`` (every record field except ``hash``)."""
-    canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class ConsentRecord:
-    """One decision, as written in the ledger.  Built by :class:`ConsentLedger`, never edited."""
-
-    seq: int
-    decision: Decision
-    policy_id: str
-    policy_version: str
-    text_sha256: str
-    locale: str
-    modules: Mapping[str, bool]
-    recorded_at: str
-    app_version: str
-    prev_hash: str
-    hash: str
-
-    def __post_init__(self) -> None:
-        # A read-only copy, so a caller's dict cannot change a record after the fact.
-        object.__setattr__(self, "modules", MappingProxyType(dict(sorted(self.modules.items()))))
-
-    def payload(self) -> dict[str, object]:
-        """Every field except ``hash``: what ``hash`` is computed over."""
-        return {
-            "seq": self.seq,
-            "decision": self.decision.value,
-            "policy_id": self.policy_id,
-            "policy_version": self.policy_version,
-            "text_sha256": self.text_sha256,
-            "locale": self.locale,
-            "modules": dict(self.modules),
-            "recorded_at": self.recorded_at,
-            "app_version": self.app_version,
-            "prev_hash": self.prev_hash,
-        }
-
-    def computed_hash(self) -> str:
-        return record_hash(self.payload())
-
-    def to_json(self) -> dict[str, object]:
-        data = self.payload()
-        data["hash"] = self.hash
-        return data
-
-
-@dataclass(frozen=True)
-class ConsentState:
-    """What the ledger says, as of one read."""
-
-    state: Literal["none", "accepted", "withdrawn"]
-    last: ConsentRecord | None
-    last_accepted: ConsentRecord | None
-    records: tuple[ConsentRecord, ...]
-    quarantined: Path | None = None
-
-    @classmethod
-    def of(
-        cls, records: tuple[ConsentRecord, ...], quarantined: Path | None = None
-    ) -> ConsentState:
-        if not records:
-            return cls("none", None, None, (), quarantined)
-        last = records[-1]
-        accepted = [r for r in records if r.decision is Decision.ACCEPTED]
-        state: Literal["accepted", "withdrawn"] = (
-            "accepted" if last.decision is Decision.ACCEPTED else "withdrawn"
-        )
-        return cls(state, last, accepted[-1] if accepted else None, records, quarantined)
-
-
-# -- validation ----------------------------------------------------------------------------
-
-_LOCALE_CHOICES: Mapping[str, str] = {locale: locale for locale in sorted(LOCALES)}
-_DECISIONS: Mapping[str, Decision] = {d.value: d for d in Decision}
-_HEX64_TEXT = "64 lowercase hex digits (a SHA-256)"
-_STAMP_TEXT = "a UTC ISO 8601 time ending in 'Z'"
-
-
-def _check_text(name: str, value: object) -> str:
-    return validate.At(name).text(value)
-
-
-def _check_hex64(name: str, value: object) -> str:
-    return validate.At(name).matching(value, _HEX64, _HEX64_TEXT)
-
-
-def _check_locale(value: object) -> str:
-    return validate.At("locale").choice(value, _LOCALE_CHOICES)
-
-
-def _check_decision(value: object) -> Decision:
-    if isinstance(value, Decision):
-        return value
-    return validate.At("decision").choice(value, _DECISIONS)
-
-
-def _check_modules(value: object) -> dict[str, bool]:
-    if isinstance(value, Mapping) and not isinstance(value, dict):
-        value = dict(value)
-    return validate.At("modules").mapping(value, lambda at, item: at.flag(item))
-
-
-def _check_seq(value: object) -> int:
-    return validate.At("seq").integer(value, minimum=1)
-
-
-def _check_stamp(value: object) -> str:
-    at = validate.At("recorded_at")
-    stamp = at.matching(value, _UTC_STAMP, _STAMP_TEXT)
-    try:
-        datetime.fromisoformat(stamp)
-    except ValueError:
-        at.fail(f"not a valid time: {stamp!r}")
-    return stamp
-
-
-def _utc_stamp(moment: datetime) -> str:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("clock: must return an aware datetime (with a time zone)")
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-# -- parsing -------------------------------------------------------------------------------
-
-
-def _parse_record(raw: object, n: int) -> ConsentRecord:
-    if not isinstance(raw, dict):
-        raise LedgerCorrupt(f"record {n}: not a JSON object")
-    missing = [f for f in _FIELDS if f not in raw]
-    extra = sorted(str(k) for k in raw if k not in _FIELDS)
-    if missing:
-        raise LedgerCorrupt(f"record {n}: missing fields {', '.join(missing)}")
-    if extra:
-        raise LedgerCorrupt(f"record {n}: unexpected fields {', '.join(extra)}")
-    try:
-        return ConsentRecord(
-            seq=_check_seq(raw["seq"]),
-            decision=_check_decision(raw["decision"]),
-            policy_id=_check_text("policy_id", raw["policy_id"]),
-            policy_version=_check_text("policy_version", raw["policy_version"]),
-            text_sha256=_check_hex64("text_sha256", raw["text_sha256"]),
-            locale=_check_locale(raw["locale"]),
-            modules=_check_modules(raw["modules"]),
-            recorded_at=_check_stamp(raw["recorded_at"]),
-            app_version=_check_text("app_version", raw["app_version"]),
-            prev_hash=_check_hex64("prev_hash", raw["prev_hash"]),
-            hash=_check_hex64("hash", raw["hash"]),
-        )
-    except validate.Invalid as exc:
-        raise LedgerCorrupt(f"record {n}: bad field {exc}") from None
-
-
-def parse_ledger(data: bytes) -> tuple[ConsentRecord, ...]:
-    """Parse and verify a ledger file's bytes; raise :class:`LedgerCorrupt` on any problem."""
-    try:
-        doc = validate.parse_json(data)
-    except validate.Invalid as exc:
-        raise LedgerCorrupt(f"bad JSON ({exc.detail})") from None
-    if not isinstance(doc, dict) or set(doc) != {"schema", "records"}:
-        raise LedgerCorrupt("top level must be an object with exactly 'schema' and 'records'")
-    schema = doc["schema"]
-    if isinstance(schema, bool) or schema != LEDGER_SCHEMA:
-        raise LedgerCorrupt(f"unsupported schema {schema!r} (this app reads {LEDGER_SCHEMA})")
-    raw_records = doc["records"]
-    if not isinstance(raw_records, list):
-        raise LedgerCorrupt("'records' must be a list")
-    records: list[ConsentRecord] = []
-    prev = ZERO_HASH
-    for n, raw in enumerate(raw_records, start=1):
-        rec = _parse_record(raw, n)
-        if rec.computed_hash() != rec.hash:
-            raise LedgerCorrupt(f"record {n}: hash mismatch (its content was altered)")
-        if rec.seq != n:
-            raise LedgerCorrupt(f"record {n}: seq gap (expected seq {n}, found {rec.seq})")
-        if rec.prev_hash != prev:
-            which = "the genesis value" if n == 1 else f"record {n - 1}'s hash"
-            raise LedgerCorrupt(f"record {n}: chain broken at {n} (prev_hash is not {which})")
-        records.append(rec)
-        prev = rec.hash
-    return tuple(records)
-
-
-def serialize_ledger(records: tuple[ConsentRecord, ...]) -> bytes:
-    doc = {"schema": LEDGER_SCHEMA, "records": [r.to_json() for r in records]}
-    return (json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
-
 
 # -- the ledger ----------------------------------------------------------------------------
 
@@ -330,7 +118,7 @@ class ConsentLedger:
     ) -> None:
         self._paths = paths
         self._clock = clock or _default_clock
-        self._app_version = _check_text("app_version", app_version)
+        self._app_version = check_text("app_version", app_version)
         self._fault = fault or _no_fault
 
     @property
@@ -409,15 +197,15 @@ class ConsentLedger:
         write, the ledger holds either the previous records or the new one, never a mix; call
         :meth:`read` to know which.
         """
-        checked_decision = _check_decision(decision)
+        checked_decision = check_decision(decision)
         checked = (
-            _check_text("policy_id", policy_id),
-            _check_text("policy_version", policy_version),
-            _check_hex64("text_sha256", text_sha256),
-            _check_locale(locale),
+            check_text("policy_id", policy_id),
+            check_text("policy_version", policy_version),
+            check_hex64("text_sha256", text_sha256),
+            check_locale(locale),
         )
-        checked_modules = _check_modules(modules)
-        recorded_at = _utc_stamp(self._clock())
+        checked_modules = check_modules(modules)
+        recorded_at = utc_stamp(self._clock())
 
         existing = self._read_records()
         draft = ConsentRecord(

@@ -140,6 +140,8 @@ class CollectTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(24)
         self._spans: list[tuple[int, int, int]] = []  # (row, column, rows)
+        # column_limits() per (column, fonts), until the next fill: every resize asks again.
+        self._limits: dict[tuple[int, str, str], tuple[int, int]] = {}
 
     def retranslate(self, policy: Policy, locale: str) -> None:
         """Headers and rows in ``locale`` (the policy's texts and this app's)."""
@@ -159,6 +161,7 @@ class CollectTable(QTableWidget):
         """(Re)build the rows in ``locale``; ``plan_labels`` maps "all"/"enterprise" to text."""
         self.clearSpans()
         self._spans = []
+        self._limits = {}
         rows = sum(max(1, len(item.purposes)) for item in policy.items)
         self.setRowCount(rows)
         row = 0
@@ -195,6 +198,13 @@ class CollectTable(QTableWidget):
     def column_limits(self, column: int) -> tuple[int, int]:
         """(narrowest, widest) useful width of ``column``: the narrowest cuts no header, no
         short label and no Latin word; the widest puts every cell on one line."""
+        key = (column, self.font().key(), self.horizontalHeader().font().key())
+        known = self._limits.get(key)
+        if known is None:
+            known = self._limits[key] = self._measure(column)
+        return known
+
+    def _measure(self, column: int) -> tuple[int, int]:
         metrics = QFontMetrics(self.font())
         header_metrics = QFontMetrics(self.horizontalHeader().font())
         header = self.horizontalHeaderItem(column)

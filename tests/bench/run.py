@@ -4,11 +4,18 @@ Five figures, each against its baseline, measured side by side in one run, alter
 of the variants round by round after a warm-up, reported as medians and ratios (ours / baseline):
 
 P1  process start → consent dialog's first frame, vs a bare PySide6 ``QDialog`` of the same size
+    and (issue 15) vs a bare ``QDialog`` + ``QTextBrowser`` showing the same policy text
 P2  process start (consented, signed in) → workspace page loaded, vs a bare ``QWebEngineView``
     loading the same URL, and vs qutebrowser loading it
 P3  peak RSS at the consent dialog and at the workspace (P1's and P2's runs), vs the same
 P4  ``uninstall-cleanup --yes --json`` of a generated profile, vs ``rm -rf`` of an identical tree
-P5  ``status --json`` vs ``python -c pass``
+P5  ``status --json`` vs ``python -c pass``, and vs a minimal program that reads the same files
+    and prints the same JSON (``baselines/status_minimal.py``)
+
+For P1 and P2 the app's own ``--startup-timing`` marks (:mod:`nework_desktop.app.marks`) are
+printed as a breakdown (:mod:`tests.bench.breakdown`): where the time before the event goes.
+Where a target is missed, the ratio to the minimal program doing the same work is judged against
+:data:`MINIMAL_TARGET` (1.1×).
 
 Every process runs with ``QT_QPA_PLATFORM=offscreen``, ``QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox``,
 a fresh ``HOME`` and ``XDG_RUNTIME_DIR`` of its own and (the app) a ``--basedir`` in the run's
@@ -43,12 +50,17 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tests.bench import qutebrowser
+from tests.bench.breakdown import Breakdown
 from tests.bench.measure import EventSource, Sample, TimingFile, run_to_exit, run_until
 from tests.bench.tree import plan_tree, write_tree
 
 REPO = Path(__file__).resolve().parents[2]
 FIGURES = ("P1", "P2", "P3", "P4", "P5")
-TARGETS = {"P1": 1.2, "P2": 1.15, "P3": 1.15, "P4": 1.3, "P5": 2.0}
+TARGETS = {"P1": 1.2, "P2": 1.15, "P3": 1.15, "P4": 1.2, "P5": 2.0}
+#: Issue 15: the peak RSS at the workspace within 10 % of the bare view's (P3 at the dialog: 15 %).
+P3_WORKSPACE_TARGET = 1.10
+#: Where a target is missed: the app against a minimal program doing the same work (issue 15).
+MINIMAL_TARGET = 1.1
 QUTE_VENV = REPO / "build" / "bench-venv"
 ENV_REEXEC = "NEWORK_BENCH_REEXEC"
 SIGN_IN_ADDRESS = "bench@example.com"
@@ -322,6 +334,12 @@ class Bench:
         ours = Series("nework-desktop: start → consent dialog first frame")
         base = Series("bare PySide6 QDialog of the same size: start → first frame")
         alone = Series("what-if: the consent dialog alone, no bootstrap: start → first frame")
+        text = Series(
+            "bare QDialog + QTextBrowser showing the same policy text (setMarkdown): "
+            "start → first frame"
+        )
+        text_rss = Series("bare QDialog + QTextBrowser: peak RSS (MiB)")
+        where = Breakdown()
         ours_rss = Series("nework-desktop at the consent dialog: peak RSS (MiB)")
         base_rss = Series("bare QDialog: peak RSS (MiB)")
         alone_rss = Series("the consent dialog alone: peak RSS (MiB)")
@@ -334,6 +352,19 @@ class Bench:
                     "p1-ours",
                     lambda f: self.app(
                         "--basedir", str(f / "base"), "--startup-timing", str(f / "timing.jsonl")
+                    ),
+                    want="first-frame",
+                    timeout=60,
+                )
+            if variant == "text":
+                return self.measure(
+                    "p1-text",
+                    lambda f: self.baseline(
+                        "bare_text",
+                        "--startup-timing",
+                        str(f / "timing.jsonl"),
+                        "--size",
+                        self.dialog_size,
                     ),
                     want="first-frame",
                     timeout=60,
@@ -368,9 +399,15 @@ class Bench:
                 if frame[0].get("window") != "ConsentDialog":
                     self.notes.append(f"P1: first window was {frame[0].get('window')}")
             run("bare")
+            run("text")
             run("alone")
-        slots = {"ours": (ours, ours_rss), "bare": (base, base_rss), "alone": (alone, alone_rss)}
-        for number, order in self.rounds(("ours", "bare", "alone"), self.o.rounds):
+        slots = {
+            "ours": (ours, ours_rss),
+            "bare": (base, base_rss),
+            "text": (text, text_rss),
+            "alone": (alone, alone_rss),
+        }
+        for number, order in self.rounds(("ours", "bare", "text", "alone"), self.o.rounds):
             line = []
             for variant in order:
                 sample = run(variant)
@@ -381,8 +418,11 @@ class Bench:
                     continue
                 series.values.append(sample.ms)
                 rss.values.append((sample.rss_kib or 0) / 1024)
+                if variant == "ours":
+                    where.add(sample.events)
                 line.append(f"{variant} {sample.ms:.0f} ms")
             self.say(f"  P1 round {number + 1}/{self.o.rounds}: " + ", ".join(line))
+        self.say(f"  P1 where the time goes (medians, ms): {where.text()}")
         extra = {
             "dialog_size": self.dialog_size,
             "service_requests_before_consent": self.service_requests()[before:],
@@ -390,6 +430,12 @@ class Bench:
             "what_if_dialog_alone": alone.to_json(),
             "what_if_dialog_alone_ratio": ratio(alone.median, base.median),
             "what_if_dialog_alone_rss": alone_rss.to_json(),
+            "baseline_text": text.to_json(),
+            "ratio_vs_text": ratio(ours.median, text.median),
+            "verdict_vs_text": verdict(ratio(ours.median, text.median), MINIMAL_TARGET),
+            "baseline_text_rss": text_rss.to_json(),
+            "ratio_rss_vs_text": ratio(ours_rss.median, text_rss.median),
+            "breakdown": where.to_json(),
         }
         return ours, base, ours_rss, base_rss, extra
 
@@ -520,6 +566,7 @@ class Bench:
             "bare": Series("bare QWebEngineView: start → first frame (same runs)"),
             "qutebrowser": Series("(not reported)"),
         }
+        where = Breakdown()
         for _ in range(self.o.warmup):
             for variant in variants[1:]:
                 run(variant)
@@ -536,8 +583,12 @@ class Bench:
                     rss[variant].values.append((sample.rss_kib or 0) / 1024)
                 if "first-frame" in sample.events:
                     frames[variant].values.append(sample.events["first-frame"])
+                if variant == "ours":
+                    where.add(sample.events)
                 line.append(f"{variant} {sample.ms:.0f} ms")
             self.say(f"  P2 round {number + 1}/{self.o.rounds}: " + ", ".join(line))
+        self.say(f"  P2 where the time goes (medians, ms): {where.text()}")
+        extra["breakdown"] = where.to_json()
         extra["workspace_available"] = available
         extra["window_size"] = self.window_size
         extra["first_frame"] = {v: frames[v].to_json() for v in ("ours", "bare")}
@@ -621,10 +672,15 @@ class Bench:
 
     # -- P5 -----------------------------------------------------------------------------------
 
-    def p5(self) -> tuple[Series, Series]:
+    def p5(self) -> tuple[Series, Series, Json]:
         ours = Series("nework-desktop status --json (wall time, ms)")
         base = Series("python -c pass (wall time, ms)")
+        minimal = Series(
+            "tests/bench/baselines/status_minimal.py: reads the same files, prints the same "
+            "JSON, os + json only (wall time, ms)"
+        )
         count = self.o.rounds * 3
+        outputs: dict[str, bytes] = {}
 
         def run(variant: str) -> tuple[float, int]:
             folder = self.run_dir(f"p5-{variant}")
@@ -632,28 +688,45 @@ class Bench:
             log.parent.mkdir(exist_ok=True)
             if variant == "ours":
                 command = self.app("status", "--json", "--basedir", str(folder / "base"))
+            elif variant == "minimal":
+                command = self.baseline("status_minimal", "--basedir", str(folder / "base"))
             else:
                 command = [self.python, "-c", "pass"]
             result = run_to_exit(command, env=self.env(folder), cwd=folder, log=log, timeout=60)
+            # The same output, but for the folder's name: compare the runs' JSON without it.
+            outputs[variant] = log.read_bytes().replace(str(folder).encode(), b"<run>")
             self.drop_run(folder)
             return result
 
         for _ in range(self.o.warmup):
             run("ours")
             run("base")
-        for _number, order in self.rounds(("ours", "base"), count):
+            run("minimal")
+        same = outputs.get("ours") == outputs.get("minimal")
+        if not same:
+            minimal.errors.append("its output differs from status --json's")
+        slots = {"ours": ours, "base": base, "minimal": minimal}
+        for _number, order in self.rounds(("ours", "base", "minimal"), count):
             for variant in order:
                 ms, code = run(variant)
-                series = ours if variant == "ours" else base
+                series = slots[variant]
                 if code != 0:
                     series.errors.append(f"exit {code}")
                 else:
                     series.values.append(ms)
         self.say(
             f"  P5 ({count} rounds): status {ours.median or 0:.0f} ms, "
-            f"python -c pass {base.median or 0:.0f} ms"
+            f"python -c pass {base.median or 0:.0f} ms, "
+            f"the minimal program {minimal.median or 0:.0f} ms"
+            + ("" if same else " (its output differs!)")
         )
-        return ours, base
+        extra: Json = {
+            "minimal": minimal.to_json(),
+            "minimal_output_identical": same,
+            "ratio_vs_minimal": ratio(ours.median, minimal.median),
+            "verdict_vs_minimal": verdict(ratio(ours.median, minimal.median), MINIMAL_TARGET),
+        }
+        return ours, base, extra
 
 
 # -- the report -------------------------------------------------------------------------------
@@ -675,8 +748,8 @@ def collect(bench: Bench) -> Json:
     out: Json = {}
     if "P5" in o.only:
         bench.say("P5: status --json vs python -c pass")
-        ours5, base5 = bench.p5()
-        out["P5"] = {"unit": "ms", **_figure(ours5, base5, TARGETS["P5"])}
+        ours5, base5, extra5 = bench.p5()
+        out["P5"] = {"unit": "ms", **_figure(ours5, base5, TARGETS["P5"]), **extra5}
     p1 = None
     if "P1" in o.only or "P3" in o.only:
         bench.say("P1: start → consent dialog first frame, vs a bare QDialog")
@@ -710,7 +783,7 @@ def collect(bench: Bench) -> Json:
             fig3["ratio_dialog"] = fig3["dialog"]["ratio"]
         if p2 is not None:
             _, rss, extra = p2
-            fig3["workspace"] = _figure(rss["ours"], rss["bare"], TARGETS["P3"])
+            fig3["workspace"] = _figure(rss["ours"], rss["bare"], P3_WORKSPACE_TARGET)
             fig3["workspace"]["qutebrowser"] = rss["qutebrowser"].to_json()
             if not extra.get("workspace_available"):
                 fig3["workspace"]["ours"]["errors"].append("workspace not available yet")
@@ -755,6 +828,19 @@ def table(result: Json) -> str:
 
     if "P1" in result:
         row("P1 consent dialog first frame (vs bare QDialog)", result["P1"], "ms", "≤ 1.2×")
+        text = result["P1"].get("baseline_text")
+        if isinstance(text, dict):
+            rt = result["P1"].get("ratio_vs_text")
+            rows.append(
+                (
+                    "  vs bare QDialog + QTextBrowser, same text",
+                    _fmt(result["P1"]["ours"]["median"], "ms"),
+                    _fmt(text.get("median"), "ms"),
+                    "—" if rt is None else f"{rt:.2f}×",
+                    "≤ 1.1×",
+                    str(result["P1"].get("verdict_vs_text", "n/a")),
+                )
+            )
         alone = result["P1"].get("what_if_dialog_alone")
         if isinstance(alone, dict):
             r = result["P1"].get("what_if_dialog_alone_ratio")
@@ -798,11 +884,40 @@ def table(result: Json) -> str:
     if "P3" in result:
         for key, label in (("dialog", "consent dialog"), ("workspace", "workspace")):
             if key in result["P3"]:
-                row(f"P3 peak RSS at the {label}", result["P3"][key], "MiB", "≤ 1.15×")
+                target = f"≤ {result['P3'][key].get('target', TARGETS['P3']):.2f}×"
+                row(f"P3 peak RSS at the {label}", result["P3"][key], "MiB", target)
+            p1 = result.get("P1")
+            if key == "dialog" and key in result["P3"] and isinstance(p1, dict):
+                text_rss = p1.get("baseline_text_rss")
+                if isinstance(text_rss, dict):
+                    rr = p1.get("ratio_rss_vs_text")
+                    rows.append(
+                        (
+                            "  vs bare QDialog + QTextBrowser, same text",
+                            _fmt(result["P3"][key]["ours"]["median"], "MiB"),
+                            _fmt(text_rss.get("median"), "MiB"),
+                            "—" if rr is None else f"{rr:.2f}×",
+                            "≤ 1.1×",
+                            verdict(rr, MINIMAL_TARGET),
+                        )
+                    )
     if "P4" in result:
-        row("P4 uninstall-cleanup (vs rm -rf)", result["P4"], "s", "≤ 1.3×")
+        row("P4 uninstall-cleanup (vs rm -rf)", result["P4"], "s", "≤ 1.2×")
     if "P5" in result:
         row("P5 status --json (vs python -c pass)", result["P5"], "ms", "≤ 2×")
+        minimal = result["P5"].get("minimal")
+        if isinstance(minimal, dict):
+            rm = result["P5"].get("ratio_vs_minimal")
+            rows.append(
+                (
+                    "  vs a minimal program, same files, same JSON",
+                    _fmt(result["P5"]["ours"]["median"], "ms"),
+                    _fmt(minimal.get("median"), "ms"),
+                    "—" if rm is None else f"{rm:.2f}×",
+                    "≤ 1.1×",
+                    str(result["P5"].get("verdict_vs_minimal", "n/a")),
+                )
+            )
     header = ("figure", "ours", "baseline", "ratio", "target", "verdict")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(6)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(header, widths, strict=True))]

@@ -1,0 +1,31 @@
+"""``--startup-timing FILE``: named moments of the start-up, next to the first frame and page load.
+
+:func:`mark` appends ``{"event": "mark:<name>", "t_ns": time.monotonic_ns()}`` to the file
+:func:`enable` named (the same lines as :class:`~nework_desktop.app.timing.StartupTiming`), so
+the benchmark can say where the time before the first frame goes.  Without the option it does
+nothing: no file, no Qt, one global looked at.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+__all__ = ["enable", "mark"]
+
+_path: str | None = None
+
+
+def enable(path: str) -> None:
+    """Write marks to ``path`` from now on (only with ``--startup-timing``)."""
+    global _path  # noqa: PLW0603 - one switch for the whole process, set once by the bootstrap
+    _path = path
+
+
+def mark(name: str) -> None:
+    """Record that the start-up reached ``name`` (nothing without ``--startup-timing``)."""
+    if _path is None:
+        return
+    line = json.dumps({"event": f"mark:{name}", "t_ns": time.monotonic_ns()})
+    with open(_path, "a", encoding="utf-8") as fh:
+        fh.write(line + "\n")
