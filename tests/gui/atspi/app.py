@@ -59,8 +59,11 @@ def consent(locale: str, out: Path) -> QWidget:
 
     def agreed() -> None:
         outcome = dialog.outcome
-        data = {"modules": outcome.modules if outcome else None, "read": dialog.has_read_to_end}
-        out.with_suffix(".outcome.json").write_text(json.dumps(data), encoding="utf-8")
+        data: dict[str, object] = {
+            "modules": outcome.modules if outcome else None,
+            "read": dialog.has_read_to_end,
+        }
+        write(out.with_suffix(".outcome.json"), data)
         QApplication.quit()
 
     dialog.accepted.connect(agreed)
@@ -113,7 +116,10 @@ def privacy(locale: str, out: Path) -> QWidget:
 
 
 def write(out: Path, data: dict[str, object]) -> None:
-    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    # Whole or not at all: the test starts reading as soon as ``out`` exists.
+    part = out.with_name(out.name + ".part")
+    part.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    part.replace(out)
 
 
 def main(argv: list[str]) -> int:
