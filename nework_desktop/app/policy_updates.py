@@ -66,8 +66,6 @@ class BackgroundChecks(QObject):
 
     #: A newer policy verified (a :class:`~nework_desktop.services.policy_feed.FeedCheck`).
     policy_updated = Signal(object)
-    #: A receipt send finished (the privacy center refreshes what it shows).
-    receipts_sent = Signal()
 
     def __init__(
         self,
@@ -190,7 +188,6 @@ class BackgroundChecks(QObject):
         self._receipt_task = None
         if error is not None:
             log.error("consent receipts not sent: %s", type(error).__name__)
-        self.receipts_sent.emit()
         if self._send_again and self._running:
             self._send_again = False
             QTimer.singleShot(0, self, self.send_receipts)

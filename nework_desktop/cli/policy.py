@@ -54,11 +54,7 @@ EXIT_CODES: Final[dict[Outcome, int]] = {
 
 def fetch(basedir: str | None) -> FeedCheck:
     """Check the feed once (see the module docstring)."""
-    from nework_desktop.core.egress import EgressPolicy, EgressState, TransmissionLog
     from nework_desktop.core.policy.store import FeedStore, current_policy
-    from nework_desktop.core.prefs import Preferences, PrefsError
-    from nework_desktop.net.http import HttpClient
-    from nework_desktop.net.service import ServiceClient
     from nework_desktop.services.policy_feed import PolicyFeed
 
     paths = open_paths(basedir)
@@ -69,6 +65,11 @@ def fetch(basedir: str | None) -> FeedCheck:
     if state.state != "accepted":
         feed = PolicyFeed(store, bundled, lambda: b"", consented=lambda: False)
         return feed.check(in_use)
+    from nework_desktop.core.egress import EgressPolicy, EgressState, TransmissionLog
+    from nework_desktop.core.prefs import Preferences, PrefsError
+    from nework_desktop.net.http import HttpClient
+    from nework_desktop.net.service import ServiceClient
+
     try:
         url = Preferences.load(paths).service_url
     except PrefsError as exc:

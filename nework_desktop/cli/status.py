@@ -18,7 +18,7 @@ verifies against the ledger), ``waiting`` (in the retry queue), ``none``.
 
 Start-up cost (benchmark P5): the command is import-bound, so it imports only what the files
 present need -- no ledger: no :mod:`core.consent` / :mod:`core.decision`; no consent record and
-no receipt queue: no :mod:`core.proof` (signatures, receipts) -- and :func:`main_fast` takes the
+no receipt queue: no :mod:`core.proof` (signatures, receipts) -- and :func:`parse_fast` takes the
 plain ``status [--json] [--basedir DIR]`` command line without building the argparse parser.
 """
 
@@ -67,20 +67,19 @@ def read_ledger(paths: AppPaths) -> ConsentState:
         ) from exc
 
 
-def acknowledgement(paths: AppPaths, state: ConsentState, store: FeedStore) -> dict[str, Any]:
-    """The ``consent.acknowledgement`` block (reads only)."""
-    if not state.records and not (paths.state / QUEUE_NAME).exists():
+def acknowledgement(
+    paths: AppPaths, state: ConsentState | None, store: FeedStore
+) -> dict[str, Any]:
+    """The ``consent.acknowledgement`` block (reads only; ``state`` None: no ledger file)."""
+    records = state.records if state is not None else ()
+    if not records and not (paths.state / QUEUE_NAME).exists():
         return dict(NO_ACKNOWLEDGEMENT)
     from datetime import UTC, datetime
 
     from nework_desktop.core.proof import acknowledgement_json, read_acks, read_queue
 
-    acks = (
-        read_acks(paths, state.records, store.trust().keys, now=datetime.now(UTC))
-        if state.records
-        else {}
-    )
-    return acknowledgement_json(state.records, acks, read_queue(paths))
+    acks = read_acks(paths, records, store.trust().keys, now=datetime.now(UTC)) if records else {}
+    return acknowledgement_json(records, acks, read_queue(paths))
 
 
 def status_report(basedir: str | None) -> dict[str, Any]:
@@ -111,7 +110,7 @@ def status_report(basedir: str | None) -> dict[str, Any]:
             "current_policy_version": policy.version,
             "accepted_at": last.recorded_at if last else None,
             "modules": dict(last.modules) if last else {},
-            "acknowledgement": _acknowledgement(paths, state, store),
+            "acknowledgement": acknowledgement(paths, state, store),
         },
     }
 
@@ -124,18 +123,6 @@ def _read_ledger_if_any(paths: AppPaths) -> ConsentState | None:
     if not ledger.exists() and not ledger.is_symlink():
         return None
     return read_ledger(paths)
-
-
-def _acknowledgement(
-    paths: AppPaths, state: ConsentState | None, store: FeedStore
-) -> dict[str, Any]:
-    if state is None:  # no ledger file
-        if not (paths.state / QUEUE_NAME).exists():
-            return dict(NO_ACKNOWLEDGEMENT)
-        from nework_desktop.core.consent import ConsentState
-
-        state = ConsentState.of(())
-    return acknowledgement(paths, state, store)
 
 
 def print_status(report: dict[str, Any], as_json: bool) -> None:

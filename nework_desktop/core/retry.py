@@ -21,9 +21,10 @@ BASE_DELAY: Final = 30.0
 MAX_DELAY: Final = 3600.0
 
 
-def utc_stamp(moment: float) -> str:
-    """A moment (seconds since the epoch) as the UTC stamp written on record."""
-    return datetime.fromtimestamp(moment, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+def utc_stamp(moment: float | datetime) -> str:
+    """A moment (seconds since the epoch, or an aware datetime) as the UTC stamp on record."""
+    when = moment if isinstance(moment, datetime) else datetime.fromtimestamp(moment, UTC)
+    return when.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 @dataclass(frozen=True)

@@ -100,8 +100,7 @@ class TrustedKey:
 
 
 def _malformed(location: str, detail: str) -> SignatureRefused:
-    where = f"{location}: " if location else ""
-    return SignatureRefused("malformed", f"{where}{detail}")
+    return SignatureRefused("malformed", validate.located(location, detail))
 
 
 def _decoded(at: validate.At, value: object, *, max_chars: int) -> bytes:

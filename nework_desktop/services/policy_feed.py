@@ -32,17 +32,14 @@ from typing import Any, Literal
 from nework_desktop.core.policy import Policy
 from nework_desktop.core.policy.feed import FeedRefused, Reason, verify_feed
 from nework_desktop.core.policy.store import CurrentPolicy, FeedStore
+from nework_desktop.core.retry import utc_stamp
 from nework_desktop.net.errors import RequestRejected, ServiceError
 
-__all__ = ["FeedCheck", "Outcome", "PolicyFeed", "utc_stamp"]
+__all__ = ["FeedCheck", "Outcome", "PolicyFeed"]
 
 log = logging.getLogger("nework.policy.feed")
 
 Outcome = Literal["updated", "current", "refused", "unreachable", "no-consent"]
-
-
-def utc_stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 @dataclass(frozen=True)

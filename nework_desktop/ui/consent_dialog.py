@@ -51,7 +51,7 @@ from nework_desktop.ui.i18n import (
     normalize_locale,
 )
 from nework_desktop.ui.look import apply_window_look
-from nework_desktop.ui.widgets import PolicyBrowser, UrlOpener, is_https, wrapping_label
+from nework_desktop.ui.widgets import PolicyBrowser, UrlOpener, wrapping_label
 
 __all__ = ["ConsentDialog", "ConsentOutcome", "Mode"]
 
@@ -301,12 +301,9 @@ class ConsentDialog(QDialog):
 
     def open_url(self, url: QUrl) -> bool:
         """Open ``url`` in the system browser if it is https; refuse (and log) anything else."""
-        if not is_https(url):
-            log.warning("refused to open a non-https link: %s", url.toString())
-            return False
         from nework_desktop.ui.links import open_link
 
-        log.info("opening %s in the system browser", url.toString())
+        log.info("link activated: %s", url.toString())
         return open_link(self, url, self._opener)  # a failure is said in words
 
     # -- decisions -------------------------------------------------------------------------

@@ -147,7 +147,12 @@ def dev_keys(
     for item in value.split(","):
         key_id, sep, public = item.strip().partition(":")
         raw = b64url_decode(public.strip())
-        if not sep or KEY_ID_RE.fullmatch(key_id) is None or raw is None or len(raw) != 32:
+        if (
+            not sep
+            or KEY_ID_RE.fullmatch(key_id) is None
+            or raw is None
+            or len(raw) != PUBLIC_KEY_BYTES
+        ):
             log.warning("%s: ignored an entry that is not KEY_ID:PUBLIC_KEY", env.POLICY_DEV_KEYS)
             continue
         keys[key_id] = TrustedKey(key_id, raw, frozenset(USES))

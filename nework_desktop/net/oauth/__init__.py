@@ -57,7 +57,6 @@ from nework_desktop.net.oauth.flow import DEFAULT_FLOW_TIMEOUT, OAuthFlow, OAuth
 from nework_desktop.net.oauth.idtoken import (
     CLOCK_LEEWAY,
     Pkce,
-    b64url,
     pkce_challenge,
     validate_id_token,
 )
@@ -109,7 +108,6 @@ __all__ = [
     "ProviderSpec",
     "ProviderUnavailable",
     "accepted_algorithms",
-    "b64url",
     "decode_jwt",
     "discover",
     "load_providers",

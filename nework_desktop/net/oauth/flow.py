@@ -249,10 +249,6 @@ class OAuthFlow:
             )
         return fields
 
-    def exchange(self, code: str) -> str:
-        """Trade the code (and the PKCE verifier) for tokens; return the raw ID token."""
-        return self._id_token(self._exchange(code))
-
     def _id_token(self, fields: Fields) -> str:
         try:
             return fields.text("id_token", max_len=MAX_TOKEN_LENGTH)

@@ -8,7 +8,6 @@ other audience requires ``azp`` = this client, ``exp``/``iat`` with a bounded le
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import re
@@ -18,6 +17,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from nework_desktop.core.signed import b64url_encode as b64url
 from nework_desktop.net.oauth.errors import IdTokenError
 from nework_desktop.net.oauth.jose import (
     ASYMMETRIC_ALGORITHMS,
@@ -30,11 +30,6 @@ from nework_desktop.net.oauth.providers import ProviderSpec
 CLOCK_LEEWAY = 120
 #: The most clock difference any caller may allow.
 MAX_LEEWAY = 300
-
-
-def b64url(data: bytes) -> str:
-    """Base64url without padding (for PKCE, RFC 7636 §4.2)."""
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
 @dataclass(frozen=True)

@@ -182,10 +182,6 @@ class KeyCache:
 
         return fetch
 
-    def clear(self) -> None:
-        with self._lock:
-            self._sets.clear()
-
 
 def key_list(data: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The ``keys`` of a JWKS document; :class:`BadReplyError` when there are none."""
