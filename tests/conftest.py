@@ -133,11 +133,9 @@ def policy() -> Policy:
 
 
 @pytest.fixture(scope="module")
-def bundled() -> Policy:
+def bundled(policy: Policy) -> Policy:
     """The shipped policy, where a test compares it with a feed's or a stored one."""
-    from nework_desktop.core.policy import load_policy
-
-    return load_policy()
+    return policy
 
 
 @pytest.fixture(scope="module")

@@ -702,7 +702,7 @@ class Bench:
             run("ours")
             run("base")
             run("minimal")
-        same = outputs.get("ours") == outputs.get("minimal")
+        same = "ours" in outputs and outputs.get("ours") == outputs.get("minimal")
         if not same:
             minimal.errors.append("its output differs from status --json's")
         slots = {"ours": ours, "base": base, "minimal": minimal}

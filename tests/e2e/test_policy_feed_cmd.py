@@ -17,7 +17,7 @@ import pytest
 from nework_desktop.core.env import POLICY_DEV_KEYS
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import load_policy
-from nework_desktop.qa.refservice.signing import FeedKey, generate_key
+from nework_desktop.qa.refservice.signing import FeedKey
 from tests.helpers import add_version, record_acceptance, shipped_copy, tree
 from tests.refservice import RefService
 
@@ -159,11 +159,6 @@ def test_a_release_build_does_not_honour_the_development_keys(
 
 
 # -- the real app: offline → queued → acknowledged after a restart ------------------------------
-
-
-@pytest.fixture
-def key() -> FeedKey:
-    return generate_key()
 
 
 def test_offline_the_receipt_waits_and_is_acknowledged_after_a_restart(

@@ -47,6 +47,9 @@ def test_quick_p5_prints_json_with_medians_and_ratio(tmp_path: Path) -> None:
     assert p5["ratio"] == pytest.approx(p5["ours"]["median"] / p5["baseline"]["median"], rel=0.01)
     assert p5["target"] == 2.0
     assert p5["verdict"] in ("meets", "MISSES")
+    # The minimal program must keep printing exactly what status --json prints.
+    assert p5["minimal"]["errors"] == []
+    assert p5["minimal_output_identical"] is True
     assert result["meta"]["machine"]["cpus"] >= 1
     # The human table goes to stderr with --json.
     assert "P5 status --json (vs python -c pass)" in done.stderr

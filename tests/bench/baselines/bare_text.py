@@ -9,10 +9,13 @@ any program must do to put that text on screen with this toolkit: what of P1 is 
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
 
 POLICY = os.path.join(os.path.dirname(__file__), "..", "..", "..", "resources", "policy")
 
@@ -25,26 +28,18 @@ def policy_text(locale: str = "en") -> str:
         return fh.read()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--startup-timing", required=True, metavar="FILE")
-    parser.add_argument("--size", default="960x720", metavar="WxH")
-    args = parser.parse_args(argv)
+def _add_text(dialog: QDialog) -> None:
+    from PySide6.QtWidgets import QTextBrowser, QVBoxLayout
 
-    from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser, QVBoxLayout
-
-    from tests.bench.baselines.timing import install, parse_size
-
-    app = QApplication(sys.argv[:1])
-    install(app, args.startup_timing)
-    dialog = QDialog()
-    dialog.resize(*parse_size(args.size))
-    dialog.setWindowTitle("NeWork")
     view = QTextBrowser(dialog)
     view.setMarkdown(policy_text())
     QVBoxLayout(dialog).addWidget(view)
-    dialog.show()
-    return app.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tests.bench.baselines import bare_window
+
+    return bare_window.main(argv, fill=_add_text)
 
 
 if __name__ == "__main__":

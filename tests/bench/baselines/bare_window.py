@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, fill: Callable[[QDialog], None] | None = None) -> int:
+    """Show the dialog; ``fill`` puts something in it first (:mod:`.bare_text`)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--startup-timing", required=True, metavar="FILE")
     parser.add_argument("--size", default="960x720", metavar="WxH")
@@ -25,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     dialog = QDialog()
     dialog.resize(*parse_size(args.size))
     dialog.setWindowTitle("NeWork")
+    if fill is not None:
+        fill(dialog)
     dialog.show()
     return app.exec()
 
