@@ -16,6 +16,10 @@ Rules every request follows
 * **replies are validated field by field** (:class:`Fields`, on :mod:`core.validate`); anything
   unexpected becomes :class:`BadReplyError`, never a crash (deep nesting, huge numbers, NaN,
   wrong types, bad UTF-8 …).
+
+``requests`` (~100 ms of imports: urllib3, http.client, ssl, charset detection) is imported with
+the first request, not with this module: the workspace starts before anything is fetched
+(issue 15, P2).
 """
 
 from __future__ import annotations
@@ -23,14 +27,13 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import requests
 
 from nework_desktop import __version__
 from nework_desktop.core import validate
@@ -176,8 +179,16 @@ class Reply:
         return Fields(parse_json(self.body, what), what)
 
 
+if TYPE_CHECKING:
+    import requests
+
+
 class HttpClient:
-    """requests.Session with the project's rules (see the module docstring)."""
+    """requests.Session with the project's rules (see the module docstring).
+
+    The session is made on the first request (thread-safe), so that building a client costs
+    nothing at start.
+    """
 
     def __init__(
         self,
@@ -196,11 +207,27 @@ class HttpClient:
         self.backoff = backoff
         self.max_backoff = max_backoff
         self._sleep = sleep
-        self.session = session or requests.Session()
-        self.session.headers["User-Agent"] = USER_AGENT
+        self._session = session
+        self._session_lock = threading.Lock()
+        if session is not None:
+            session.headers["User-Agent"] = USER_AGENT
+
+    @property
+    def session(self) -> requests.Session:
+        """The ``requests`` session (made now if no request was sent yet)."""
+        with self._session_lock:
+            if self._session is None:
+                import requests
+
+                self._session = requests.Session()
+                self._session.headers["User-Agent"] = USER_AGENT
+            return self._session
 
     def close(self) -> None:
-        self.session.close()
+        with self._session_lock:
+            session, self._session = self._session, None
+        if session is not None:
+            session.close()
 
     def _delay(self, attempt: int, exc: ServiceError) -> float:
         if isinstance(exc, RateLimitedError) and exc.retry_after is not None:
@@ -270,8 +297,11 @@ class HttpClient:
         host = urlsplit(url).hostname or ""
         # Loopback never goes through a proxy (an environment proxy would see test traffic).
         proxies = {"http": "", "https": ""} if is_loopback_host(host) else None
+        session = self.session
+        import requests
+
         try:
-            response = self.session.request(
+            response = session.request(
                 method,
                 url,
                 json=dict(json_body) if json_body is not None else None,
@@ -297,6 +327,8 @@ class HttpClient:
         return self._check(response, body)
 
     def _read(self, response: requests.Response) -> bytes:
+        import requests  # already imported by the request that made ``response``
+
         declared = response.headers.get("Content-Length", "")
         size = validate.ascii_int(declared)
         if size is not None and size > MAX_REPLY_BYTES:

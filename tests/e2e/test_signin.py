@@ -46,7 +46,6 @@ from nework_desktop.net.oauth import (
     UNAVAILABLE_NO_CLIENT_ID,
     UNAVAILABLE_NO_ENDPOINTS,
     IdTokenError,
-    LoopbackListener,
     OAuthCancelled,
     OAuthError,
     OAuthFlow,
@@ -59,6 +58,7 @@ from nework_desktop.net.oauth import (
     pkce_challenge,
     validate_id_token,
 )
+from nework_desktop.net.oauth.listener import LoopbackListener
 from nework_desktop.net.service import ServiceClient
 from nework_desktop.services.account import (
     SECRET_ACCESS,

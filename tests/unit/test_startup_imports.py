@@ -47,3 +47,22 @@ def test_bootstrap_module_defers_post_consent_imports() -> None:
     )
     loaded = set(json.loads(result.stdout))
     assert sorted(loaded & set(AFTER_CONSENT_ONLY)) == []
+
+
+#: Imported by the first request, the first sign-in or the first ID token -- not by building the
+#: network services (the workspace's start, benchmark P2).
+FIRST_USE_ONLY = ["requests", "joserfc", "cryptography", "http.server", "ssl"]
+
+
+def test_network_services_defer_first_use_imports() -> None:
+    code = (
+        "import json, sys\n"
+        "import nework_desktop.net.http, nework_desktop.net.oauth, nework_desktop.net.service\n"
+        "import nework_desktop.services.account\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = set(json.loads(result.stdout))
+    assert sorted(loaded & set(FIRST_USE_ONLY)) == []

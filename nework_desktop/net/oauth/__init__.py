@@ -9,9 +9,9 @@ The flow (:class:`OAuthFlow`)
 -----------------------------
 1. the provider's endpoints come from :data:`PROVIDERS` (or from its discovery document when the
    issuer is overridden for development);
-2. a loopback listener (:class:`LoopbackListener`) opens on ``127.0.0.1`` port 0, only for this
-   flow, and the redirect URI is ``http://127.0.0.1:<port>/callback`` (RFC 8252 §7.3: an IP
-   literal, not ``localhost``);
+2. a loopback listener (:class:`.listener.LoopbackListener`, imported only when a flow starts)
+   opens on ``127.0.0.1`` port 0, only for this flow, and the redirect URI is
+   ``http://127.0.0.1:<port>/callback`` (RFC 8252 §7.3: an IP literal, not ``localhost``);
 3. the system browser opens the authorization URL with PKCE S256 (RFC 7636), a fresh ``state``
    and a fresh ``nonce``;
 4. the listener serves exactly one callback (GET, or POST for ``form_post``): a wrong ``state``
@@ -66,7 +66,6 @@ from nework_desktop.net.oauth.jose import (
     accepted_algorithms,
     decode_jwt,
 )
-from nework_desktop.net.oauth.listener import CALLBACK_PATH, Callback, LoopbackListener
 from nework_desktop.net.oauth.providers import (
     DEV_CLIENT_ID,
     ENV_ISSUER_OVERRIDE,
@@ -81,7 +80,6 @@ from nework_desktop.net.oauth.providers import (
 
 __all__ = [
     "ASYMMETRIC_ALGORITHMS",
-    "CALLBACK_PATH",
     "CLOCK_LEEWAY",
     "DEFAULT_FLOW_TIMEOUT",
     "DEV_CLIENT_ID",
@@ -90,11 +88,9 @@ __all__ = [
     "UNAVAILABLE_NO_CLIENT_ID",
     "UNAVAILABLE_NO_ENDPOINTS",
     "AlgorithmRefused",
-    "Callback",
     "Endpoints",
     "IdTokenError",
     "KeyCache",
-    "LoopbackListener",
     "OAuthCancelled",
     "OAuthError",
     "OAuthFlow",

@@ -33,7 +33,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
 from nework_desktop.net.errors import AuthError, RequestRejected, ServiceError
@@ -55,8 +55,10 @@ from nework_desktop.net.oauth.errors import (
 )
 from nework_desktop.net.oauth.idtoken import Pkce, validate_id_token
 from nework_desktop.net.oauth.jose import KeyCache, accepted_algorithms, key_list
-from nework_desktop.net.oauth.listener import STATE_MISMATCH, Callback, LoopbackListener
 from nework_desktop.net.oauth.providers import Provider
+
+if TYPE_CHECKING:  # the listener (http.server, ssl: ~15 ms) is imported by prepare()
+    from nework_desktop.net.oauth.listener import Callback, LoopbackListener
 
 log = logging.getLogger("nework.oauth")
 
@@ -156,6 +158,8 @@ class OAuthFlow:
             check_url(endpoints.authorization_endpoint)
         except ServiceError as exc:
             raise provider_failure(exc, provider=self.name, stage=STAGE_DISCOVERY) from None
+        from nework_desktop.net.oauth.listener import LoopbackListener
+
         self._listener = LoopbackListener(self.state)
         spec = self.provider.spec
         params = {
@@ -198,6 +202,8 @@ class OAuthFlow:
     def wait_for_code(self) -> str:
         if self._listener is None:
             raise OAuthError("the sign-in was not prepared")
+        from nework_desktop.net.oauth.listener import STATE_MISMATCH
+
         callback = self._listener.wait(self.timeout, self._cancelled)
         if callback.error == STATE_MISMATCH:
             raise OAuthError(

@@ -11,6 +11,10 @@ decides only *what is acceptable*:
   the key set be fetched once more (keys rotate), never more than once per token;
 * :class:`KeyCache`: the key sets already fetched, per ``jwks_uri``, for the whole run (so that a
   rotation is met by the one refetch, not by a fetch per sign-in).
+
+``joserfc`` (and with it ``cryptography``, ~70 ms) is imported on the first ID token, not with
+this module: the workspace start builds the sign-in providers but verifies no token
+(issue 15, P2).
 """
 
 from __future__ import annotations
@@ -18,15 +22,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
-
-from joserfc import jws
-from joserfc.errors import JoseError
-from joserfc.jwk import ECKey, OctKey, RSAKey
+from typing import TYPE_CHECKING, Any
 
 from nework_desktop.net.errors import BadReplyError
 from nework_desktop.net.http import MAX_TOKEN_LENGTH, parse_json
 from nework_desktop.net.oauth.errors import AlgorithmRefused, IdTokenError
+
+if TYPE_CHECKING:
+    from joserfc import jws
+    from joserfc.jwk import ECKey, OctKey, RSAKey
 
 #: The asymmetric algorithms the app accepts for ID tokens, in order of preference.
 ASYMMETRIC_ALGORITHMS: tuple[str, ...] = ("RS256", "PS256", "ES256")
@@ -38,7 +42,15 @@ MIN_HMAC_SECRET_BYTES = 32
 MAX_KEYS = 100
 
 _KEY_TYPE = {"RS256": "RSA", "PS256": "RSA", "ES256": "EC"}
-_DECODE_ERRORS = (JoseError, ValueError, TypeError, AttributeError, RecursionError, UnicodeError)
+_DECODE_ERRORS = (ValueError, TypeError, AttributeError, RecursionError, UnicodeError)
+
+
+def _decode_errors() -> tuple[type[Exception], ...]:
+    """What a decode or a key import may raise (``joserfc``'s own errors among them)."""
+    from joserfc.errors import JoseError
+
+    return (JoseError, *_DECODE_ERRORS)
+
 
 #: ``fetch(refresh)``: the provider's keys (``refresh``: fetch them again, they may have rotated).
 JwksFetch = Callable[[bool], list[dict[str, Any]]]
@@ -71,11 +83,13 @@ def decode_jwt(token: str) -> Jwt:
     """Split and decode a compact JWS (no verification); :class:`IdTokenError` if it is not one."""
     if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_LENGTH:
         raise IdTokenError("the ID token is missing or too long")
+    from joserfc import jws
+
     try:
         compact = jws.extract_compact(token.encode("ascii"))
         header = dict(compact.headers())
         payload = compact.payload
-    except _DECODE_ERRORS as exc:
+    except _decode_errors() as exc:
         raise IdTokenError(f"the ID token cannot be decoded ({type(exc).__name__})") from None
     try:
         claims = parse_json(payload or b"", "ID token")
@@ -93,6 +107,8 @@ def _import_key(jwk: Mapping[str, Any], alg: str) -> RSAKey | ECKey | None:
     if jwk.get("kty") != _KEY_TYPE.get(alg):
         return None
     data = {k: v for k, v in jwk.items() if k not in ("d", "p", "q", "dp", "dq", "qi", "oth")}
+    from joserfc.jwk import ECKey, RSAKey
+
     try:
         if alg == "ES256":
             if data.get("crv") != "P-256":
@@ -103,7 +119,7 @@ def _import_key(jwk: Mapping[str, Any], alg: str) -> RSAKey | ECKey | None:
         if native.key_size < MIN_RSA_BITS:
             raise IdTokenError("the provider's signing key is too weak")
         return RSAKey.import_key(data)
-    except _DECODE_ERRORS:
+    except _decode_errors():
         return None
 
 
@@ -122,6 +138,8 @@ def _hmac_key(secret: str) -> OctKey:
     raw = secret.encode("utf-8")
     if len(raw) < MIN_HMAC_SECRET_BYTES:
         raise IdTokenError("the client secret is too short for HS256")
+    from joserfc.jwk import OctKey
+
     return OctKey.import_key(raw)
 
 
@@ -152,9 +170,11 @@ def verify_signature(
             key = _pick_key(jwks(True), alg, kid)
         if key is None:
             raise IdTokenError("the ID token's signing key is unknown")
+    from joserfc import jws
+
     try:
         valid = jws.validate_compact(jwt.compact, key, algorithms=[alg])
-    except _DECODE_ERRORS:
+    except _decode_errors():
         valid = False
     if not valid:
         raise IdTokenError("the ID token's signature is not valid")

@@ -7,13 +7,13 @@ import pytest
 from nework_desktop.net.http import HttpClient
 from nework_desktop.net.oauth import (
     PROVIDERS,
-    Callback,
     OAuthError,
     OAuthFlow,
     load_providers,
     provider_hosts,
 )
 from nework_desktop.net.oauth.endpoints import Endpoints, discovery_url
+from nework_desktop.net.oauth.listener import Callback
 
 
 def test_the_override_changes_only_where_requests_go() -> None:
