@@ -9,14 +9,21 @@ keeps secrets in memory only, for this process: never a plaintext file.  ``persi
 caller so it can say once that the user will have to sign in again next time.
 
 The backends are the real OS keyrings: Windows Credential Manager, macOS Keychain, the Secret
-Service on Linux (gnome-keyring in the tests).
+Service on Linux (gnome-keyring in the tests).  :func:`system_backend` takes the platform's own
+directly -- the one keyring's discovery ends with on these systems -- instead of letting keyring
+load and rank every backend it knows (~100 ms at each start, issue 15); keyring's own choice is
+used whenever something else is asked for (``PYTHON_KEYRING_BACKEND``, a ``keyringrc.cfg``, a
+KDE session, whose KWallet keyring would rank first) or the platform's is not usable.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import logging
+import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,8 +100,40 @@ def _write_index(paths: AppPaths, refs: list[SecretRef]) -> None:
     storage.atomic_write(index_path(paths), json.dumps(data, indent=2).encode("utf-8"))
 
 
+#: The platform's own keyring backend (module, class): what keyring's discovery picks there.
+_NATIVE_BACKENDS = {
+    "win32": ("keyring.backends.Windows", "WinVaultKeyring"),
+    "darwin": ("keyring.backends.macOS", "Keyring"),
+    "linux": ("keyring.backends.SecretService", "Keyring"),
+}
+
+
+def _native_backend() -> Any | None:
+    """The platform's own backend when keyring would pick it too and it is usable, else None."""
+    native = _NATIVE_BACKENDS.get(sys.platform)
+    if native is None or os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return None
+    if sys.platform == "linux" and "KDE" in os.environ.get("XDG_CURRENT_DESKTOP", "").upper():
+        return None
+    from keyring.util import platform_
+
+    try:
+        if (platform_.config_root() / "keyringrc.cfg").exists():
+            return None
+        backend_class = getattr(importlib.import_module(native[0]), native[1])
+        if backend_class.priority <= 0:  # raises, or is 0, where the backend cannot work
+            return None
+        return backend_class()
+    except Exception as exc:  # keyring's discovery decides then
+        log.debug("the platform's keyring backend is not usable: %s", exc)
+        return None
+
+
 def system_backend() -> Any | None:
     """The OS keyring backend, or None when there is no usable one."""
+    native = _native_backend()
+    if native is not None:
+        return native
     import keyring
     from keyring.backends import fail
 

@@ -44,5 +44,6 @@ def kr(paths: AppPaths, backend: Any, service_name: str) -> RealKeyring:
 def memory_store(paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> Callable[[], SecretStore]:
     """SecretStore.open with no keyring backend at all (keyring's fail.Keyring): memory only."""
     no_backend: Any = fail.Keyring
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.setattr(keyring.core, "_keyring_backend", no_backend())
     return lambda: SecretStore.open(paths)

@@ -52,6 +52,7 @@ def service(backend: Any) -> Iterator[str]:
 def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     """keyring's own "no backend" (fail.Keyring), as on a machine without a keyring."""
     no_backend: Any = fail.Keyring
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.setattr(keyring.core, "_keyring_backend", no_backend())
 
 
@@ -107,6 +108,37 @@ def test_system_backend_is_the_private_secret_service() -> None:
     backend = system_backend()
     assert backend is not None
     assert "SecretService" in type(backend).__module__
+
+
+@pytest.mark.keyring
+def test_a_keyring_configuration_is_obeyed(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Secret Service is there and usable, but keyringrc.cfg names another backend."""
+    real_keyring()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    (tmp_path / "python_keyring").mkdir()
+    (tmp_path / "python_keyring" / "keyringrc.cfg").write_text(
+        "[backend]\ndefault-keyring=keyring.backends.fail.Keyring\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)  # discovery runs again
+    assert system_backend() is None  # fail.Keyring: "no keyring", as configured
+
+
+@pytest.mark.keyring
+def test_a_kde_session_leaves_the_choice_to_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_keyring()
+    asked: list[str] = []
+    no_backend: Any = fail.Keyring
+    chosen = no_backend()
+
+    def discovery() -> Any:
+        asked.append("discovery")
+        return chosen
+
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
+    monkeypatch.setattr(keyring, "get_keyring", discovery)
+    assert system_backend() is None and asked == ["discovery"]
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "GNOME")
+    assert "SecretService" in type(system_backend()).__module__ and asked == ["discovery"]
 
 
 # -- no keyring: memory only, never a file --------------------------------------------------------
