@@ -9,7 +9,6 @@ a token, so a log file never holds what the keyring alone may hold.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 import sys
 from pathlib import Path
@@ -88,6 +87,8 @@ def setup(level: int = logging.INFO) -> None:
 
 def enable_file_logging(paths: AppPaths) -> Path:
     """Add the rotating log file in the log root (call only after consent)."""
+    import logging.handlers  # socket, pickle, queue: not needed before consent
+
     root = _root()
     for handler in root.handlers:
         if isinstance(handler, logging.handlers.RotatingFileHandler):

@@ -37,7 +37,6 @@ import contextlib
 import errno
 import logging
 import os
-import secrets
 import stat
 import threading
 import time
@@ -181,7 +180,7 @@ def atomic_write(
     hook("tmp-open")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY | _O_CLOEXEC
     while True:
-        tmp = folder / f".{target.name}.{secrets.token_hex(8)}{_TMP_SUFFIX}"
+        tmp = folder / f".{target.name}.{os.urandom(8).hex()}{_TMP_SUFFIX}"
         try:
             fd = os.open(tmp, flags, 0o600)
         except FileExistsError:  # pragma: no cover - 64 random bits

@@ -27,20 +27,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from nework_desktop.core import env, storage, validate
 from nework_desktop.core.paths import AppPaths
-from nework_desktop.core.policy.feed import (
-    REASONS,
-    FeedMarks,
-    FeedRefused,
-    VerifiedFeed,
-    verify_feed,
-)
 from nework_desktop.core.policy.model import TEXT_LOCALES, Policy
-from nework_desktop.core.policy.trust import Trust, bundled_key_list, dev_keys
 from nework_desktop.resources import resource_path
+
+if TYPE_CHECKING:  # the feed's checks and keys are imported when a feed is kept or fetched
+    from nework_desktop.core.policy.feed import FeedMarks, FeedRefused, VerifiedFeed
+    from nework_desktop.core.policy.trust import Trust
 
 __all__ = [
     "FEED_DIR",
@@ -109,6 +105,8 @@ def parse_state(data: object) -> FeedState:
     refusals = at.key("refusals").mapping(
         obj.get("refusals", {}), lambda a, v: a.integer(v, minimum=0, maximum=2**53)
     )
+    if refusals:
+        from nework_desktop.core.policy.feed import REASONS
     for name in refusals:
         if name not in REASONS:
             at.key("refusals").key(name).fail("not a refusal reason")
@@ -177,6 +175,8 @@ class FeedStore(storage.WriteGate):
 
     def trust(self) -> Trust:
         """The keys believed now: shipped list, the stored rotations that verify, dev keys."""
+        from nework_desktop.core.policy.trust import Trust, bundled_key_list, dev_keys
+
         shipped = bundled_key_list(self._shipped_root or shipped_policy_root())
         chain: list[object] = []
         data = self._read(CHAIN_FILE, MAX_SMALL_BYTES)
@@ -199,6 +199,8 @@ class FeedStore(storage.WriteGate):
             return None
         if raw is None:
             return None
+        from nework_desktop.core.policy.feed import FeedRefused, verify_feed
+
         try:
             return verify_feed(raw, trust, None, now=None, policy_id=policy_id)
         except FeedRefused as exc:
@@ -207,6 +209,8 @@ class FeedStore(storage.WriteGate):
 
     def marks(self, bundled: Policy, state: FeedState | None = None) -> FeedMarks:
         """What a new feed must not go back behind: the newest feed, the newest policy."""
+        from nework_desktop.core.policy.feed import FeedMarks
+
         current = self.state() if state is None else state
         if current.policy_version > bundled.version:
             version, hashes = current.policy_version, current.text_sha256
