@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "startup_timing", None):
         from nework_desktop.app.timing import StartupTiming
 
-        app.installEventFilter(StartupTiming(args.startup_timing, app))
+        StartupTiming(args.startup_timing, app).install(app)
     instance = SingleInstance(paths)
     if not instance.listen():
         send_command(paths, "activate")

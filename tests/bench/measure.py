@@ -254,7 +254,7 @@ def run_until(
     log: Path,
     source: Callable[[int, int], EventSource],
     timeout: float,
-    fail_events: Sequence[str] = ("page-load-failed",),
+    fail_events: Sequence[str] = ("page-load-failed", "first-frame-missed"),
 ) -> Sample:
     """Start ``command``, wait until it reports ``want``, read the tree's peak RSS, stop it.
 

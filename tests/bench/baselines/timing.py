@@ -15,7 +15,7 @@ __all__ = ["StartupTiming", "install", "parse_size"]
 
 def install(app: QApplication, path: str) -> StartupTiming:
     timing = StartupTiming(path, app)
-    app.installEventFilter(timing)
+    timing.install(app)
     return timing
 
 
