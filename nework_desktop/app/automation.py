@@ -45,9 +45,8 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, get_args
-from urllib.parse import urlsplit
 
-from nework_desktop.core.urls import is_loopback_host
+from nework_desktop.core.urls import is_loopback_url
 
 if TYPE_CHECKING:
     from nework_desktop.core.account_store import AccountSummary
@@ -241,7 +240,7 @@ def fetch_test_code(client: ServiceClient, email: str) -> str:
     """
     from nework_desktop.net.errors import BlockedError
 
-    if not is_loopback_host(urlsplit(client.base_url).hostname or ""):
+    if not is_loopback_url(client.base_url):
         raise BlockedError("the test code endpoint exists only on a loopback test service")
     reply = client.http.request("POST", client.url(TEST_CODE_PATH), json_body={"email": email})
     return reply.json().text("code", max_len=32)
@@ -338,7 +337,7 @@ def loopback_provider_problem(manager: AccountManager, provider_id: str) -> str:
     if not provider.available:
         return f"{provider_id} is not configured ({provider.unavailable_reason})"
     issuer = provider.spec.issuer or ""
-    if not provider.discover or not is_loopback_host(urlsplit(issuer).hostname or ""):
+    if not provider.discover or not is_loopback_url(issuer):
         return (
             f"{provider_id} is not a test provider on this machine: set "
             "NEWORK_OAUTH_ISSUER_OVERRIDE to a loopback issuer (e.g. http://127.0.0.1:8765)"

@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING, Final
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from nework_desktop.core.consent import ConsentRecord
 from nework_desktop.core.policy import Policy
-from nework_desktop.core.urls import is_loopback_host
+from nework_desktop.core.urls import is_loopback_url
 from nework_desktop.ui.workers import Task, run_task, wait_for_all
 
 if TYPE_CHECKING:
@@ -54,8 +53,7 @@ def allowed(services: Services, *, automated: bool) -> bool:
     """Whether the feed and the receipts run in this session (see the module docstring)."""
     if services.feed is None or services.receipts is None:
         return False
-    host = urlsplit(services.service_url or "").hostname or ""
-    if automated and not is_loopback_host(host):
+    if automated and not is_loopback_url(services.service_url or ""):
         log.info("automation with a service that is not on this machine: no feed, no receipts")
         return False
     return True

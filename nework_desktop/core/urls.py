@@ -48,6 +48,16 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
+def is_loopback_url(url: str) -> bool:
+    """True when ``url`` names a loopback host (:func:`is_loopback_host`); False when it names
+    another host, none, or cannot be split."""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return False
+    return host is not None and is_loopback_host(host)
+
+
 def is_valid_host(host: str) -> bool:
     """A host a URL of ours may name, once normalized: an IP literal, ``localhost``, or a DNS
     name of at least two labels (each 1-63 letters, digits or hyphens; at most 253 in all)."""

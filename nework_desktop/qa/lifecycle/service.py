@@ -24,10 +24,9 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from nework_desktop.core.prefs import PrefsError, check_service_url
-from nework_desktop.core.urls import is_loopback_host
+from nework_desktop.core.urls import is_loopback_url
 from nework_desktop.qa.common import EXIT_ENVIRONMENT, EXIT_USAGE, QAError
 from nework_desktop.qa.refservice import RefService
 from nework_desktop.resources import resource_path
@@ -50,7 +49,7 @@ def check_service_option(value: str) -> str:
         url = check_service_url(value.strip())
     except PrefsError as exc:
         raise QAError(f"--service-url: {exc}", EXIT_USAGE) from None
-    if not is_loopback_host(urlsplit(url).hostname or ""):
+    if not is_loopback_url(url):
         raise QAError(
             f"--service-url {url}: the sign-in automation only works with a test service on "
             f"this machine (127.0.0.1, ::1 or localhost), e.g. {START_ONE}",
