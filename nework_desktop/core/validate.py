@@ -42,6 +42,10 @@ __all__ = [
 
 #: Nesting deeper than this is refused (our own files and the service's replies need < 10).
 MAX_DEPTH: Final = 64
+#: A SHA-256 as the app writes it (lowercase hex) and a UTC moment as it writes it (ISO 8601,
+#: seconds or microseconds, ending in "Z"): :meth:`At.sha256`, :meth:`At.utc_stamp`.
+SHA256_HEX: Final = re.compile(r"[0-9a-f]{64}", re.ASCII)
+UTC_STAMP: Final = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z", re.ASCII)
 
 _T = TypeVar("_T")
 
@@ -308,6 +312,19 @@ class At:
         if not isinstance(value, str) or pattern.fullmatch(value) is None:
             self.fail(f"expected {expected}, got {describe(value)}")
         return value
+
+    def sha256(self, value: object) -> str:
+        """A SHA-256 in lowercase hex (64 digits)."""
+        return self.matching(value, SHA256_HEX, "a SHA-256 (64 lowercase hex digits)")
+
+    def utc_stamp(self, value: object) -> tuple[str, datetime]:
+        """A UTC time written like ``2025-04-01T00:00:00Z`` that is a real moment; the text and
+        the aware datetime."""
+        stamp = self.matching(value, UTC_STAMP, "a UTC time like 2025-04-01T00:00:00Z")
+        moment = parse_utc(stamp)
+        if moment is None:
+            self.fail(f"not a valid time: {stamp!r}")
+        return stamp, moment
 
     def unique(self, values: Sequence[str], what: str, field: str | None = "id") -> None:
         """Fail at ``[i].<field>`` (or ``[i]``) of the first repeated value."""

@@ -42,7 +42,6 @@ Nothing refused is ever returned as a policy.  No Qt, no network, no files here.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -82,8 +81,6 @@ REASONS: Final[tuple[Reason, ...]] = get_args(Reason)
 FEED_KIND: Final = "nework-policy-feed"
 FEED_SCHEMA: Final = 1
 MAX_TEXT_CHARS: Final = 1_000_000
-_STAMP_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z", re.ASCII)
-_HEX64_RE: Final = re.compile(r"[0-9a-f]{64}", re.ASCII)
 _META_KEYS: Final = ("type", "schema", "feed_version", "issued_at", "expires", "policy")
 
 
@@ -133,11 +130,7 @@ class VerifiedFeed:
 
 
 def _stamp(at: validate.At, value: object) -> tuple[str, datetime]:
-    stamp = at.matching(value, _STAMP_RE, "a UTC time like 2025-04-01T00:00:00Z")
-    moment = validate.parse_utc(stamp)
-    if moment is None:
-        at.fail(f"not a valid time: {stamp!r}")
-    return stamp, moment
+    return at.utc_stamp(value)
 
 
 def _texts(at: validate.At, value: object) -> dict[str, str]:
@@ -243,10 +236,7 @@ def verify_feed(
         at.key("expires").fail(f"{expires} is not after issued_at {issued_at}")
     hashes_at = at.key("text_sha256")
     hashes_obj = hashes_at.obj(meta["text_sha256"], TEXT_LOCALES)
-    hashes = {
-        locale: hashes_at.key(locale).matching(value, _HEX64_RE, "a SHA-256 in lowercase hex")
-        for locale, value in hashes_obj.items()
-    }
+    hashes = {locale: hashes_at.key(locale).sha256(value) for locale, value in hashes_obj.items()}
     envelope = obj["feed"]
     assert isinstance(envelope, dict)  # open_envelope checked it
     payload_sha256 = hashlib.sha256(b64url_decode(str(envelope["payload"])) or b"").hexdigest()

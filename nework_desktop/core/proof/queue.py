@@ -21,7 +21,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +38,6 @@ QUEUE_NAME: Final = "consent-receipt-queue.json"
 SCHEMA: Final = 1
 MAX_QUEUE_BYTES: Final = 8 * 1024 * 1024
 MAX_ENTRIES: Final = 1000
-_HEX64_RE: Final = re.compile(r"[0-9a-f]{64}", re.ASCII)
 _ENTRY_KEYS: Final = (
     "receipt_id",
     "record_seq",
@@ -107,7 +105,7 @@ def _entry(at: validate.At, value: object) -> QueueEntry:
     return QueueEntry(
         receipt_id=rid,
         record_seq=at.key("record_seq").integer(obj["record_seq"], minimum=1),
-        record_hash=at.key("record_hash").matching(obj["record_hash"], _HEX64_RE, "a SHA-256"),
+        record_hash=at.key("record_hash").sha256(obj["record_hash"]),
         queued_at=at.key("queued_at").text(obj["queued_at"], max_len=64),
         receipt=MappingProxyType(receipt),
         attempts=at.key("attempts").integer(obj["attempts"], minimum=0, maximum=2**31),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from nework_desktop.core import validate
@@ -70,3 +72,36 @@ def test_parse_utc() -> None:
     moment = validate.parse_utc("2026-01-02T03:04:05Z")
     assert moment is not None and moment.utcoffset() is not None
     assert validate.parse_utc("garbage") is None and validate.parse_utc(None) is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["0" * 63, "0" * 65, "A" * 64, "g" * 64, "０" * 64, 7, None, "0" * 64 + "\n"],
+)
+def test_sha256_refuses_what_the_app_never_writes(value: object) -> None:
+    with pytest.raises(validate.Invalid, match="SHA-256"):
+        validate.At("hash").sha256(value)
+
+
+def test_sha256_and_utc_stamp_accept_what_the_app_writes() -> None:
+    at = validate.At("x")
+    assert at.sha256("ab" * 32) == "ab" * 32
+    stamp, moment = at.utc_stamp("2025-04-01T09:30:00.123456Z")
+    assert stamp == "2025-04-01T09:30:00.123456Z"
+    assert moment == datetime(2025, 4, 1, 9, 30, 0, 123456, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("value", "detail"),
+    [
+        ("2025-04-01T09:30:00+00:00", "a UTC time like"),
+        ("2025-04-01 09:30:00Z", "a UTC time like"),
+        ("２０２５-04-01T09:30:00Z", "a UTC time like"),  # fullwidth digits
+        ("2025-13-01T09:30:00Z", "not a valid time"),
+        ("2025-02-30T09:30:00Z", "not a valid time"),
+        (20250401, "a UTC time like"),
+    ],
+)
+def test_utc_stamp_refuses(value: object, detail: str) -> None:
+    with pytest.raises(validate.Invalid, match=detail):
+        validate.At("recorded_at").utc_stamp(value)
