@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 
-__all__ = ["enable", "mark"]
+__all__ = ["enable", "mark", "write_event"]
 
 _path: str | None = None
 
@@ -24,8 +24,12 @@ def enable(path: str) -> None:
 
 def mark(name: str) -> None:
     """Record that the start-up reached ``name`` (nothing without ``--startup-timing``)."""
-    if _path is None:
-        return
-    line = json.dumps({"event": f"mark:{name}", "t_ns": time.monotonic_ns()})
-    with open(_path, "a", encoding="utf-8") as fh:
+    if _path is not None:
+        write_event(_path, f"mark:{name}", time.monotonic_ns())
+
+
+def write_event(path: str, event: str, t_ns: int, **extra: object) -> None:
+    """Append one timing line to ``path`` (the marks', the first frame's, the page load's)."""
+    line = json.dumps({"event": event, "t_ns": t_ns, **extra})
+    with open(path, "a", encoding="utf-8") as fh:
         fh.write(line + "\n")

@@ -1,17 +1,19 @@
 """``--startup-timing FILE``: the app reports its own first frame and page load (benchmarks).
 
 Imported only when the option is given, and by the benchmark's bare baselines, so that both
-sides report the same events by the same method (a small module: PySide6.QtCore/QtWidgets only).
+sides report the same events by the same method (a small module: PySide6.QtCore/QtWidgets and
+the lines of :mod:`.marks`, nothing else of the app).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+
+from nework_desktop.app.marks import write_event
 
 
 class StartupTiming(QObject):
@@ -66,10 +68,7 @@ class StartupTiming(QObject):
         app.installEventFilter(self)
 
     def record(self, event: str, t_ns: int | None = None, **extra: object) -> None:
-        stamp = time.monotonic_ns() if t_ns is None else t_ns
-        line = json.dumps({"event": event, "t_ns": stamp, **extra})
-        with open(self._path, "a", encoding="utf-8") as fh:
-            fh.write(line + "\n")
+        write_event(self._path, event, time.monotonic_ns() if t_ns is None else t_ns, **extra)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._quick and "PySide6.QtWebEngineCore" in sys.modules:
