@@ -19,18 +19,15 @@ from nework_desktop.cli.errors import EXIT_OK, EXIT_STILL_RUNNING, PROG, open_pa
 
 def run(args: argparse.Namespace) -> int:
     paths = open_paths(getattr(args, "basedir", None))
-    from nework_desktop.app.instance import send_command
-    from nework_desktop.cli.uninstall_cleanup import wait_for_exit
+    from nework_desktop.cli.uninstall_cleanup import ask_running_to_quit, wait_for_exit
 
-    pid = send_command(paths, "quit")
-    if pid is None:
+    instance = ask_running_to_quit(paths)
+    if not instance.was_running:
         print(f"no {APP_NAME} is running")
         return EXIT_OK
-    if wait_for_exit(paths, pid or None, timeout=args.timeout):
-        print(f"{APP_NAME} (pid {pid or 'unknown'}) has quit")
+    who = f"{APP_NAME} (pid {instance.pid or 'unknown'})"
+    if wait_for_exit(paths, instance.pid, timeout=args.timeout):
+        print(f"{who} has quit")
         return EXIT_OK
-    print(
-        f"{PROG}: {APP_NAME} (pid {pid or 'unknown'}) is still running after {args.timeout:g} s",
-        file=sys.stderr,
-    )
+    print(f"{PROG}: {who} is still running after {args.timeout:g} s", file=sys.stderr)
     return EXIT_STILL_RUNNING

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
     instance = InstanceInfo()
     if not dry_run:
-        instance = _stop_running_instance(paths)
+        instance = ask_running_to_quit(paths)
         if instance.was_running and not wait_for_exit(paths, instance.pid):
             report = _not_run(paths, the_plan, instance)
             _emit(report, args.json)
@@ -123,7 +123,7 @@ def _confirm(the_plan: WipePlan, out: TextIO, answer: TextIO) -> bool:
 # -- the running instance ---------------------------------------------------------------------
 
 
-def _stop_running_instance(paths: AppPaths) -> InstanceInfo:
+def ask_running_to_quit(paths: AppPaths) -> InstanceInfo:
     """Ask a running NeWork (same roots) to quit; returns whether one answered, and its PID."""
     try:
         from nework_desktop.app.instance import send_command

@@ -350,7 +350,7 @@ def test_an_app_that_will_not_quit_means_nothing_is_deleted(
     stubborn = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         monkeypatch.setattr(
-            cleanup_cmd, "_stop_running_instance", lambda p: InstanceInfo(True, stubborn.pid)
+            cleanup_cmd, "ask_running_to_quit", lambda p: InstanceInfo(True, stubborn.pid)
         )
         monkeypatch.setattr(cleanup_cmd, "QUIT_TIMEOUT_S", 0.5)
 
@@ -375,7 +375,7 @@ def test_the_wipe_waits_for_the_app_to_exit(
     quitting = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(0.5)"])
     try:
         monkeypatch.setattr(
-            cleanup_cmd, "_stop_running_instance", lambda p: InstanceInfo(True, quitting.pid)
+            cleanup_cmd, "ask_running_to_quit", lambda p: InstanceInfo(True, quitting.pid)
         )
         started = time.monotonic()
         code = cleanup_cmd.run(_args(tmp_path / "base"))  # never reaped meanwhile: a zombie

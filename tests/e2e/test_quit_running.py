@@ -48,13 +48,21 @@ def test_a_bad_timeout_is_a_usage_error(tmp_path: Path, value: str) -> None:
     assert "--timeout" in result.stderr
 
 
-@pytest.mark.slow
-def test_a_running_app_is_asked_to_quit_and_waited_for(tmp_path: Path) -> None:
-    base = tmp_path / "base"
-    env = _env(tmp_path)
+def _quit(base: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*COMMAND, "--basedir", str(base), "--timeout", "30"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+
+
+def _start_then_quit(base: Path, env: dict[str, str], *app_args: str) -> None:
+    """Start the app, run ``quit-running`` until the instance answers; it must have quit."""
     app = subprocess.Popen(
-        # past the consent dialog, as a person using NeWork would be
-        [*(sys.executable, "-m", "nework_desktop"), *("--basedir", str(base)), *AUTOMATE],
+        [sys.executable, "-m", "nework_desktop", "--basedir", str(base), *app_args],
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
@@ -62,18 +70,9 @@ def test_a_running_app_is_asked_to_quit_and_waited_for(tmp_path: Path) -> None:
     )
     try:
         deadline = time.monotonic() + 60
-        while True:  # until the instance answers
-            probe = subprocess.run(
-                [*COMMAND, "--basedir", str(base), "--timeout", "30"],
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=90,
-                check=False,
-            )
-            if probe.stdout != "no NeWork is running\n" or time.monotonic() > deadline:
-                break
+        while (probe := _quit(base, env)).stdout == "no NeWork is running\n":
             assert app.poll() is None, "the app exited on its own"
+            assert time.monotonic() < deadline, "the app never answered"
             time.sleep(0.3)
         assert probe.returncode == 0, probe.stderr
         assert probe.stdout == f"NeWork (pid {app.pid}) has quit\n"
@@ -82,6 +81,12 @@ def test_a_running_app_is_asked_to_quit_and_waited_for(tmp_path: Path) -> None:
         if app.poll() is None:
             app.kill()
             app.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_a_running_app_is_asked_to_quit_and_waited_for(tmp_path: Path) -> None:
+    # past the consent dialog, as a person using NeWork would be
+    _start_then_quit(tmp_path / "base", _env(tmp_path), *AUTOMATE)
 
 
 @pytest.mark.slow
@@ -89,34 +94,5 @@ def test_the_consent_dialog_does_not_keep_the_app_from_quitting(tmp_path: Path) 
     """An upgrade or the uninstaller asks while nobody has answered the consent dialog yet:
     the app declines without a question, quits, and has recorded nothing."""
     base = tmp_path / "base"
-    env = _env(tmp_path)
-    app = subprocess.Popen(
-        [sys.executable, "-m", "nework_desktop", "--basedir", str(base)],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            probe = subprocess.run(
-                [*COMMAND, "--basedir", str(base), "--timeout", "30"],
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=90,
-                check=False,
-            )
-            if probe.stdout != "no NeWork is running\n" or time.monotonic() > deadline:
-                break
-            assert app.poll() is None, "the app exited on its own"
-            time.sleep(0.3)
-        assert probe.returncode == 0, probe.stderr
-        assert probe.stdout == f"NeWork (pid {app.pid}) has quit\n"
-        assert app.wait(timeout=10) == 0
-        assert not list(base.rglob("consent-ledger.json"))
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait(timeout=10)
+    _start_then_quit(base, _env(tmp_path))
+    assert not list(base.rglob("consent-ledger.json"))
