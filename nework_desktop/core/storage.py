@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import logging
 import os
 import stat
@@ -227,6 +228,14 @@ def remove_strays(
         except OSError as exc:
             if on_error is not None:
                 on_error(stray, exc)
+
+
+def write_json(folder: Path, name: str, doc: object, *, sort_keys: bool = False) -> None:
+    """Keep ``doc`` as ``folder/name``: indented UTF-8 JSON, written atomically, then the temporary
+    files an interrupted earlier write of it left are removed."""
+    text = json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=sort_keys) + "\n"
+    atomic_write(folder / name, text.encode("utf-8"))
+    remove_strays(folder, name)
 
 
 # -- reading ------------------------------------------------------------------------------------

@@ -191,6 +191,7 @@ def test_every_file_of_the_feed_and_the_receipts(
     assert current.policy is bundled  # nothing unsigned is ever the policy in use
     assert store.marks(bundled).policy_version >= bundled.version
     assert store.stored(trust, bundled.policy_id) is None
+    assert store.trust().chain == ()  # a hostile key chain is ignored, never an exception
     assert read_acks(paths, (record,), trust.keys, now=NOW) == {}
     assert all(e.record_seq >= 1 for e in read_queue(paths).entries)
 

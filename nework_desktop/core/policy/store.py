@@ -21,7 +21,6 @@ bundled one (same policy id), else the bundled one.  No Qt, no network here.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -134,8 +133,18 @@ def parse_state(data: object) -> FeedState:
 _STATE: Final = storage.KeptFile("policy feed state", MAX_SMALL_BYTES, parse_state, FeedState, log)
 
 
-def _json_bytes(data: object) -> bytes:
-    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+def parse_chain(data: object) -> list[object]:
+    """Check a ``keys.json`` document: the key rotations adopted so far (each entry is checked
+    by :class:`~nework_desktop.core.policy.trust.Trust` against the shipped keys)."""
+    at = validate.At(CHAIN_FILE)
+    obj = at.obj(data, ("schema", "chain"), extra=True)
+    at.key("schema").integer(obj["schema"], minimum=SCHEMA, maximum=SCHEMA)
+    return list(at.key("chain").array(obj["chain"]))
+
+
+_CHAIN: Final[storage.KeptFile[list[object]]] = storage.KeptFile(
+    "policy feed key chain", MAX_SMALL_BYTES, parse_chain, list, log
+)
 
 
 class FeedStore(storage.WriteGate):
@@ -166,25 +175,12 @@ class FeedStore(storage.WriteGate):
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _read(self, name: str, limit: int) -> object | None:
-        try:
-            return storage.read_json(self.folder / name, limit=limit)
-        except (OSError, storage.FileDamaged) as exc:
-            log.warning("policy feed %s unreadable (%s): ignored", name, exc)
-            return None
-
     def trust(self) -> Trust:
         """The keys believed now: shipped list, the stored rotations that verify, dev keys."""
         from nework_desktop.core.policy.trust import Trust, bundled_key_list, dev_keys
 
         shipped = bundled_key_list(self._shipped_root or shipped_policy_root())
-        chain: list[object] = []
-        data = self._read(CHAIN_FILE, MAX_SMALL_BYTES)
-        if isinstance(data, dict) and data.get("schema") == SCHEMA:
-            stored = data.get("chain")
-            chain = list(stored) if isinstance(stored, list) else []
-        elif data is not None:
-            log.warning("policy feed %s is not a key chain: ignored", CHAIN_FILE)
+        chain = _CHAIN.read(self.folder / CHAIN_FILE)
         return Trust.from_chain(shipped, chain, dev_keys(self._environ, release=self._release))
 
     def state(self) -> FeedState:
@@ -221,11 +217,10 @@ class FeedStore(storage.WriteGate):
 
     # -- writing ---------------------------------------------------------------------------
 
-    def _write(self, name: str, data: bytes) -> None:
+    def _folder(self) -> Path:
         folder = self._paths.ensure("data") / FEED_DIR
         folder.mkdir(mode=0o700, exist_ok=True)
-        storage.atomic_write(folder / name, data)
-        storage.remove_strays(folder, name)
+        return folder
 
     def save(self, feed: VerifiedFeed, at: str) -> FeedState:
         """Keep a verified feed (and an adopted key rotation); the new state.  Writes nothing
@@ -245,12 +240,13 @@ class FeedStore(storage.WriteGate):
         with self._lock:
             if not self._writable:
                 return new
+            folder = self._folder()
             if feed.trust.chain:
-                self._write(
-                    CHAIN_FILE, _json_bytes({"schema": SCHEMA, "chain": list(feed.trust.chain)})
-                )
-            self._write(FEED_FILE, feed.raw)
-            self._write(STATE_FILE, _json_bytes(new.to_json()))
+                doc = {"schema": SCHEMA, "chain": list(feed.trust.chain)}
+                storage.write_json(folder, CHAIN_FILE, doc, sort_keys=True)
+            storage.atomic_write(folder / FEED_FILE, feed.raw)
+            storage.remove_strays(folder, FEED_FILE)
+            storage.write_json(folder, STATE_FILE, new.to_json(), sort_keys=True)
         return new
 
     def note_refusal(self, refusal: FeedRefused, at: str) -> FeedState:
@@ -267,7 +263,7 @@ class FeedStore(storage.WriteGate):
         )
         with self._lock:
             if self._writable:
-                self._write(STATE_FILE, _json_bytes(new.to_json()))
+                storage.write_json(self._folder(), STATE_FILE, new.to_json(), sort_keys=True)
         return new
 
 

@@ -26,7 +26,6 @@ root.  No Qt, no network here.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -193,8 +192,4 @@ def store_ack(paths: AppPaths, ack: Acknowledgement) -> None:
     kept = [e for e in _entries(paths) if e["record_seq"] != ack.record_seq]
     kept.append({"record_seq": ack.record_seq, "acknowledgement": dict(ack.envelope)})
     kept.sort(key=lambda e: int(e["record_seq"]))
-    doc = {"schema": SCHEMA, "acks": kept}
-    folder = paths.ensure("data")
-    data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    storage.atomic_write(folder / ACKS_NAME, data)
-    storage.remove_strays(folder, ACKS_NAME)
+    storage.write_json(paths.ensure("data"), ACKS_NAME, {"schema": SCHEMA, "acks": kept})

@@ -19,7 +19,6 @@ session start queues the current policy's records again).  No Qt, no network her
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -144,12 +143,9 @@ def read_queue(paths: AppPaths) -> ReceiptQueue:
 
 
 def write_queue(paths: AppPaths, queue: ReceiptQueue) -> None:
-    folder = paths.ensure("state")
     doc = {
         "schema": SCHEMA,
         "refused": queue.refused,
         "entries": [entry.to_json() for entry in queue.entries[-MAX_ENTRIES:]],
     }
-    data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    storage.atomic_write(folder / QUEUE_NAME, data)
-    storage.remove_strays(folder, QUEUE_NAME)
+    storage.write_json(paths.ensure("state"), QUEUE_NAME, doc)

@@ -266,3 +266,12 @@ def test_write_gate_pauses_and_resumes() -> None:
     assert not gate._writable
     gate.resume()
     assert gate._writable
+
+
+def test_write_json_keeps_indented_utf8_and_clears_strays(tmp_path: Path) -> None:
+    (tmp_path / ".state.json.0123456789abcdef.tmp").write_bytes(b"half a write")
+    storage.write_json(tmp_path, "state.json", {"b": "同意", "a": [1, 2]}, sort_keys=True)
+    text = (tmp_path / "state.json").read_text(encoding="utf-8")
+    assert text == '{\n  "a": [\n    1,\n    2\n  ],\n  "b": "同意"\n}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["state.json"]
+    assert storage.read_json(tmp_path / "state.json", limit=1024) == {"a": [1, 2], "b": "同意"}
