@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 
     from nework_desktop.core.consent import ConsentState
     from nework_desktop.core.paths import AppPaths
-    from nework_desktop.core.policy.store import FeedStore
 
 
 #: :data:`nework_desktop.core.proof.queue.QUEUE_NAME`, named here so that a start with no
@@ -67,19 +66,14 @@ def read_ledger(paths: AppPaths) -> ConsentState:
         ) from exc
 
 
-def acknowledgement(
-    paths: AppPaths, state: ConsentState | None, store: FeedStore
-) -> dict[str, Any]:
+def acknowledgement(paths: AppPaths, state: ConsentState | None) -> dict[str, Any]:
     """The ``consent.acknowledgement`` block (reads only; ``state`` None: no ledger file)."""
     records = state.records if state is not None else ()
     if not records and not (paths.state / QUEUE_NAME).exists():
         return dict(NO_ACKNOWLEDGEMENT)
-    from datetime import UTC, datetime
+    from nework_desktop.core.proof import acknowledgement_json, read_queue, trusted_acks
 
-    from nework_desktop.core.proof import acknowledgement_json, read_acks, read_queue
-
-    acks = read_acks(paths, records, store.trust().keys, now=datetime.now(UTC)) if records else {}
-    return acknowledgement_json(records, acks, read_queue(paths))
+    return acknowledgement_json(records, trusted_acks(paths, records), read_queue(paths))
 
 
 def status_report(basedir: str | None) -> dict[str, Any]:
@@ -110,7 +104,7 @@ def status_report(basedir: str | None) -> dict[str, Any]:
             "current_policy_version": policy.version,
             "accepted_at": last.recorded_at if last else None,
             "modules": dict(last.modules) if last else {},
-            "acknowledgement": acknowledgement(paths, state, store),
+            "acknowledgement": acknowledgement(paths, state),
         },
     }
 

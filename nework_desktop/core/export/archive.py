@@ -146,11 +146,9 @@ def _transmissions_json(rows: Sequence[TransmissionRow]) -> dict[str, Any]:
 def _acknowledgements_json(
     paths: AppPaths, records: Sequence[ConsentRecord], keys: Mapping[str, TrustedKey] | None
 ) -> dict[str, Any]:
-    from nework_desktop.core.policy.store import FeedStore
-    from nework_desktop.core.proof import proofs, read_acks, read_queue
+    from nework_desktop.core.proof import proofs, read_queue, trusted_acks
 
-    trusted = keys if keys is not None else FeedStore(paths).trust().keys
-    acks = read_acks(paths, records, trusted, now=datetime.now(UTC)) if records else {}
+    acks = trusted_acks(paths, records, keys)
     standing = proofs(records, acks, read_queue(paths))
     rows: list[dict[str, Any]] = []
     for record in records:

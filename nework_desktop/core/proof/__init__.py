@@ -14,6 +14,7 @@ from nework_desktop.core.proof.acks import (
     AckRefused,
     read_acks,
     store_ack,
+    trusted_acks,
     verify_ack,
 )
 from nework_desktop.core.proof.queue import (
@@ -38,6 +39,7 @@ __all__ = [
     "read_acks",
     "read_queue",
     "store_ack",
+    "trusted_acks",
     "verify_ack",
     "write_queue",
 ]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
@@ -47,6 +47,7 @@ __all__ = [
     "Acknowledgement",
     "read_acks",
     "store_ack",
+    "trusted_acks",
     "verify_ack",
 ]
 
@@ -185,6 +186,22 @@ def read_acks(
         except AckRefused as exc:
             log.warning("acknowledgement of record %d refused: %s", seq, exc)
     return out
+
+
+def trusted_acks(
+    paths: AppPaths,
+    records: Sequence[ConsentRecord],
+    keys: Mapping[str, TrustedKey] | None = None,
+) -> dict[int, Acknowledgement]:
+    """:func:`read_acks` now, against ``keys`` or else the keys the app believes today (the
+    shipped list and the key rotations its policy feed adopted); empty without records."""
+    if not records:
+        return {}
+    if keys is None:
+        from nework_desktop.core.policy.store import FeedStore
+
+        keys = FeedStore(paths).trust().keys
+    return read_acks(paths, records, keys, now=datetime.now(UTC))
 
 
 def store_ack(paths: AppPaths, ack: Acknowledgement) -> None:

@@ -167,14 +167,12 @@ def record_proofs(
     services: ServicesLike, records: Sequence[ConsentRecord]
 ) -> dict[int, RecordProof]:
     """Record seq → confirmed by NeWork / waiting / none (reads only; never fails)."""
-    from nework_desktop.core.policy.store import FeedStore
-    from nework_desktop.core.proof import proofs, read_acks, read_queue
+    from nework_desktop.core.proof import proofs, read_queue, trusted_acks
 
     if not records:
         return {}
     try:
-        keys = FeedStore(services.paths).trust().keys
-        acks = read_acks(services.paths, records, keys, now=datetime.now(UTC))
+        acks = trusted_acks(services.paths, records)
         return proofs(records, acks, read_queue(services.paths))
     except Exception as exc:  # a page shows what it can
         log.warning("consent confirmations unreadable: %s", type(exc).__name__)
