@@ -12,7 +12,6 @@ import datetime
 import re
 from collections.abc import Mapping
 from typing import Final
-from urllib.parse import urlsplit
 
 from nework_desktop.core import validate
 from nework_desktop.core.policy.model import (
@@ -23,6 +22,7 @@ from nework_desktop.core.policy.model import (
     PolicyError,
     is_host_name,
 )
+from nework_desktop.core.urls import split_url
 from nework_desktop.core.validate import describe
 
 __all__ = [
@@ -96,15 +96,13 @@ def https_url(at: validate.At, value: object) -> str:
         at.fail(f"{problem}, got {describe(value)}")
     if not value.startswith("https://") or any(c.isspace() or ord(c) < 0x20 for c in value):
         at.fail(f"{problem}, got {value!r}")
-    try:
-        parts = urlsplit(value)
-        port = parts.port
-    except ValueError:
+    parts = split_url(value)
+    if parts is None:
         at.fail(f"{problem}, got {value!r}")
     host = parts.hostname or ""
     if parts.username is not None or parts.password is not None or not is_host_name(host):
         at.fail(f"{problem} with a host name and no user info, got {value!r}")
-    if port == 0:
+    if parts.port == 0:
         at.fail(f"{problem}, got {value!r}")
     return value
 
