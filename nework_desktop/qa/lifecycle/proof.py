@@ -14,19 +14,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
+from nework_desktop.core.policy.store import FEED_DIR, FEED_FILE
+from nework_desktop.core.proof import ACKS_NAME, QUEUE_NAME
 from nework_desktop.qa.lifecycle.report import StepResult
 from nework_desktop.qa.snapshot import Snapshot
 
 __all__ = ["CONSENT_PROOF_FILES", "check_consent_proof", "consent_proof_files"]
 
 #: What the app keeps for the service's policy feed and the consent receipts (their names).
-CONSENT_PROOF_FILES: Final = ("feed.json", "consent-acks.json", "consent-receipt-queue.json")
+CONSENT_PROOF_FILES: Final = (FEED_FILE, ACKS_NAME, QUEUE_NAME)
 
 
 def consent_proof_files(paths: Iterable[str]) -> list[str]:
     """Of ``paths`` (relative to the home), the files of the policy feed and the receipts."""
     return sorted(
-        p for p in paths if "/policy-feed/" in p or p.rsplit("/", 1)[-1] in CONSENT_PROOF_FILES[1:]
+        p for p in paths if f"/{FEED_DIR}/" in p or p.rsplit("/", 1)[-1] in CONSENT_PROOF_FILES[1:]
     )
 
 
