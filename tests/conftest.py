@@ -16,7 +16,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from nework_desktop.core.paths import AppPaths
     from nework_desktop.core.policy import Policy
     from nework_desktop.qa.refservice.signing import FeedKey
+    from tests.helpers import ManagerFactory
     from tests.refservice import RefService
 
 REAL_HOME = Path(os.path.expanduser("~"))
@@ -153,6 +155,46 @@ def svc() -> Iterator[RefService]:
 
     with RefService() as service:
         yield service
+
+
+@pytest.fixture
+def make_manager(svc: RefService, paths: AppPaths) -> Iterator[ManagerFactory]:
+    """``make(store=None, *, url, env, flow_timeout, read_timeout, monotonic)``: an account
+    manager on ``paths`` talking to ``svc`` (its OpenID issuer too, unless ``env`` says other)
+    without waiting between retries; its HTTP clients are closed after the test."""
+    from nework_desktop.core.secrets import SecretStore
+    from nework_desktop.net.http import HttpClient
+    from nework_desktop.net.oauth import load_providers
+    from nework_desktop.net.service import ServiceClient
+    from nework_desktop.services.account import AccountManager
+
+    clients: list[ServiceClient] = []
+
+    def make(
+        store: SecretStore | None = None,
+        *,
+        url: str | None = None,
+        env: dict[str, str] | None = None,
+        flow_timeout: float = 10.0,
+        read_timeout: float = 5.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> AccountManager:
+        http = HttpClient(sleep=lambda s: None, timeout=(2.0, read_timeout))
+        client = ServiceClient(url or svc.url, http)
+        clients.append(client)
+        environ = {"NEWORK_OAUTH_ISSUER_OVERRIDE": svc.url} if env is None else env
+        return AccountManager(
+            paths,
+            store if store is not None else SecretStore(paths, None),
+            client,
+            providers=load_providers(None, environ),
+            flow_timeout=flow_timeout,
+            monotonic=monotonic,
+        )
+
+    yield make
+    for client in clients:
+        client.close()
 
 
 @pytest.fixture

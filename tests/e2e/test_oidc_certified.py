@@ -22,10 +22,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 import pytest
 
 from nework_desktop.core.account_store import read_summary
-from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.net.errors import ServerError
-from nework_desktop.net.http import HttpClient
 from nework_desktop.net.oauth import (
     DEV_CLIENT_ID,
     AlgorithmRefused,
@@ -35,12 +33,10 @@ from nework_desktop.net.oauth import (
     ProviderError,
     ProviderMisconfigured,
     decode_jwt,
-    load_providers,
 )
 from nework_desktop.net.oauth.errors import STAGE_DISCOVERY, STAGE_KEYS
-from nework_desktop.net.service import ServiceClient
 from nework_desktop.services.account import SECRET_ACCESS, SECRET_REFRESH, AccountManager
-from tests.helpers import RealKeyring
+from tests.helpers import ManagerFactory, RealKeyring
 from tests.oidc.harness import NodeProvider, keys_for
 from tests.refservice import RefService, generate
 from tests.refservice.testing import FakeBrowser, files_under, find_secrets
@@ -73,20 +69,14 @@ Factory = Callable[[SecretStore, NodeProvider], AccountManager]
 
 
 @pytest.fixture
-def make_manager(svc: RefService, paths: AppPaths) -> Iterator[Factory]:
-    clients: list[ServiceClient] = []
+def make_manager(make_manager: ManagerFactory) -> Factory:
+    """The shared factory, signing in at the node provider (slower: a longer read timeout)."""
 
     def make(store: SecretStore, provider: NodeProvider) -> AccountManager:
-        client = ServiceClient(svc.url, HttpClient(sleep=lambda s: None, timeout=(2.0, 10.0)))
-        clients.append(client)
-        environ = {"NEWORK_OAUTH_ISSUER_OVERRIDE": provider.issuer}
-        return AccountManager(
-            paths, store, client, providers=load_providers(None, environ), flow_timeout=20.0
-        )
+        env = {"NEWORK_OAUTH_ISSUER_OVERRIDE": provider.issuer}
+        return make_manager(store, env=env, flow_timeout=20.0, read_timeout=10.0)
 
-    yield make
-    for client in clients:
-        client.close()
+    return make
 
 
 def sign_in(

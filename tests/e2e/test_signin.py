@@ -7,6 +7,7 @@ under a service name unique to the test, or to memory with keyring's fail.Keyrin
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -39,7 +40,6 @@ from nework_desktop.net.errors import (
     OfflineError,
     ServerError,
 )
-from nework_desktop.net.http import HttpClient
 from nework_desktop.net.oauth import (
     DEV_CLIENT_ID,
     PROVIDERS,
@@ -59,14 +59,13 @@ from nework_desktop.net.oauth import (
     validate_id_token,
 )
 from nework_desktop.net.oauth.listener import LoopbackListener
-from nework_desktop.net.service import ServiceClient
 from nework_desktop.services.account import (
     SECRET_ACCESS,
     SECRET_REFRESH,
     AccountManager,
     SignInStatus,
 )
-from tests.helpers import RealKeyring
+from tests.helpers import ManagerFactory, RealKeyring
 from tests.refservice import Canned, RefService, generate, public_jwk, sign_jwt, spoil_signature
 from tests.refservice.testing import (
     FakeBrowser,
@@ -104,27 +103,9 @@ Factory = Callable[..., AccountManager]
 
 
 @pytest.fixture
-def make_manager(svc: RefService, paths: AppPaths, clock: Clock) -> Iterator[Factory]:
-    clients: list[ServiceClient] = []
-
-    def make(
-        store: SecretStore, *, flow_timeout: float = 10.0, env: dict[str, str] | None = None
-    ) -> AccountManager:
-        client = ServiceClient(svc.url, HttpClient(sleep=lambda s: None, timeout=(2.0, 5.0)))
-        clients.append(client)
-        environ = {"NEWORK_OAUTH_ISSUER_OVERRIDE": svc.url} if env is None else env
-        return AccountManager(
-            paths,
-            store,
-            client,
-            providers=load_providers(None, environ),
-            flow_timeout=flow_timeout,
-            monotonic=clock,
-        )
-
-    yield make
-    for client in clients:
-        client.close()
+def make_manager(make_manager: ManagerFactory, clock: Clock) -> Factory:
+    """The shared factory, on this module's clock (token expiry without waiting)."""
+    return functools.partial(make_manager, monotonic=clock)
 
 
 def email_sign_in(svc: RefService, manager: AccountManager, email: str = EMAIL) -> None:

@@ -10,16 +10,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from nework_desktop.app import log as applog
-from nework_desktop.core.paths import AppPaths
-from nework_desktop.core.secrets import SecretStore
-from nework_desktop.net.http import HttpClient
-from nework_desktop.net.oauth import load_providers
-from nework_desktop.net.service import ServiceClient
 from nework_desktop.services.account import AccountManager, RestoreResult
 from nework_desktop.ui import i18n
 from nework_desktop.ui.registration import RegistrationDialog
 from tests.helpers import DialogFactory, ManagerFactory
-from tests.refservice import RefService
 from tests.refservice.testing import FakeBrowser
 
 
@@ -36,33 +30,6 @@ def _no_file_logging() -> Iterator[None]:
     """Turn the app's file logging off after a test that started the app (it logs to a file)."""
     yield
     applog.disable_file_logging()
-
-
-@pytest.fixture
-def make_manager(svc: RefService, paths: AppPaths) -> Iterator[ManagerFactory]:
-    clients: list[ServiceClient] = []
-
-    def make(
-        store: SecretStore | None = None,
-        *,
-        url: str | None = None,
-        env: dict[str, str] | None = None,
-        flow_timeout: float = 10.0,
-    ) -> AccountManager:
-        client = ServiceClient(url or svc.url, HttpClient(sleep=lambda s: None, timeout=(2, 5)))
-        clients.append(client)
-        environ = {"NEWORK_OAUTH_ISSUER_OVERRIDE": svc.url} if env is None else env
-        return AccountManager(
-            paths,
-            store if store is not None else SecretStore(paths, None),
-            client,
-            providers=load_providers(None, environ),
-            flow_timeout=flow_timeout,
-        )
-
-    yield make
-    for client in clients:
-        client.close()
 
 
 @pytest.fixture
