@@ -1,11 +1,15 @@
 """Builders shared by tests: policy folders with a newer version, ledgers with a record, the
 keys a test trusts for the signed policy feed, a listing of a folder, the real keyring under a
-service name of one test. (Fixtures shared by many files live in the conftest.py files.)"""
+service name of one test, the app run as a command. (Fixtures shared by many files live in the
+conftest.py files.)"""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -29,6 +33,48 @@ if TYPE_CHECKING:
     from nework_desktop.services.account import AccountManager
     from nework_desktop.ui.registration import RegistrationDialog
     from tests.refservice import RefService
+
+#: ``python -m nework_desktop`` of this checkout.
+APP: tuple[str, ...] = (sys.executable, "-m", "nework_desktop")
+
+
+def app_env(
+    home: Path, extra: dict[str, str] | None = None, *, layout: str | None = None
+) -> dict[str, str]:
+    """The environment a test runs the app in: none of the machine's ``XDG_``/``NEWORK_``
+    variables, ``HOME`` = ``home``, Qt offscreen, the session's runtime folder (the single-instance
+    channel); ``layout`` simulates that OS's folders (Windows' AppData inside ``home``)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "NEWORK_"))}
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    if "XDG_RUNTIME_DIR" in os.environ:
+        env["XDG_RUNTIME_DIR"] = os.environ["XDG_RUNTIME_DIR"]
+    if layout is not None:
+        env.update(
+            NEWORK_SIMULATE_OS=layout,
+            APPDATA=str(home / "AppData" / "Roaming"),
+            LOCALAPPDATA=str(home / "AppData" / "Local"),
+        )
+    env.update(extra or {})
+    return env
+
+
+def run_app(
+    *args: str,
+    env: dict[str, str],
+    timeout: float = 120,
+    command: tuple[str, ...] = APP,
+) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` (the app) with ``args`` to its end, text output captured, no stdin."""
+    return subprocess.run(
+        [*command, *args],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
 
 # What the GUI conftest's make_manager / make_dialog fixtures give (Qt is not imported here).
 ManagerFactory: TypeAlias = "Callable[..., AccountManager]"

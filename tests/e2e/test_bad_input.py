@@ -14,6 +14,7 @@ import pytest
 from nework_desktop.core.consent import LEDGER_NAME, QUARANTINE_DIR, ConsentLedger
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import load_policy
+from tests import helpers
 from tests.helpers import record_acceptance
 
 TIMEOUT = 60
@@ -22,17 +23,7 @@ TIMEOUT = 60
 def run(
     *args: str, home: Path, extra: dict[str, str] | None = None, timeout: float = TIMEOUT
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "NEWORK_"))}
-    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", **(extra or {}))
-    env["XDG_RUNTIME_DIR"] = os.environ["XDG_RUNTIME_DIR"]
-    return subprocess.run(
-        [sys.executable, "-m", "nework_desktop", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    return helpers.run_app(*args, env=helpers.app_env(home, extra), timeout=timeout)
 
 
 def one_clear_line(result: subprocess.CompletedProcess[str]) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -11,33 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from tests import helpers
 from tests.helpers import tree
 
 LAYOUTS = ["linux", "macos", "windows"]
 
 
 def app_env(home: Path, layout: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "NEWORK_"))}
-    env.update(
-        HOME=str(home),
-        NEWORK_SIMULATE_OS=layout,
-        APPDATA=str(home / "AppData" / "Roaming"),
-        LOCALAPPDATA=str(home / "AppData" / "Local"),
-        QT_QPA_PLATFORM="offscreen",
-        XDG_RUNTIME_DIR=os.environ["XDG_RUNTIME_DIR"],
-    )
-    return env
+    return helpers.app_env(home, layout=layout)
 
 
 def launch(home: Path, layout: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "nework_desktop", *args],
-        env=app_env(home, layout),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return helpers.run_app(*args, env=app_env(home, layout))
 
 
 def status(home: Path, layout: str) -> dict[str, object]:

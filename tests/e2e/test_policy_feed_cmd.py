@@ -4,7 +4,6 @@ reference service over loopback; and the consent receipts of the real app across
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from nework_desktop.core.env import POLICY_DEV_KEYS
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import load_policy
 from nework_desktop.qa.refservice.signing import FeedKey
+from tests import helpers
 from tests.helpers import add_version, record_acceptance, shipped_copy, tree
 from tests.refservice import RefService
 
@@ -25,21 +25,8 @@ from tests.refservice import RefService
 def run_app(
     *args: str, home: Path, env: dict[str, str] | None = None, python: list[str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    full = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "NEWORK_"))}
-    full.update(
-        HOME=str(home),
-        QT_QPA_PLATFORM="offscreen",
-        XDG_RUNTIME_DIR=os.environ["XDG_RUNTIME_DIR"],
-        **(env or {}),
-    )
-    return subprocess.run(
-        [*(python or [sys.executable, "-m", "nework_desktop"]), *args],
-        capture_output=True,
-        text=True,
-        env=full,
-        timeout=120,
-        check=False,
-    )
+    command = tuple(python) if python else helpers.APP
+    return helpers.run_app(*args, env=helpers.app_env(home, env), command=command)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -10,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from tests import helpers
+
 COMMAND = [sys.executable, "-m", "nework_desktop", "quit-running"]
 AUTOMATE = ("--automate", "accept-consent")
 
 
 def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "NEWORK_"))}
-    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    return env
+    return helpers.app_env(home)
 
 
 def test_nothing_running_is_success(tmp_path: Path) -> None:

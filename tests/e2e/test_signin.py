@@ -14,7 +14,6 @@ import os
 import re
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -65,6 +64,7 @@ from nework_desktop.services.account import (
     AccountManager,
     SignInStatus,
 )
+from tests import helpers
 from tests.helpers import ManagerFactory, RealKeyring
 from tests.refservice import Canned, RefService, generate, public_jwk, sign_jwt, spoil_signature
 from tests.refservice.testing import (
@@ -998,14 +998,7 @@ def test_no_token_or_code_on_disk_or_in_the_logs(
 
 
 def launch_app(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "nework_desktop", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return helpers.run_app(*args, env=env)
 
 
 @pytest.mark.keyring

@@ -3,30 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests import helpers
 from tests.helpers import tree
 
 
 def run_app(
     *args: str, home: Path, extra_env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "NEWORK_"))}
-    env["HOME"] = str(home)
-    env.update(extra_env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "nework_desktop", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    return helpers.run_app(*args, env=helpers.app_env(home, extra_env), timeout=60)
 
 
 @pytest.mark.parametrize("layout", ["linux", "macos", "windows"])
