@@ -37,15 +37,17 @@ AFTER_CONSENT_ONLY = [
 ]
 
 
-def test_bootstrap_module_defers_post_consent_imports() -> None:
-    code = (
-        "import json, sys\nimport nework_desktop.app.bootstrap\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
-    )
+def modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter has loaded once it ran ``code``."""
+    probe = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))\n"
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
-    loaded = set(json.loads(result.stdout))
+    return set(json.loads(result.stdout))
+
+
+def test_bootstrap_module_defers_post_consent_imports() -> None:
+    loaded = modules_after("import nework_desktop.app.bootstrap")
     assert sorted(loaded & set(AFTER_CONSENT_ONLY)) == []
 
 
@@ -55,14 +57,8 @@ FIRST_USE_ONLY = ["requests", "joserfc", "cryptography", "http.server", "ssl"]
 
 
 def test_network_services_defer_first_use_imports() -> None:
-    code = (
-        "import json, sys\n"
+    loaded = modules_after(
         "import nework_desktop.net.http, nework_desktop.net.oauth, nework_desktop.net.service\n"
-        "import nework_desktop.services.account\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
+        "import nework_desktop.services.account"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    loaded = set(json.loads(result.stdout))
     assert sorted(loaded & set(FIRST_USE_ONLY)) == []
