@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QVBoxLayout
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from nework_desktop.app.timing import StartupTiming
@@ -63,3 +64,23 @@ def test_a_window_already_on_screen_is_reported_not_timed(
     StartupTiming(str(path), qapp).install(qapp)
     qtbot.waitUntil(lambda: bool(_events(path)), timeout=5000)
     assert [e["event"] for e in _events(path)] == ["first-frame-missed"]
+
+
+class QWebEngineView(QWidget):
+    """Not QtWebEngine: a widget whose Qt class name is the view's, with its ``loadFinished``."""
+
+    loadFinished = Signal(bool)
+
+
+def test_a_web_view_shown_before_the_loop_runs_is_watched(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "timing.jsonl"
+    StartupTiming(str(path), qapp).install(qapp)
+    view = QWebEngineView()
+    qtbot.addWidget(view)
+    view.show()  # as the bare-view baseline does: shown before the event loop runs
+    assert view.inherits("QWebEngineView")
+    qtbot.waitUntil(lambda: any(e["event"] == "first-frame" for e in _events(path)), timeout=5000)
+    view.loadFinished.emit(True)
+    assert [e["event"] for e in _events(path)][-1] == "page-loaded"
