@@ -118,6 +118,10 @@ class AccountManager:
         self._lock = threading.RLock()
         self._signed_in = False
         self._access_expires: float = 0.0
+        #: The access token as last stored or read (None: read it from the keyring when asked).
+        #: The workspace asks for it on every request to the service, on the UI thread: a
+        #: keyring round trip (D-Bus, Credential Manager) each time would stall it.
+        self._access: str | None = None
         self._email: str = ""
         #: The providers' signing keys fetched so far (a rotation costs one refetch).
         self.provider_keys = KeyCache()
@@ -233,7 +237,11 @@ class AccountManager:
             if self._monotonic() >= self._access_expires - REFRESH_MARGIN:
                 with contextlib.suppress(ServiceError):
                     self.refresh()
-            return self.secrets.get(SECRET_ACCESS) if self._signed_in else None
+            if not self._signed_in:
+                return None
+            if self._access is None:
+                self._access = self.secrets.get(SECRET_ACCESS)
+            return self._access
 
     def refresh(self) -> None:
         """Renew the tokens.  AuthError (session refused) signs out locally and re-raises."""
@@ -292,6 +300,7 @@ class AccountManager:
             self.secrets.clear_memory()
             self._signed_in = False
             self._email = ""
+            self._access = None
             self._access_expires = 0.0
 
     # -- internals --------------------------------------------------------------------------------
@@ -319,9 +328,11 @@ class AccountManager:
     def _store(self, session: Session) -> None:
         self.secrets.set(SECRET_REFRESH, session.refresh_token)
         self.secrets.set(SECRET_ACCESS, session.access_token)
+        self._access = session.access_token
         self._access_expires = self._monotonic() + session.expires_in
 
     def _delete_tokens(self) -> None:
+        self._access = None
         for name in SECRET_NAMES:
             try:
                 self.secrets.delete(name)

@@ -814,6 +814,33 @@ def test_an_expired_access_token_is_renewed(
     manager.sign_out()
 
 
+@pytest.mark.keyring
+def test_the_access_token_is_kept_in_memory_not_read_per_request(
+    svc: RefService, kr: RealKeyring, make_manager: Factory
+) -> None:
+    """The workspace asks for the token on every request, on the UI thread: the token the app
+    stored (here: renewed after a restart) serves from memory until it is renewed or deleted."""
+    email_sign_in(svc, make_manager(kr.store()))
+    store = kr.store()
+    reads: list[str] = []
+    real_get = store.get
+
+    def counting_get(name: str) -> str | None:
+        reads.append(name)
+        return real_get(name)
+
+    store.get = counting_get  # type: ignore[method-assign]
+    restarted = make_manager(store)
+    assert restarted.restore(renew=False).status.value == "signed-in"
+    reads.clear()
+    tokens = {restarted.access_token() for _ in range(20)}  # the first renews (new start)
+    assert len(tokens) == 1 and None not in tokens
+    assert reads.count(SECRET_ACCESS) == 0  # the renewal stored it: no keyring read at all
+    assert kr.store().get(SECRET_ACCESS) == tokens.pop()  # and the keyring holds the same
+    restarted.sign_out()
+    assert restarted.access_token() is None
+
+
 def test_a_401_renews_once_and_retries(
     svc: RefService, memory_store: Callable[[], SecretStore], make_manager: Factory
 ) -> None:
