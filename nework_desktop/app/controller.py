@@ -240,19 +240,40 @@ class AppController(QObject, WipeFlow):
             return False
         if self.workspace is not None:
             return True
+        account = self.services.account
+        renewal = None
+        if account is not None and account.needs_renewal():
+            # Renewing is a request: on a worker, while the web engine is built; the page loads
+            # once it is done, so the first request finds a fresh token (no network here).
+            from nework_desktop.ui.workers import run_task
+
+            def renewed(_ok: bool | None, error: BaseException | None) -> None:
+                if error is not None:
+                    log.info("session not renewed (%s): the page loads anyway", error)
+                if self.workspace is not None:
+                    self._load_workspace(self.workspace)
+
+            renewal = run_task(lambda _task: account.access_token() is not None, renewed)
         marks.mark("workspace-import")
         from nework_desktop.ui.workspace import Workspace
 
-        account = self.services.account
         token = account.access_token if account is not None else None
-        self.workspace = Workspace(
+        workspace = Workspace(
             self.services.paths, egress, url, debug=self.services.debug, access_token=token
         )
-        self.window.set_workspace(self.workspace)
-        self.workspace.start()
-        marks.mark("workspace-load-issued")
-        log.info("workspace opening: %s", url)
+        self.workspace = workspace
+        self.window.set_workspace(workspace)
+        if renewal is None or not renewal.running:
+            self._load_workspace(workspace)
         return True
+
+    def _load_workspace(self, workspace: Workspace) -> None:
+        """Issue the workspace's first load (once, and only if it is still the one shown)."""
+        if workspace is not self.workspace or workspace.started:
+            return
+        workspace.start()
+        marks.mark("workspace-load-issued")
+        log.info("workspace opening: %s", self.services.service_url)
 
     def open_privacy_center(self) -> None:
         """Privacy → Privacy center… (and the notice's "What changed"): one window, raised."""

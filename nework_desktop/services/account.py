@@ -243,6 +243,11 @@ class AccountManager:
                 self._access = self.secrets.get(SECRET_ACCESS)
             return self._access
 
+    def needs_renewal(self) -> bool:
+        """Whether :meth:`access_token` would renew the session first (a request)."""
+        with self._lock:
+            return self._signed_in and self._monotonic() >= self._access_expires - REFRESH_MARGIN
+
     def refresh(self) -> None:
         """Renew the tokens.  AuthError (session refused) signs out locally and re-raises."""
         with self._lock:

@@ -117,6 +117,7 @@ class Workspace(QWidget):
         self.error_kind: str | None = None
         self._last_url = self.workspace_url
         self._closed = False
+        self.started = False
         self.devtools: QWebEngineView | None = None
         self._devtools_page: QWebEnginePage | None = None
         self.permissions = PermissionStore(paths, persist=not self.off_the_record)
@@ -179,7 +180,8 @@ class Workspace(QWidget):
     # -- loading ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Load the service's web client."""
+        """Load the service's web client (the first load; :attr:`started` from then on)."""
+        self.started = True
         self.load(self.workspace_url)
 
     def load(self, url: QUrl) -> None:
