@@ -30,6 +30,7 @@ from tests.refservice.testing import keyring_names
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from nework_desktop.core.account_store import AccountSummary
     from nework_desktop.services.account import AccountManager
     from nework_desktop.ui.registration import RegistrationDialog
     from tests.refservice import RefService
@@ -194,6 +195,16 @@ def make_client(url: str, sleeps: Sleeps, **kwargs: Any) -> ServiceClient:
     """A service client with short timeouts whose retries only record their delays."""
     http = HttpClient(sleep=sleeps, timeout=(2.0, 2.0), **kwargs)
     return ServiceClient(url, http)
+
+
+def email_sign_in(
+    svc: RefService, manager: AccountManager, email: str = "hanako@example.com"
+) -> AccountSummary:
+    """Sign ``manager`` in by e-mail at the reference service (the code it sent, read back)."""
+    request = manager.request_email_code(email, "ja")
+    code = svc.last_code(email)
+    assert code is not None
+    return manager.verify_email_code(request, code)
 
 
 def signed_in(svc: RefService, client: ServiceClient, email: str = "taro@example.com") -> Session:

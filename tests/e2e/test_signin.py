@@ -65,7 +65,7 @@ from nework_desktop.services.account import (
     SignInStatus,
 )
 from tests import helpers
-from tests.helpers import ManagerFactory, RealKeyring
+from tests.helpers import ManagerFactory, RealKeyring, email_sign_in
 from tests.refservice import Canned, RefService, generate, public_jwk, sign_jwt, spoil_signature
 from tests.refservice.testing import (
     FakeBrowser,
@@ -106,13 +106,6 @@ Factory = Callable[..., AccountManager]
 def make_manager(make_manager: ManagerFactory, clock: Clock) -> Factory:
     """The shared factory, on this module's clock (token expiry without waiting)."""
     return functools.partial(make_manager, monotonic=clock)
-
-
-def email_sign_in(svc: RefService, manager: AccountManager, email: str = EMAIL) -> None:
-    request = manager.request_email_code(email, "ja")
-    code = svc.last_code(email)
-    assert code is not None
-    manager.verify_email_code(request, code)
 
 
 def refused(port: int) -> bool:

@@ -42,7 +42,7 @@ from nework_desktop.ui.consent_dialog import ConsentDialog
 from nework_desktop.ui.i18n import format_size
 from nework_desktop.ui.privacy import DeletionRetrier, PrivacyCenter
 from nework_desktop.ui.widgets import LinkLabel
-from tests.helpers import policy_with_new_version, record_acceptance, tree
+from tests.helpers import email_sign_in, policy_with_new_version, record_acceptance, tree
 from tests.oracles import validate_receipt
 from tests.refservice import RefService
 
@@ -674,10 +674,7 @@ def test_the_deletion_request_needs_a_signed_in_account(
     assert "Sign in" in signed_out.export_page.deletion_status.text()
     assert not signed_out.export_page.ask_service_deletion()
 
-    request = account.request_email_code("jiro@example.com")
-    code = svc.last_code("jiro@example.com")
-    assert code is not None
-    account.verify_email_code(request, code)
+    email_sign_in(svc, account, "jiro@example.com")
     signed_in = PrivacyCenter(services, "en", opener=opener)
     qtbot.addWidget(signed_in)
     assert signed_in.export_page.deletion_button.isEnabled()

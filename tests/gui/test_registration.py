@@ -38,7 +38,7 @@ from nework_desktop.ui.registration import (
     PAGE_CODE,
     RegistrationDialog,
 )
-from tests.helpers import DialogFactory, ManagerFactory
+from tests.helpers import DialogFactory, ManagerFactory, email_sign_in
 from tests.refservice import Canned, RefService
 from tests.refservice.testing import (
     FakeBrowser,
@@ -444,10 +444,7 @@ class AskRecorder:
         self.calls.append(previous)
         if self.svc is None:
             return None
-        request = manager.request_email_code(EMAIL)
-        code = self.svc.last_code(EMAIL)
-        assert code is not None
-        return manager.verify_email_code(request, code)
+        return email_sign_in(self.svc, manager, EMAIL)
 
 
 def controller(paths: AppPaths, manager: AccountManager, automate: tuple[str, ...] = ()) -> Any:

@@ -24,7 +24,7 @@ from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.policy import load_policy
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.services.session import Services
-from tests.helpers import ManagerFactory, egress_client, record_acceptance
+from tests.helpers import ManagerFactory, egress_client, email_sign_in, record_acceptance
 from tests.refservice import RefService
 
 pytestmark = pytest.mark.usefixtures("_no_file_logging")
@@ -58,11 +58,7 @@ def test_a_restarted_session_is_renewed_off_the_ui_thread_before_the_load(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     store = SecretStore(paths, None)  # memory only, shared by "both runs" of the app
-    first = make_manager(store)
-    request = first.request_email_code("hanako@example.com", "ja")
-    code = svc.last_code("hanako@example.com")
-    assert code is not None
-    first.verify_email_code(request, code)
+    email_sign_in(svc, make_manager(store))
     stored = store.get("session:access_token")
 
     account = make_manager(store)  # the app started again: renewed on first use

@@ -22,7 +22,7 @@ from nework_desktop.net.http import HttpClient
 from nework_desktop.net.service import DeletionReceipt, ServiceClient
 from nework_desktop.services.account import AccountManager
 from nework_desktop.services.deletion import DeletionRequests
-from tests.helpers import tree
+from tests.helpers import email_sign_in, tree
 from tests.refservice import Canned, RefService
 
 PATH = "/api/v1/deletion-requests"
@@ -166,10 +166,7 @@ def test_the_service_learns_whose_data_to_delete(
 ) -> None:
     client = client_for(svc.url)
     account = AccountManager(paths, SecretStore(paths, None), client)
-    request = account.request_email_code("taro@example.com")
-    code = svc.last_code("taro@example.com")
-    assert code is not None
-    account.verify_email_code(request, code)
+    email_sign_in(svc, account, "taro@example.com")
     state = DeletionRequests(paths, lambda: client, account=account, clock=clock).request()
     assert state.status == "acknowledged"
     entry = svc.deletion_requests[state.request_id]

@@ -29,6 +29,7 @@ from nework_desktop.core.secrets import SecretStore
 from nework_desktop.net.http import HttpClient
 from nework_desktop.net.service import ServiceClient
 from nework_desktop.services.account import AccountManager
+from tests.helpers import email_sign_in
 from tests.oracles import validate_receipt
 from tests.refservice import RefService
 
@@ -85,10 +86,7 @@ def _signed_in(svc: RefService, paths: AppPaths) -> AccountManager:
     """A real e-mail sign-in against the reference service (tokens in memory only)."""
     client = ServiceClient(svc.url, HttpClient(sleep=lambda s: None, timeout=(2, 5)))
     account = AccountManager(paths, SecretStore(paths, None), client)
-    request = account.request_email_code(EMAIL)
-    code = svc.last_code(EMAIL)
-    assert code is not None
-    account.verify_email_code(request, code)
+    email_sign_in(svc, account, EMAIL)
     assert account.signed_in
     return account
 
