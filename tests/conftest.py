@@ -198,6 +198,30 @@ def make_manager(svc: RefService, paths: AppPaths) -> Iterator[ManagerFactory]:
 
 
 @pytest.fixture
+def service_name(backend: Any) -> Iterator[str]:
+    """A keyring service name of this test only, checked empty and removed afterwards."""
+    from tests.refservice.testing import delete_service, keyring_names, unique_service
+
+    name = unique_service()
+    yield name
+    leftover = keyring_names(backend, name)
+    delete_service(backend, name)
+    assert leftover == [], f"keyring entries left behind: {leftover}"
+
+
+@pytest.fixture
+def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """keyring's own "no backend" (fail.Keyring), as on a machine without a keyring; also for
+    code that picks the platform's backend itself (it obeys ``PYTHON_KEYRING_BACKEND``)."""
+    import keyring.core
+    from keyring.backends import fail
+
+    no_backend: Any = fail.Keyring
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.setattr(keyring.core, "_keyring_backend", no_backend())
+
+
+@pytest.fixture
 def backend() -> Any:
     """The private Secret Service keyring backend (skips outside scripts/with-test-keyring)."""
     from tests.refservice.testing import real_keyring

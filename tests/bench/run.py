@@ -346,47 +346,24 @@ class Bench:
         url = self.start_service()
         before = len(self.service_requests())
 
-        def run(variant: str) -> Sample:
+        #: The baselines' module and whether it takes the dialog's size.
+        baselines = {
+            "bare": ("bare_window", True),
+            "text": ("bare_text", True),
+            "alone": ("consent_only", False),
+        }
+
+        def command(variant: str, folder: Path) -> list[str]:
+            timing = ("--startup-timing", str(folder / "timing.jsonl"))
             if variant == "ours":
-                return self.measure(
-                    "p1-ours",
-                    lambda f: self.app(
-                        "--basedir", str(f / "base"), "--startup-timing", str(f / "timing.jsonl")
-                    ),
-                    want="first-frame",
-                    timeout=60,
-                )
-            if variant == "text":
-                return self.measure(
-                    "p1-text",
-                    lambda f: self.baseline(
-                        "bare_text",
-                        "--startup-timing",
-                        str(f / "timing.jsonl"),
-                        "--size",
-                        self.dialog_size,
-                    ),
-                    want="first-frame",
-                    timeout=60,
-                )
-            if variant == "alone":
-                return self.measure(
-                    "p1-alone",
-                    lambda f: self.baseline(
-                        "consent_only", "--startup-timing", str(f / "timing.jsonl")
-                    ),
-                    want="first-frame",
-                    timeout=60,
-                )
+                return self.app("--basedir", str(folder / "base"), *timing)
+            module, sized = baselines[variant]
+            return self.baseline(module, *timing, *(("--size", self.dialog_size) if sized else ()))
+
+        def run(variant: str) -> Sample:
             return self.measure(
-                "p1-bare",
-                lambda f: self.baseline(
-                    "bare_window",
-                    "--startup-timing",
-                    str(f / "timing.jsonl"),
-                    "--size",
-                    self.dialog_size,
-                ),
+                f"p1-{variant}",
+                lambda f: command(variant, f),
                 want="first-frame",
                 timeout=60,
             )

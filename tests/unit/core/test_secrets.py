@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
 from typing import Any
 
 import keyring
@@ -28,32 +27,19 @@ from nework_desktop.core.secrets import (
 )
 from tests.helpers import tree
 from tests.refservice.testing import (
-    delete_service,
     files_under,
     find_secrets,
     keyring_names,
     real_keyring,
-    unique_service,
 )
 
 SECRET = "nwrt_s3cr3t-value-that-must-never-hit-the-disk"
 
 
 @pytest.fixture
-def service(backend: Any) -> Iterator[str]:
-    name = unique_service()
-    yield name
-    leftover = keyring_names(backend, name)
-    delete_service(backend, name)
-    assert leftover == [], f"keyring entries left behind: {leftover}"
-
-
-@pytest.fixture
-def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
-    """keyring's own "no backend" (fail.Keyring), as on a machine without a keyring."""
-    no_backend: Any = fail.Keyring
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    monkeypatch.setattr(keyring.core, "_keyring_backend", no_backend())
+def service(service_name: str) -> str:
+    """This module's name for the root conftest's ``service_name``."""
+    return service_name
 
 
 # -- the real keyring -----------------------------------------------------------------------------
