@@ -12,7 +12,6 @@ Reading never writes; a damaged file reads as "no request".  No Qt, no network h
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 import uuid
 from dataclasses import dataclass
@@ -105,6 +104,4 @@ def read_state(paths: AppPaths) -> DeletionState | None:
 
 
 def write_state(paths: AppPaths, state: DeletionState) -> None:
-    folder = paths.ensure("state")
-    text = json.dumps(state.to_json(), indent=2, sort_keys=True) + "\n"
-    storage.atomic_write(folder / DELETION_NAME, text.encode("utf-8"))
+    storage.write_json(paths.ensure("state"), DELETION_NAME, state.to_json(), sort_keys=True)

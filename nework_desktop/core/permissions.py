@@ -17,7 +17,6 @@ file counts as empty (every origin is asked again) and is replaced on the next a
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Mapping
@@ -125,13 +124,8 @@ class PermissionStore:
     def _save(self, answers: dict[str, dict[str, bool]]) -> None:
         if not self.persist:
             return
-        text = json.dumps(
-            {"schema": SCHEMA, "origins": dict(sorted(answers.items()))},
-            indent=1,
-            sort_keys=True,
-        )
+        doc = {"schema": SCHEMA, "origins": answers}
         try:
-            folder = self._paths.ensure("config")
-            storage.atomic_write(folder / PERMISSIONS_NAME, text.encode("utf-8"))
+            storage.write_json(self._paths.ensure("config"), PERMISSIONS_NAME, doc, sort_keys=True)
         except OSError as exc:
             log.warning("camera/microphone answers not saved: %s", exc)

@@ -25,7 +25,6 @@ Qt's ``QSettings`` is deliberately not used: it writes outside the owned roots (
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import os
 from collections.abc import Callable, Mapping
@@ -282,8 +281,6 @@ def save_locale(paths: AppPaths, locale: str | None) -> Path:
                 values = {}
     values["locale"] = value
     document = {"schema": schema, "values": values}
-    data = (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
-    paths.ensure("config")
-    storage.atomic_write(target, data)
+    storage.write_json(paths.ensure("config"), PREFS_NAME, document, sort_keys=True)
     log.info("UI language saved: %s", value or "the OS's")
     return target

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import json
 import logging
 import os
 import sys
@@ -95,9 +94,8 @@ def _is_text(value: object) -> bool:
 
 
 def _write_index(paths: AppPaths, refs: list[SecretRef]) -> None:
-    paths.ensure("data")
     data = {"schema": 1, "entries": [{"service": r.service, "name": r.name} for r in refs]}
-    storage.atomic_write(index_path(paths), json.dumps(data, indent=2).encode("utf-8"))
+    storage.write_json(paths.ensure("data"), INDEX_NAME, data)
 
 
 #: The platform's own keyring backend (module, class): what keyring's discovery picks there.

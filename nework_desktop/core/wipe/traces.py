@@ -8,7 +8,6 @@ else; from then on no state is recorded for it).  Only such a file may be delete
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -84,7 +83,7 @@ def _write_index(paths: AppPaths, entries: Iterable[dict[str, Any]]) -> None:
         "created": sorted(entries, key=lambda e: (e["store"], e["path"])),
         "updated_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
-    storage.atomic_write(folder / TRACES_NAME, json.dumps(data, indent=2).encode("utf-8"))
+    storage.write_json(folder, TRACES_NAME, data)
 
 
 def _left_state(entry: Mapping[str, Any]) -> FileState | None:
