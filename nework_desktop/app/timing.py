@@ -28,7 +28,7 @@ class StartupTiming(QObject):
       event arrived.
     * ``page-loaded`` / ``page-load-failed``: a ``QWebEngineView`` (the workspace) emitted
       ``loadFinished(True)`` / ``(False)``.  The view is found by class name when it is shown, so
-      QtWebEngine is never imported here (but see the QtQuick note in :meth:`eventFilter`).
+      QtWebEngine is never imported here (but see the QtQuick note in :meth:`_filter_may_run`).
 
     The application event filter is installed by :meth:`install` from a zero-timer, i.e. when
     the event loop first runs -- after the first window is built and asked to show, before it
@@ -68,14 +68,24 @@ class StartupTiming(QObject):
         for widget in app.allWidgets():  # a web view shown before the loop ran (the baseline's)
             if widget.inherits("QWebEngineView") and widget.isVisible():
                 self._watch_view(widget)
-        if "PySide6.QtWebEngineCore" in sys.modules and not self._quick:
-            self._quick = True  # before the filter sees QtWebEngine's objects (see eventFilter)
-            try:
-                import PySide6.QtQuick  # noqa: F401
-            except ImportError:
-                self._poll_for_views()
-                return
-        app.installEventFilter(self)
+        if self._filter_may_run():
+            app.installEventFilter(self)
+
+    def _filter_may_run(self) -> bool:
+        """False once QtWebEngine is loaded without QtQuick's binding (the views are polled for
+        then).  PySide6 6.12 crashes (recursion in getWrapperForQObject) when an application
+        event filter first sees one of the QtQuick objects QtWebEngine makes, unless their types
+        are known: the (small) QtQuick binding is loaded with QtWebEngine.  A frozen bundle
+        leaves it out: then the filter goes before QtWebEngine makes those objects."""
+        if self._quick or "PySide6.QtWebEngineCore" not in sys.modules:
+            return True
+        self._quick = True
+        try:
+            import PySide6.QtQuick  # noqa: F401
+        except ImportError:
+            self._poll_for_views()
+            return False
+        return True
 
     def _watch_view(self, view: QWidget) -> None:
         if all(v is not view for v in self._views):
@@ -87,21 +97,11 @@ class StartupTiming(QObject):
         write_event(self._path, event, time.monotonic_ns() if t_ns is None else t_ns, **extra)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._quick and "PySide6.QtWebEngineCore" in sys.modules:
-            # PySide6 6.12 crashes (recursion in getWrapperForQObject) when an application
-            # event filter first sees one of the QtQuick objects QtWebEngine makes, unless
-            # their types are known: load the (small) QtQuick binding with QtWebEngine.
-            # A frozen bundle leaves QtQuick's binding out: then the application filter goes
-            # before QtWebEngine makes those objects, and the web view is looked for by a timer.
-            self._quick = True
-            try:
-                import PySide6.QtQuick  # noqa: F401
-            except ImportError:
-                app = QApplication.instance()
-                if app is not None:
-                    app.removeEventFilter(self)
-                self._poll_for_views()
-                return False
+        if not self._filter_may_run():
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            return False
         kind = event.type()
         if kind == QEvent.Type.Paint:
             if self._paint_start is None and isinstance(watched, QWidget):

@@ -234,7 +234,7 @@ class AccountManager:
         with self._lock:
             if not self._signed_in:
                 return None
-            if self._monotonic() >= self._access_expires - REFRESH_MARGIN:
+            if self.needs_renewal():
                 with contextlib.suppress(ServiceError):
                     self.refresh()
             if not self._signed_in:
