@@ -1,7 +1,9 @@
-"""A ThreadingHTTPServer on loopback, served from a daemon thread (the test servers' base)."""
+"""Loopback test servers: a ThreadingHTTPServer served from a daemon thread, a raw TCP peer."""
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import threading
 from http.server import ThreadingHTTPServer
 from typing import Self
@@ -38,3 +40,60 @@ class ServedInThread:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class SocketPeer:
+    """A raw TCP peer on 127.0.0.1 for the truly hostile or odd server: each accepted connection
+    is handed to :meth:`handle` (in its own daemon thread with ``threaded``), then closed.
+
+    ``connections`` counts what was accepted, ``closed`` what was handled and closed;
+    ``close()`` stops accepting and waits.
+    """
+
+    def __init__(self, *, threaded: bool = False) -> None:
+        self.threaded = threaded
+        self.connections = 0
+        self.closed = 0
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.1)
+        self.stopping = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    @property
+    def port(self) -> int:
+        return int(self.sock.getsockname()[1])
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def handle(self, conn: socket.socket) -> None:
+        raise NotImplementedError
+
+    def _accept(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.connections += 1
+            if self.threaded:
+                threading.Thread(target=self._handle_and_close, args=(conn,), daemon=True).start()
+            else:
+                self._handle_and_close(conn)
+
+    def _handle_and_close(self, conn: socket.socket) -> None:
+        with conn, contextlib.suppress(OSError):
+            conn.settimeout(5)
+            self.handle(conn)
+        self.closed += 1
+
+    def close(self) -> None:
+        self.stopping.set()
+        self.sock.close()
+        self._thread.join(5)

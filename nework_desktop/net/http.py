@@ -3,8 +3,8 @@
 Rules every request follows
 ---------------------------
 * **https only**, except for loopback hosts (127.0.0.0/8, ::1, ``localhost``) used in
-  development and tests; certificate verification is always on (``verify=True``; a CA bundle
-  from ``REQUESTS_CA_BUNDLE`` still verifies).  Redirects are not followed: a hop would bypass
+  development and tests; certificate verification is always on (a CA bundle from
+  ``REQUESTS_CA_BUNDLE`` still verifies).  Redirects are not followed: a hop would bypass
   these checks, and the service API never redirects.
 * **before_request(url) -> bool** is asked first; ``False`` (or an exception in the hook) refuses
   the request with :class:`BlockedError` before any socket is opened.  The egress rules plug in
@@ -17,23 +17,26 @@ Rules every request follows
   unexpected becomes :class:`BadReplyError`, never a crash (deep nesting, huge numbers, NaN,
   wrong types, bad UTF-8 …).
 
-``requests`` (~100 ms of imports: urllib3, http.client, ssl, charset detection) is imported with
-the first request, not with this module: the workspace starts before anything is fetched
-(issue 15, P2).
+The transport (:mod:`.transport`) is the standard library's ``http.client``: TLS against the
+CA bundle ``REQUESTS_CA_BUNDLE`` names (else certifi's), https proxies from the environment and
+the system through ``CONNECT`` (never for loopback), connections kept alive for idempotent
+calls.  ``http.client`` and ``ssl`` are imported with the first request, not with this module
+(issue 15: the workspace starts before anything is fetched, and ``requests`` with urllib3 and
+charset detection cost ~10 MiB of memory the app does not need).
 """
 
 from __future__ import annotations
 
 import email.utils
+import json
 import logging
 import random
-import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 from nework_desktop import __version__
 from nework_desktop.core import validate
@@ -47,8 +50,8 @@ from nework_desktop.net.errors import (
     RequestRejected,
     ServerError,
     ServiceError,
-    TLSError,
 )
+from nework_desktop.net.transport import Response, Transport
 
 log = logging.getLogger("nework.net")
 
@@ -179,16 +182,8 @@ class Reply:
         return Fields(parse_json(self.body, what), what)
 
 
-if TYPE_CHECKING:
-    import requests
-
-
 class HttpClient:
-    """requests.Session with the project's rules (see the module docstring).
-
-    The session is made on the first request (thread-safe), so that building a client costs
-    nothing at start.
-    """
+    """HTTP with the project's rules (see the module docstring), on :mod:`.transport`."""
 
     def __init__(
         self,
@@ -199,7 +194,6 @@ class HttpClient:
         backoff: float = 0.5,
         max_backoff: float = 8.0,
         sleep: Sleep = time.sleep,
-        session: requests.Session | None = None,
     ) -> None:
         self.before_request = before_request
         self.timeout = timeout
@@ -207,27 +201,11 @@ class HttpClient:
         self.backoff = backoff
         self.max_backoff = max_backoff
         self._sleep = sleep
-        self._session = session
-        self._session_lock = threading.Lock()
-        if session is not None:
-            session.headers["User-Agent"] = USER_AGENT
-
-    @property
-    def session(self) -> requests.Session:
-        """The ``requests`` session (made now if no request was sent yet)."""
-        with self._session_lock:
-            if self._session is None:
-                import requests
-
-                self._session = requests.Session()
-                self._session.headers["User-Agent"] = USER_AGENT
-            return self._session
+        self._transport = Transport(timeout, MAX_REPLY_BYTES, USER_AGENT)
 
     def close(self) -> None:
-        with self._session_lock:
-            session, self._session = self._session, None
-        if session is not None:
-            session.close()
+        """Close the connections kept alive (the client stays usable)."""
+        self._transport.close()
 
     def _delay(self, attempt: int, exc: ServiceError) -> float:
         if isinstance(exc, RateLimitedError) and exc.retry_after is not None:
@@ -251,11 +229,18 @@ class HttpClient:
         all_headers = {"Accept": accept, **(headers or {})}
         if idempotency_key is not None:
             all_headers["Idempotency-Key"] = idempotency_key
+        body: bytes | None = None
+        if json_body is not None:
+            body = json.dumps(dict(json_body), allow_nan=False).encode()
+            all_headers.setdefault("Content-Type", "application/json")
+        elif form is not None:
+            body = urlencode(dict(form)).encode()
+            all_headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
         idempotent = method in IDEMPOTENT_METHODS or idempotency_key is not None
         attempts = self.attempts if idempotent else 1
         for attempt in range(attempts):
             try:
-                return self._once(method, url, json_body, form, all_headers)
+                return self._once(method, url, body, all_headers, idempotent)
             except (OfflineError, ServerError, RateLimitedError) as exc:
                 retryable = not isinstance(exc, ServerError) or exc.status in RETRY_STATUSES
                 if isinstance(exc, RateLimitedError):
@@ -279,9 +264,9 @@ class HttpClient:
         self,
         method: str,
         url: str,
-        json_body: Mapping[str, Any] | None,
-        form: Mapping[str, str] | None,
+        body: bytes | None,
         headers: Mapping[str, str],
+        idempotent: bool,
     ) -> Reply:
         check_url(url)
         hook = self.before_request
@@ -294,79 +279,32 @@ class HttpClient:
             if not allowed:
                 log.warning("request to %s refused by the egress rules", _loggable(url))
                 raise BlockedError(f"the app's rules do not allow contacting {_loggable(url)}")
-        host = urlsplit(url).hostname or ""
-        # Loopback never goes through a proxy (an environment proxy would see test traffic).
-        proxies = {"http": "", "https": ""} if is_loopback_host(host) else None
-        session = self.session
-        import requests
+        response = self._transport.send(method, url, body, headers, reusable=idempotent)
+        log.debug("%s %s -> %d", method, _loggable(url), response.status)
+        return _check(response)
 
-        try:
-            response = session.request(
-                method,
-                url,
-                json=dict(json_body) if json_body is not None else None,
-                data=dict(form) if form is not None else None,
-                headers=dict(headers),
-                timeout=self.timeout,
-                verify=True,
-                allow_redirects=False,
-                stream=True,
-                proxies=proxies,
-            )
-        except requests.exceptions.SSLError:
-            raise TLSError(f"secure connection to {host} failed") from None
-        except requests.exceptions.Timeout:
-            raise OfflineError(f"{host} did not answer in time") from None
-        except requests.exceptions.RequestException as exc:
-            raise OfflineError(f"{host} cannot be reached ({type(exc).__name__})") from None
-        try:
-            body = self._read(response)
-        finally:
-            response.close()
-        log.debug("%s %s -> %d", method, _loggable(url), response.status_code)
-        return self._check(response, body)
 
-    def _read(self, response: requests.Response) -> bytes:
-        import requests  # already imported by the request that made ``response``
-
-        declared = response.headers.get("Content-Length", "")
-        size = validate.ascii_int(declared)
-        if size is not None and size > MAX_REPLY_BYTES:
-            raise BadReplyError("the reply is too large")
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            for chunk in response.iter_content(65_536):
-                size += len(chunk)
-                if size > MAX_REPLY_BYTES:
-                    raise BadReplyError("the reply is too large")
-                chunks.append(chunk)
-        except requests.exceptions.RequestException as exc:
-            raise OfflineError(f"the connection broke off ({type(exc).__name__})") from None
-        return b"".join(chunks)
-
-    def _check(self, response: requests.Response, body: bytes) -> Reply:
-        status = response.status_code
-        headers = dict(response.headers)
-        if 200 <= status < 300:
-            return Reply(status, headers, body)
-        code, message, data = _error_body(body)
-        if 300 <= status < 400:
-            raise BadReplyError(f"unexpected redirect ({status})", status=status)
-        if status == 429:
-            raise RateLimitedError(
-                message or None, retry_after=_retry_after(response.headers.get("Retry-After"))
-            )
-        if status in (401, 403):
-            raise AuthError(message or None, status=status)
-        if status >= 500:
-            raise ServerError(f"the server answered {status}", status=status)
-        raise RequestRejected(
-            message or f"the server answered {status} ({code or 'no error code'})",
-            status=status,
-            code=code,
-            body=data,
+def _check(response: Response) -> Reply:
+    status, headers, body = response.status, response.headers, response.body
+    if 200 <= status < 300:
+        return Reply(status, headers, body)
+    code, message, data = _error_body(body)
+    if 300 <= status < 400:
+        raise BadReplyError(f"unexpected redirect ({status})", status=status)
+    if status == 429:
+        raise RateLimitedError(
+            message or None, retry_after=_retry_after(headers.get("Retry-After"))
         )
+    if status in (401, 403):
+        raise AuthError(message or None, status=status)
+    if status >= 500:
+        raise ServerError(f"the server answered {status}", status=status)
+    raise RequestRejected(
+        message or f"the server answered {status} ({code or 'no error code'})",
+        status=status,
+        code=code,
+        body=data,
+    )
 
 
 def _error_body(body: bytes) -> tuple[str, str, dict[str, Any]]:

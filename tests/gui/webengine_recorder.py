@@ -2,10 +2,10 @@
 
 ``Recorder`` listens on 127.0.0.1 only and answers every request; each one is recorded with its
 ``Host`` header, so a test that maps other host names to 127.0.0.1 (Chromium's
-``--host-resolver-rules``, or :func:`map_hosts` for ``requests``) sees which destination a request
-was meant for.  Pages can be registered per path (``recorder.pages["/workspace"] = html``);
-``{port}`` in a page is replaced by the recorder's port.  ``recorder.status["/x"] = 500`` makes a
-path fail.
+``--host-resolver-rules``, or :func:`map_hosts` for the app's HTTP client) sees which
+destination a request was meant for.  Pages can be registered per path
+(``recorder.pages["/workspace"] = html``); ``{port}`` in a page is replaced by the recorder's
+port.  ``recorder.status["/x"] = 500`` makes a path fail.
 
 Also here: :func:`self_signed` (a throw-away certificate for a few host names, made with the
 ``openssl`` command) so the app's own HTTP client, which only speaks https to non-loopback hosts,
@@ -38,6 +38,7 @@ class Seen:
     host: str  # the Host header without the port, lowercase
     path: str  # without the query
     headers: dict[str, str]
+    client_port: int = 0  # the connection it came on (kept-alive connections repeat it)
 
     @property
     def hostname(self) -> str:
@@ -66,7 +67,9 @@ class _Handler(BaseHTTPRequestHandler):
         host = host[1 : host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0]
         path = urlsplit(self.path).path
         with rec.lock:
-            rec.seen.append(Seen(self.command, host, path, dict(self.headers.items())))
+            rec.seen.append(
+                Seen(self.command, host, path, dict(self.headers.items()), self.client_address[1])
+            )
         status = rec.status.get(path, 200)
         page = rec.pages.get(path)
         headers = {"Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"}
@@ -176,15 +179,14 @@ def self_signed(folder: Path, names: Sequence[str]) -> tuple[Path, Path]:
 
 @contextlib.contextmanager
 def map_hosts(names: Sequence[str]) -> Iterator[list[str]]:
-    """Make urllib3 (requests) connect to 127.0.0.1 for ``names``; yields the connected names.
+    """Make the app's HTTP client (``http.client``) connect to 127.0.0.1 for ``names``; yields
+    the connected names.
 
     Like Chromium's host resolver rules: the URL, the Host header and the TLS server name stay
     as they are, only the address changes.  Any other name fails to connect, so nothing can
     leave the machine.
     """
-    from urllib3.util import connection
-
-    original: Callable[..., socket.socket] = connection.create_connection
+    original: Callable[..., socket.socket] = socket.create_connection
     wanted = {n.lower() for n in names}
     connected: list[str] = []
 
@@ -195,8 +197,9 @@ def map_hosts(names: Sequence[str]) -> Iterator[list[str]]:
             return original(("127.0.0.1", port), *args, **kwargs)
         raise OSError(f"test network: {host} is not mapped to loopback")
 
-    connection.create_connection = create_connection
+    # http.client's connections take socket.create_connection when they are made.
+    socket.create_connection = create_connection  # type: ignore[assignment]
     try:
         yield connected
     finally:
-        connection.create_connection = original
+        socket.create_connection = original

@@ -53,7 +53,7 @@ def test_bootstrap_module_defers_post_consent_imports() -> None:
 
 #: Imported by the first request, the first sign-in or the first ID token -- not by building the
 #: network services (the workspace's start, benchmark P2).
-FIRST_USE_ONLY = ["requests", "joserfc", "cryptography", "http.server", "ssl"]
+FIRST_USE_ONLY = ["requests", "joserfc", "cryptography", "http.server", "http.client", "ssl"]
 
 
 def test_network_services_defer_first_use_imports() -> None:
@@ -62,3 +62,23 @@ def test_network_services_defer_first_use_imports() -> None:
         "import nework_desktop.services.account"
     )
     assert sorted(loaded & set(FIRST_USE_ONLY)) == []
+
+
+def test_a_request_never_imports_requests() -> None:
+    """The app's HTTP is the standard library's: urllib3, charset detection and requests cost
+    ~10 MiB of memory (P3) and are only the QA stand-in browser's."""
+    loaded = modules_after(
+        "import socket\n"
+        "from nework_desktop.net.http import HttpClient\n"
+        "from nework_desktop.net.errors import OfflineError\n"
+        "with socket.socket() as s:\n"
+        "    s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]\n"
+        "try:\n"
+        "    HttpClient(attempts=1).request('GET', f'http://127.0.0.1:{port}/')\n"
+        "except OfflineError:\n"
+        "    pass\n"
+        "else:\n"
+        "    raise SystemExit('a closed port answered')\n"
+    )
+    assert "http.client" in loaded  # the request was really sent
+    assert sorted(loaded & {"requests", "urllib3", "charset_normalizer", "idna"}) == []

@@ -13,7 +13,6 @@ import shutil
 import socket
 import ssl
 import subprocess
-import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -42,6 +41,7 @@ from nework_desktop.net.errors import (
 from nework_desktop.net.http import MAX_REPLY_BYTES, HttpClient, check_url
 from nework_desktop.net.service import ServiceClient
 from tests.helpers import Sleeps, make_client, signed_in
+from tests.loopback import SocketPeer
 from tests.refservice import Canned, RefService
 
 HEALTH = "/api/v1/health"
@@ -57,49 +57,20 @@ def json_reply(data: object, status: int = 200) -> Canned:
 # -- a raw TCP peer -------------------------------------------------------------------------------
 
 
-class RawServer:
-    """Accepts connections on 127.0.0.1 and answers each with ``reply`` (or nothing)."""
+class RawServer(SocketPeer):
+    """Answers each connection's first request with ``reply`` (or holds it silent)."""
 
     def __init__(self, reply: bytes | None, *, hold: float = 0.0) -> None:
         self.reply = reply
         self.hold = hold
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.1)
-        self.connections = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
+        super().__init__()
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            self.connections += 1
-            with conn:
-                conn.settimeout(2)
-                try:
-                    conn.recv(65536)
-                    if self.reply is not None:
-                        conn.sendall(self.reply)
-                    else:
-                        self._stop.wait(self.hold)
-                except OSError:
-                    pass
-
-    def close(self) -> None:
-        self._stop.set()
-        self.sock.close()
-        self._thread.join(5)
+    def handle(self, conn: socket.socket) -> None:
+        conn.recv(65536)
+        if self.reply is not None:
+            conn.sendall(self.reply)
+        else:
+            self.stopping.wait(self.hold)
 
 
 @pytest.fixture
@@ -537,33 +508,22 @@ def tls_server(tmp_path: Path) -> Iterator[str]:
     )
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(4)
-    sock.settimeout(0.1)
-    stop = threading.Event()
+    server = TlsPeer(context)
+    yield f"https://127.0.0.1:{server.port}"
+    server.close()
 
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = sock.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            try:
-                with context.wrap_socket(conn, server_side=True) as tls:
-                    tls.recv(4096)
-                    tls.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}")
-            except (OSError, ssl.SSLError):
-                conn.close()
 
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield f"https://127.0.0.1:{sock.getsockname()[1]}"
-    stop.set()
-    sock.close()
-    thread.join(5)
+class TlsPeer(SocketPeer):
+    """Answers ``{}`` over TLS with the given (self-signed) server context."""
+
+    def __init__(self, context: ssl.SSLContext) -> None:
+        self.context = context
+        super().__init__()
+
+    def handle(self, conn: socket.socket) -> None:
+        with self.context.wrap_socket(conn, server_side=True) as tls:  # fails: not trusted
+            tls.recv(4096)
+            tls.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}")
 
 
 def test_a_self_signed_certificate_is_refused(tls_server: str, sleeps: Sleeps) -> None:

@@ -2,8 +2,8 @@
 
 The HTTP tests run the real :class:`nework_desktop.net.http.HttpClient` with the egress rules as
 its ``before_request`` hook against loopback recorders: the service on plain http, and the
-modules' (and an undeclared) host names over https, mapped to 127.0.0.1 for urllib3 only (the URL,
-Host header and TLS server name stay as they are).
+modules' (and an undeclared) host names over https, mapped to 127.0.0.1 for the app's HTTP
+client only (the URL, Host header and TLS server name stay as they are).
 """
 
 from __future__ import annotations
