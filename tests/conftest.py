@@ -164,7 +164,7 @@ def make_manager(svc: RefService, paths: AppPaths) -> Iterator[ManagerFactory]:
     without waiting between retries; its HTTP clients are closed after the test."""
     from nework_desktop.core.secrets import SecretStore
     from nework_desktop.net.http import HttpClient
-    from nework_desktop.net.oauth import load_providers
+    from nework_desktop.net.oauth.providers import load_providers
     from nework_desktop.net.service import ServiceClient
     from nework_desktop.services.account import AccountManager
 

@@ -34,7 +34,6 @@ from nework_desktop.app.automation_steps import run_post_window_steps
 from nework_desktop.app.wipe_flow import WipeFlow
 from nework_desktop.core.decision import Launch, LaunchDecision, decide
 from nework_desktop.services.session import Services
-from nework_desktop.ui.consent_dialog import ConsentDialog, ConsentOutcome
 
 # Only what the consent dialog needs is imported before it paints (benchmark P1/P3): the
 # account, network, keyring, egress and the later windows are imported once consent is on
@@ -44,8 +43,10 @@ if TYPE_CHECKING:
     from nework_desktop.app.policy_updates import BackgroundChecks
     from nework_desktop.core.wipe import WipeReport
     from nework_desktop.services.policy_feed import FeedCheck
+    from nework_desktop.ui.consent_dialog import ConsentOutcome
     from nework_desktop.ui.main_window import MainWindow
-    from nework_desktop.ui.privacy import DeletionRetrier, PrivacyCenter
+    from nework_desktop.ui.privacy.center import PrivacyCenter
+    from nework_desktop.ui.privacy.retrier import DeletionRetrier
     from nework_desktop.ui.wipe import LocalDataWiper
     from nework_desktop.ui.workspace import Workspace
 
@@ -153,6 +154,8 @@ class AppController(QObject, WipeFlow):
     def _ask_consent(
         self, mode: Literal["first", "reconsent"], accepted_version: str | None
     ) -> ConsentOutcome | None:
+        from nework_desktop.ui.consent_dialog import ConsentDialog
+
         policy = self.services.policy
         notice, self._notice = self._notice, ""
         if not self.automation.active and notice:
@@ -174,7 +177,6 @@ class AppController(QObject, WipeFlow):
     def _ensure_signed_in(self) -> bool:
         """Art. 3: resume the session, or register; False if the user declined."""
         from nework_desktop.services.account import SignInStatus
-        from nework_desktop.ui.registration import RegistrationDialog
 
         account = self.services.account
         if account is None or account.signed_in:
@@ -192,6 +194,8 @@ class AppController(QObject, WipeFlow):
                 log.info("automation: registration skipped (no sign-in step next)")
                 return True
             return sign_in(account, self.locale, step) is not None
+        from nework_desktop.ui.registration import RegistrationDialog
+
         previous = restored if restored.status is SignInStatus.SIGN_IN_AGAIN else None
         return RegistrationDialog.ask(account, self.locale, previous=previous) is not None
 
@@ -372,6 +376,8 @@ class AppController(QObject, WipeFlow):
         # Told to quit from outside (quit-running, the uninstaller) while a question is open:
         # the question ends unanswered, and the consent dialog declines without asking again.
         while (modal := QApplication.activeModalWidget()) is not None:
+            from nework_desktop.ui.consent_dialog import ConsentDialog  # loaded if it is open
+
             if isinstance(modal, ConsentDialog):
                 modal.decline_without_asking()
             elif isinstance(modal, QDialog):

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QWidget
 from nework_desktop.services.session import Services
 
 if TYPE_CHECKING:
-    from nework_desktop.ui.privacy import DeletionRetrier, PrivacyCenter
+    from nework_desktop.ui.privacy.center import PrivacyCenter
+    from nework_desktop.ui.privacy.retrier import DeletionRetrier
     from nework_desktop.ui.settings import SettingsDialog
 
 __all__ = ["Panels"]
@@ -60,7 +61,7 @@ class Panels(QObject):
     def deletions(self) -> DeletionRetrier | None:
         """The one deletion-request retrier of the session (None without an account)."""
         from nework_desktop.services.deletion import DeletionRequests
-        from nework_desktop.ui.privacy import DeletionRetrier
+        from nework_desktop.ui.privacy.retrier import DeletionRetrier  # not the center yet
 
         account = self.services.account
         if self.deletion_retrier is None and account is not None:
@@ -72,7 +73,7 @@ class Panels(QObject):
 
     def open_privacy_center(self, window: QWidget, locale: str) -> PrivacyCenter:
         """Privacy → Privacy center…: one window, raised, at the consent page."""
-        from nework_desktop.ui.privacy import PrivacyCenter
+        from nework_desktop.ui.privacy.center import PrivacyCenter
 
         center = self.privacy_center
         if center is None:

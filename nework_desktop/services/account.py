@@ -36,7 +36,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from nework_desktop.core.account_store import (
     AccountSummary,
@@ -49,14 +49,13 @@ from nework_desktop.core.account_store import (
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.net.errors import AuthError, InvalidEmailError, ServiceError
-from nework_desktop.net.oauth import (
-    DEFAULT_FLOW_TIMEOUT,
-    KeyCache,
-    OAuthFlow,
-    Provider,
-    ProviderUnavailable,
-)
+from nework_desktop.net.oauth.errors import ProviderUnavailable
+from nework_desktop.net.oauth.jose import KeyCache
+from nework_desktop.net.oauth.providers import Provider
 from nework_desktop.net.service import CodeRequest, ServiceClient, Session
+
+if TYPE_CHECKING:  # the flow (discovery, ID token checks) is imported when a sign-in starts
+    from nework_desktop.net.oauth.flow import OAuthFlow
 
 log = logging.getLogger("nework.account")
 
@@ -104,7 +103,7 @@ class AccountManager:
         client: ServiceClient,
         *,
         providers: Sequence[Provider] = (),
-        flow_timeout: float = DEFAULT_FLOW_TIMEOUT,
+        flow_timeout: float | None = None,  # None: the flow's DEFAULT_FLOW_TIMEOUT
         monotonic: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
@@ -212,10 +211,12 @@ class AccountManager:
 
     def begin_oauth(self, provider_id: str) -> OAuthFlow:
         """A flow for ``provider_id`` (cancel it from any thread); run it with finish_oauth."""
+        from nework_desktop.net.oauth.flow import DEFAULT_FLOW_TIMEOUT, OAuthFlow
+
         return OAuthFlow(
             self.provider(provider_id),
             self.client.http,
-            timeout=self.flow_timeout,
+            timeout=DEFAULT_FLOW_TIMEOUT if self.flow_timeout is None else self.flow_timeout,
             keys=self.provider_keys,
         )
 

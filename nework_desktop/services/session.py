@@ -100,7 +100,7 @@ def connect_network_services(services: Services) -> None:
     from nework_desktop.core.prefs import Preferences
     from nework_desktop.core.secrets import SecretStore
     from nework_desktop.net.http import HttpClient
-    from nework_desktop.net.oauth import load_providers, provider_hosts
+    from nework_desktop.net.oauth.providers import load_providers, provider_hosts
     from nework_desktop.net.service import ServiceClient
     from nework_desktop.services.account import AccountManager
 

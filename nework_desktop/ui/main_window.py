@@ -46,7 +46,6 @@ from nework_desktop.ui.i18n import (
 from nework_desktop.ui.look import app_icon, apply_window_look
 from nework_desktop.ui.policy_viewer import PolicyViewer
 from nework_desktop.ui.widgets import heading, wrapping_label
-from nework_desktop.ui.wipe import confirm_withdrawal
 
 __all__ = ["STATUS_SECONDS", "MainWindow"]
 
@@ -325,6 +324,8 @@ class MainWindow(QMainWindow):
 
     def confirm_withdraw(self) -> bool:
         """Ask before withdrawing (replaceable in tests)."""
+        from nework_desktop.ui.wipe import confirm_withdrawal  # with its wipe: only when asked
+
         return confirm_withdrawal(self)
 
     def ask_withdraw(self) -> None:

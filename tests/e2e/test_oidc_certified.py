@@ -24,17 +24,18 @@ import pytest
 from nework_desktop.core.account_store import read_summary
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.net.errors import ServerError
-from nework_desktop.net.oauth import (
-    DEV_CLIENT_ID,
+from nework_desktop.net.oauth.errors import (
+    STAGE_DISCOVERY,
+    STAGE_KEYS,
     AlgorithmRefused,
     IdTokenError,
     OAuthError,
     ProviderDeniedError,
     ProviderError,
     ProviderMisconfigured,
-    decode_jwt,
 )
-from nework_desktop.net.oauth.errors import STAGE_DISCOVERY, STAGE_KEYS
+from nework_desktop.net.oauth.jose import decode_jwt
+from nework_desktop.net.oauth.providers import DEV_CLIENT_ID
 from nework_desktop.services.account import SECRET_ACCESS, SECRET_REFRESH, AccountManager
 from tests.helpers import ManagerFactory, RealKeyring
 from tests.oidc.harness import NodeProvider, keys_for

@@ -39,25 +39,26 @@ from nework_desktop.net.errors import (
     OfflineError,
     ServerError,
 )
-from nework_desktop.net.oauth import (
+from nework_desktop.net.oauth.errors import (
+    IdTokenError,
+    OAuthCancelled,
+    OAuthError,
+    OAuthTimeout,
+    ProviderDeniedError,
+    ProviderError,
+    ProviderUnavailable,
+)
+from nework_desktop.net.oauth.flow import OAuthFlow
+from nework_desktop.net.oauth.idtoken import pkce_challenge, validate_id_token
+from nework_desktop.net.oauth.listener import LoopbackListener
+from nework_desktop.net.oauth.providers import (
     DEV_CLIENT_ID,
     PROVIDERS,
     UNAVAILABLE_NO_CLIENT_ID,
     UNAVAILABLE_NO_ENDPOINTS,
-    IdTokenError,
-    OAuthCancelled,
-    OAuthError,
-    OAuthFlow,
-    OAuthTimeout,
-    ProviderDeniedError,
-    ProviderError,
     ProviderSpec,
-    ProviderUnavailable,
     load_providers,
-    pkce_challenge,
-    validate_id_token,
 )
-from nework_desktop.net.oauth.listener import LoopbackListener
 from nework_desktop.services.account import (
     SECRET_ACCESS,
     SECRET_REFRESH,

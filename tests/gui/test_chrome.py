@@ -245,7 +245,7 @@ def test_the_delete_question_opens_over_the_privacy_center(
 def test_export_defaults_to_documents_and_shows_the_folder(
     qtbot: QtBot, paths: AppPaths, policy: Policy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from nework_desktop.ui.privacy import PrivacyCenter
+    from nework_desktop.ui.privacy.center import PrivacyCenter
 
     record_acceptance(paths, policy)
     opened: list[str] = []

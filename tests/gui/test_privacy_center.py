@@ -40,7 +40,8 @@ from nework_desktop.services.deletion import DeletionRequests
 from nework_desktop.services.session import Services
 from nework_desktop.ui.consent_dialog import ConsentDialog
 from nework_desktop.ui.i18n import format_size
-from nework_desktop.ui.privacy import DeletionRetrier, PrivacyCenter
+from nework_desktop.ui.privacy.center import PrivacyCenter
+from nework_desktop.ui.privacy.retrier import DeletionRetrier
 from nework_desktop.ui.widgets import LinkLabel
 from tests.helpers import email_sign_in, policy_with_new_version, record_acceptance, tree
 from tests.oracles import validate_receipt

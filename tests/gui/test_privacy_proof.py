@@ -17,7 +17,7 @@ from nework_desktop.core.policy.store import CurrentPolicy
 from nework_desktop.core.proof import QueueEntry, ReceiptQueue, store_ack, verify_ack, write_queue
 from nework_desktop.qa.refservice.signing import FeedKey, generate_key
 from nework_desktop.services.session import Services
-from nework_desktop.ui.privacy import PrivacyCenter
+from nework_desktop.ui.privacy.center import PrivacyCenter
 from tests.helpers import add_version, record_acceptance, shipped_copy, trust_of
 
 

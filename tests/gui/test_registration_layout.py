@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.net.http import HttpClient
-from nework_desktop.net.oauth import load_providers
+from nework_desktop.net.oauth.providers import load_providers
 from nework_desktop.net.service import CodeRequest, ServiceClient
 from nework_desktop.services.account import AccountManager
 from nework_desktop.ui import i18n

@@ -9,8 +9,9 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from nework_desktop.net.errors import ServerError
-from nework_desktop.net.oauth import AlgorithmRefused, IdTokenError
 from nework_desktop.net.oauth.errors import (
+    AlgorithmRefused,
+    IdTokenError,
     ProviderMisconfigured,
     ProviderOffline,
     ProviderServerError,

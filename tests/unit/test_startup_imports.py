@@ -82,3 +82,30 @@ def test_a_request_never_imports_requests() -> None:
     )
     assert "http.client" in loaded  # the request was really sent
     assert sorted(loaded & {"requests", "urllib3", "charset_normalizer", "idna"}) == []
+
+
+#: What a launch straight into the workspace (consent given, signed in) must not import: the
+#: consent dialog, registration, the wipe, the privacy center and the OAuth flow are imported
+#: when they are asked for (P2: ~60-80 ms of the bootstrap; P3: the workspace's memory).
+NOT_FOR_THE_WORKSPACE = [
+    "nework_desktop.ui.consent_dialog",
+    "nework_desktop.ui.registration",
+    "nework_desktop.ui.wipe",
+    "nework_desktop.core.wipe",
+    "nework_desktop.ui.privacy.center",
+    "nework_desktop.net.oauth.flow",
+    "nework_desktop.net.oauth.endpoints",
+    "nework_desktop.net.oauth.idtoken",
+]
+
+
+def test_the_workspace_launch_path_defers_what_it_does_not_show() -> None:
+    loaded = modules_after(
+        "import nework_desktop.app.bootstrap, nework_desktop.app.panels\n"
+        "import nework_desktop.ui.main_window, nework_desktop.ui.workspace\n"
+        "import nework_desktop.services.account, nework_desktop.services.deletion\n"
+        "import nework_desktop.services.session, nework_desktop.app.policy_updates\n"
+        "import nework_desktop.ui.privacy.retrier"
+    )
+    assert "nework_desktop.ui.workspace.window" in loaded  # the probe imported the path
+    assert sorted(loaded & set(NOT_FOR_THE_WORKSPACE)) == []

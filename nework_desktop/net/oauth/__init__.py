@@ -39,75 +39,8 @@ Development: ``NEWORK_OAUTH_ISSUER_OVERRIDE=<url>`` points every provider at one
 (the reference provider of the tests and the QA tool) through its discovery document; providers then
 default to the client id :data:`DEV_CLIENT_ID`.  ``NEWORK_OAUTH_<PROVIDER>_ISSUER`` does the same
 for one provider.
+
+Import from the modules themselves (``net.oauth.flow``, ``.providers``, ``.errors`` …): this
+package imports nothing, so that building the account (which names providers) does not load the
+flow, the discovery and the ID token checks before a sign-in starts (issue 15).
 """
-
-from nework_desktop.net.oauth.endpoints import Endpoints, discover
-from nework_desktop.net.oauth.errors import (
-    AlgorithmRefused,
-    IdTokenError,
-    OAuthCancelled,
-    OAuthError,
-    OAuthTimeout,
-    ProviderDeniedError,
-    ProviderError,
-    ProviderMisconfigured,
-    ProviderUnavailable,
-)
-from nework_desktop.net.oauth.flow import DEFAULT_FLOW_TIMEOUT, OAuthFlow, OAuthResult
-from nework_desktop.net.oauth.idtoken import (
-    CLOCK_LEEWAY,
-    Pkce,
-    pkce_challenge,
-    validate_id_token,
-)
-from nework_desktop.net.oauth.jose import (
-    ASYMMETRIC_ALGORITHMS,
-    KeyCache,
-    accepted_algorithms,
-    decode_jwt,
-)
-from nework_desktop.net.oauth.providers import (
-    DEV_CLIENT_ID,
-    ENV_ISSUER_OVERRIDE,
-    PROVIDERS,
-    UNAVAILABLE_NO_CLIENT_ID,
-    UNAVAILABLE_NO_ENDPOINTS,
-    Provider,
-    ProviderSpec,
-    load_providers,
-    provider_hosts,
-)
-
-__all__ = [
-    "ASYMMETRIC_ALGORITHMS",
-    "CLOCK_LEEWAY",
-    "DEFAULT_FLOW_TIMEOUT",
-    "DEV_CLIENT_ID",
-    "ENV_ISSUER_OVERRIDE",
-    "PROVIDERS",
-    "UNAVAILABLE_NO_CLIENT_ID",
-    "UNAVAILABLE_NO_ENDPOINTS",
-    "AlgorithmRefused",
-    "Endpoints",
-    "IdTokenError",
-    "KeyCache",
-    "OAuthCancelled",
-    "OAuthError",
-    "OAuthFlow",
-    "OAuthResult",
-    "OAuthTimeout",
-    "Pkce",
-    "Provider",
-    "ProviderDeniedError",
-    "ProviderError",
-    "ProviderMisconfigured",
-    "ProviderSpec",
-    "ProviderUnavailable",
-    "accepted_algorithms",
-    "decode_jwt",
-    "discover",
-    "load_providers",
-    "pkce_challenge",
-    "provider_hosts",
-    "validate_id_token",
-]

@@ -7,11 +7,7 @@ sent, where their data is, and their controls.
 * :mod:`.retrier` -- :class:`DeletionRetrier`, the deletion request sent and retried in the
   background.
 
-Importing this package never loads QtWebEngine, the network or the keyring.
+Import from the modules themselves: this package imports nothing, so that the deletion retrier
+(made when the workspace opens) does not load the center and its pages before they are asked
+for.  Importing any of them never loads QtWebEngine, the network or the keyring.
 """
-
-from nework_desktop.ui.privacy.center import PrivacyCenter
-from nework_desktop.ui.privacy.pages.data import folder_size
-from nework_desktop.ui.privacy.retrier import DeletionRetrier
-
-__all__ = ["DeletionRetrier", "PrivacyCenter", "folder_size"]

@@ -18,7 +18,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from nework_desktop.net.errors import ServiceError
-from nework_desktop.net.oauth import OAuthFlow, Provider
+from nework_desktop.net.oauth.flow import OAuthFlow
+from nework_desktop.net.oauth.providers import Provider
 from nework_desktop.ui.i18n import provider_label
 from nework_desktop.ui.registration.host import PAGE_BROWSER, Host, Opener
 from nework_desktop.ui.widgets import bold_font

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from nework_desktop.core.account_store import validate_email
 from nework_desktop.net.errors import InvalidEmailError
-from nework_desktop.net.oauth import UNAVAILABLE_NO_CLIENT_ID, Provider
+from nework_desktop.net.oauth.providers import UNAVAILABLE_NO_CLIENT_ID, Provider
 from nework_desktop.services.account import RestoreResult
 from nework_desktop.ui.i18n import credential_store_name, provider_label
 from nework_desktop.ui.registration.host import Host

@@ -46,7 +46,7 @@ from nework_desktop.net.errors import (
     TLSError,
     TooManyAttemptsError,
 )
-from nework_desktop.net.oauth import (
+from nework_desktop.net.oauth.errors import (
     IdTokenError,
     OAuthCancelled,
     OAuthError,

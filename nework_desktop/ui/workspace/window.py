@@ -43,7 +43,6 @@ from nework_desktop.core.egress import EgressPolicy
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.permissions import Kind, PermissionStore
 from nework_desktop.core.urls import workspace_url
-from nework_desktop.core.wipe import note_file_dialog, note_file_dialog_done
 from nework_desktop.ui.dialogs import ask_choice, file_dialog_options
 from nework_desktop.ui.workspace.errors import ErrorPage
 from nework_desktop.ui.workspace.interceptor import (
@@ -280,6 +279,8 @@ class Workspace(QWidget):
 
     def choose_download_path(self, suggested: Path) -> Path | None:
         """Ask where to save a download; None cancels it.  Tests override this."""
+        from nework_desktop.core.wipe import note_file_dialog, note_file_dialog_done  # the wipe's
+
         note_file_dialog(self.paths)
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save download"), str(suggested), "", "", file_dialog_options()

@@ -76,7 +76,7 @@ def consent(locale: str, out: Path) -> QWidget:
 def registration(locale: str, out: Path) -> QWidget:
     from nework_desktop.core.secrets import SecretStore
     from nework_desktop.net.http import HttpClient
-    from nework_desktop.net.oauth import load_providers
+    from nework_desktop.net.oauth.providers import load_providers
     from nework_desktop.net.service import ServiceClient
     from nework_desktop.services.account import AccountManager
     from nework_desktop.ui.registration import RegistrationDialog
@@ -101,7 +101,7 @@ def registration(locale: str, out: Path) -> QWidget:
 
 def privacy(locale: str, out: Path) -> QWidget:
     from nework_desktop.services.session import Services
-    from nework_desktop.ui.privacy import PrivacyCenter
+    from nework_desktop.ui.privacy.center import PrivacyCenter
     from tests.helpers import record_acceptance
 
     paths = AppPaths.from_environment()

@@ -15,7 +15,7 @@ from nework_desktop.app.standin_browser import NotLoopback, StandInBrowser, chec
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import SecretStore
 from nework_desktop.net.http import HttpClient
-from nework_desktop.net.oauth import load_providers
+from nework_desktop.net.oauth.providers import load_providers
 from nework_desktop.net.service import ServiceClient
 from nework_desktop.services.account import AccountManager
 

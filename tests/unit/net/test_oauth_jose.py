@@ -9,15 +9,10 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import OctKey
 
-from nework_desktop.net.oauth import (
-    AlgorithmRefused,
-    IdTokenError,
-    KeyCache,
-    ProviderSpec,
-    accepted_algorithms,
-    validate_id_token,
-)
-from nework_desktop.net.oauth.idtoken import MAX_LEEWAY
+from nework_desktop.net.oauth.errors import AlgorithmRefused, IdTokenError
+from nework_desktop.net.oauth.idtoken import MAX_LEEWAY, validate_id_token
+from nework_desktop.net.oauth.jose import KeyCache, accepted_algorithms
+from nework_desktop.net.oauth.providers import ProviderSpec
 from tests.refservice import generate, public_jwk, sign_jwt
 
 SPEC = ProviderSpec("t", "T", "https://issuer.example/", "https://a", "https://t", "https://j")

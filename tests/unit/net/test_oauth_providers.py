@@ -5,15 +5,11 @@ from __future__ import annotations
 import pytest
 
 from nework_desktop.net.http import HttpClient
-from nework_desktop.net.oauth import (
-    PROVIDERS,
-    OAuthError,
-    OAuthFlow,
-    load_providers,
-    provider_hosts,
-)
 from nework_desktop.net.oauth.endpoints import Endpoints, discovery_url
+from nework_desktop.net.oauth.errors import OAuthError
+from nework_desktop.net.oauth.flow import OAuthFlow
 from nework_desktop.net.oauth.listener import Callback
+from nework_desktop.net.oauth.providers import PROVIDERS, load_providers, provider_hosts
 
 
 def test_the_override_changes_only_where_requests_go() -> None:
