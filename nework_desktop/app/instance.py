@@ -12,7 +12,6 @@ and exits, so nothing of it is written after the wipe.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sys
@@ -22,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from nework_desktop.core import validate
+from nework_desktop.core.digest import sha256_hex
 from nework_desktop.core.paths import AppPaths
 
 log = logging.getLogger("nework.instance")
@@ -30,7 +30,7 @@ COMMANDS = ("activate", "quit")
 
 
 def server_name(paths: AppPaths) -> str:
-    digest = hashlib.sha256(str(paths.data).encode("utf-8")).hexdigest()[:20]
+    digest = sha256_hex(str(paths.data).encode("utf-8"))[:20]
     return f"nework-desktop-{digest}"
 
 

@@ -9,7 +9,6 @@ them back.  No file access here.
 from __future__ import annotations
 
 import enum
-import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from nework_desktop.core import validate
+from nework_desktop.core.digest import sha256_hex
 
 __all__ = [
     "LEDGER_NAME",
@@ -77,7 +77,7 @@ class LedgerCorrupt(Exception):
 def record_hash(payload: Mapping[str, object]) -> str:
     """SHA-256 hex of the canonical JSON of ``payload`` (every record field except ``hash``)."""
     canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return sha256_hex(canonical.encode("utf-8"))
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,15 @@ class _Request:
 
 
 @dataclass(frozen=True)
+class Proxy:
+    """Where an https request's tunnel is opened (and the credentials it sends there)."""
+
+    host: str
+    port: int
+    headers: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class Response:
     status: int
     headers: Headers
@@ -117,13 +126,6 @@ def tls_context() -> ssl.SSLContext:
             context.minimum_version = ssl.TLSVersion.TLSv1_2
             _contexts[bundle] = context
         return context
-
-
-@dataclass(frozen=True)
-class Proxy:
-    host: str
-    port: int
-    headers: Mapping[str, str]
 
 
 def proxy_for(host: str) -> Proxy | None:

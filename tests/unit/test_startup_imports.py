@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 AFTER_CONSENT_ONLY = [
+    "hashlib",  # OpenSSL: 3.6 MiB (core.digest hashes without it)
     "joserfc",
     "keyring",
     "requests",

@@ -41,7 +41,6 @@ Nothing refused is ever returned as a policy.  No Qt, no network, no files here.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -49,6 +48,7 @@ from types import MappingProxyType
 from typing import Final, Literal, get_args
 
 from nework_desktop.core import validate
+from nework_desktop.core.digest import sha256_hex
 from nework_desktop.core.policy.model import TEXT_LOCALES, Policy, PolicyError
 from nework_desktop.core.policy.schema import parse_policy_document
 from nework_desktop.core.policy.trust import Trust, TrustError
@@ -140,7 +140,7 @@ def _texts(at: validate.At, value: object) -> dict[str, str]:
 
 def _check_texts(texts: Mapping[str, str], hashes: Mapping[str, str]) -> None:
     for locale, text in texts.items():
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        digest = sha256_hex(text.encode("utf-8"))
         if digest != hashes[locale]:
             raise FeedRefused(
                 "text_hash",
@@ -239,7 +239,7 @@ def verify_feed(
     hashes = {locale: hashes_at.key(locale).sha256(value) for locale, value in hashes_obj.items()}
     envelope = obj["feed"]
     assert isinstance(envelope, dict)  # open_envelope checked it
-    payload_sha256 = hashlib.sha256(b64url_decode(str(envelope["payload"])) or b"").hexdigest()
+    payload_sha256 = sha256_hex(b64url_decode(str(envelope["payload"])) or b"")
 
     if now is not None and expiry <= now:
         raise FeedRefused("expired", f"feed {feed_version} expired at {expires}")

@@ -9,7 +9,6 @@ correctly as plain strings.  No Qt here: the UI renders :meth:`Policy.text` (Mar
 from __future__ import annotations
 
 import datetime
-import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -17,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Final, Literal
+
+from nework_desktop.core.digest import sha256_hex
 
 __all__ = [
     "CollectionMethod",
@@ -216,7 +217,7 @@ class Policy:
 
     def text_sha256(self, locale: str) -> str:
         """Hex SHA-256 of the UTF-8 encoding of :meth:`text` (for the consent record)."""
-        return hashlib.sha256(self.text(locale).encode("utf-8")).hexdigest()
+        return sha256_hex(self.text(locale).encode("utf-8"))
 
     def is_translation(self, locale: str) -> bool:
         """True if the text shown for ``locale`` is a translation (the original prevails)."""

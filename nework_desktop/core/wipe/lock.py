@@ -15,13 +15,14 @@ then finds nothing left, which is success) and raises :class:`WipeBusy` after th
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
+
+from nework_desktop.core.digest import sha256_hex
 
 __all__ = ["LOCK_TIMEOUT_S", "WipeBusy", "lock_target", "wipe_lock"]
 
@@ -90,7 +91,7 @@ def _windows_lock(name: str, timeout: float) -> Iterator[None]:  # pragma: no co
 def wipe_lock(data_root: Path, timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
     """Hold the wipe lock of ``data_root`` (see the module docstring)."""
     if sys.platform == "win32":  # pragma: no cover - Windows
-        digest = hashlib.sha256(os.path.normcase(str(data_root)).encode("utf-8")).hexdigest()
+        digest = sha256_hex(os.path.normcase(str(data_root)).encode("utf-8"))
         with _windows_lock(f"Local\\NeWork-wipe-{digest[:32]}", timeout):
             yield
         return

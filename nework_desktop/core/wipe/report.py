@@ -5,10 +5,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from nework_desktop.core.digest import sha256_hex
 
 #: ``progress(done, total, current)``: entries deleted so far, the total when known (the wipe
 #: walks once, so it is None), the folder being worked on.
@@ -49,7 +50,7 @@ class FileState:
 
     @classmethod
     def of(cls, data: bytes) -> FileState:
-        return cls(hashlib.sha256(data).hexdigest(), len(data))
+        return cls(sha256_hex(data), len(data))
 
 
 #: ``(store id, path)`` → the state our last write left that file in (from the traces index).

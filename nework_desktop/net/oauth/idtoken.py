@@ -8,7 +8,6 @@ other audience requires ``azp`` = this client, ``exp``/``iat`` with a bounded le
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 import secrets
@@ -17,6 +16,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from nework_desktop.core.digest import sha256
 from nework_desktop.core.signed import b64url_encode as b64url
 from nework_desktop.net.oauth.errors import IdTokenError
 from nework_desktop.net.oauth.jose import (
@@ -44,7 +44,7 @@ class Pkce:
 
 
 def pkce_challenge(verifier: str) -> str:
-    return b64url(hashlib.sha256(verifier.encode("ascii")).digest())
+    return b64url(sha256(verifier.encode("ascii")).digest())
 
 
 def _expected_issuer(spec: ProviderSpec, claims: Mapping[str, Any]) -> str:

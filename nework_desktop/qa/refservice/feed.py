@@ -25,7 +25,6 @@ refuse is still published (the app refuses it; that is what it is for), with a w
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import threading
 import time
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from nework_desktop.core import storage
+from nework_desktop.core.digest import sha256, sha256_hex
 from nework_desktop.core.policy import PolicyError, load_policy
 from nework_desktop.core.policy.feed import FEED_KIND, FEED_SCHEMA
 from nework_desktop.core.signed import b64url_decode, b64url_encode
@@ -54,7 +54,7 @@ def stamp(moment: float) -> str:
 
 
 def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_hex(text.encode("utf-8"))
 
 
 def build_reply(
@@ -120,7 +120,7 @@ class FeedSwitches:
 
 def _read_folder(folder: Path) -> tuple[bytes, Json, dict[str, str]]:
     """(fingerprint, policy.json of the current version, texts by locale) of ``folder``."""
-    digest = hashlib.sha256()
+    digest = sha256()
 
     def read(path: Path) -> str:
         text = storage.read_text(path, limit=_MAX_FILE, follow_links=True, newlines=True)

@@ -19,12 +19,12 @@ the redirect (error, state) or the PKCE check.
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 import html
 from typing import Final
 from urllib.parse import urlencode, urlsplit
 
+from nework_desktop.core.digest import sha256
 from nework_desktop.core.urls import split_url
 from nework_desktop.qa.refservice.keys import public_jwk, sign_jwt, spoil_signature
 from nework_desktop.qa.refservice.protocol import (
@@ -171,7 +171,7 @@ def token(svc: ServiceState, req: Request) -> Answer:
     verifier = form.get("code_verifier", "")
     if verifier:
         svc.issued.append(verifier)
-    digest = hashlib.sha256(verifier.encode()).digest()
+    digest = sha256(verifier.encode()).digest()
     challenge = base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")  # RFC 7636 S256
     if not svc.faults.skip_pkce and not hmac.compare_digest(challenge, grant.challenge):
         return 400, err("invalid_grant", "PKCE verification failed")

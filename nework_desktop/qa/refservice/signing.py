@@ -11,7 +11,6 @@ build ignores that variable).  The Ed25519 work is the ``cryptography`` library'
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from nework_desktop.core import storage
+from nework_desktop.core.digest import sha256_hex
 from nework_desktop.core.env import POLICY_DEV_KEYS
 from nework_desktop.core.policy.trust import USES
 from nework_desktop.core.signed import b64url_encode
@@ -81,7 +81,7 @@ def _key_id(private: Ed25519PrivateKey) -> str:
     raw = private.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )
-    return "refservice-" + hashlib.sha256(raw).hexdigest()[:12]
+    return "refservice-" + sha256_hex(raw)[:12]
 
 
 def generate_key() -> FeedKey:

@@ -9,7 +9,6 @@ here because the API, the OpenID provider and the web client all use them.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 import threading
@@ -20,6 +19,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from nework_desktop.core.digest import sha256_hex
 from nework_desktop.qa.refservice.feed import FeedPublisher
 from nework_desktop.qa.refservice.keys import SigningKey, shared_key
 from nework_desktop.qa.refservice.signing import FeedKey, generate_key
@@ -55,7 +55,7 @@ class Account:
 
 
 def user_id_for(provider: str, subject: str) -> str:
-    return "u-" + hashlib.sha256(f"{provider}:{subject}".encode()).hexdigest()[:16]
+    return "u-" + sha256_hex(f"{provider}:{subject}".encode())[:16]
 
 
 @dataclass

@@ -8,12 +8,12 @@ walk takes the :mod:`winreg` module as a parameter, so that tests run it on any 
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from nework_desktop import APP_NAME
+from nework_desktop.core.digest import sha256_hex
 from nework_desktop.qa.common import describe, safe_text
 from nework_desktop.qa.snapshot.document import RegistryKey
 
@@ -134,7 +134,7 @@ def _value(name: str, data: Any, kind: int) -> dict[str, Any]:
     value: dict[str, Any] = {
         "name": name,
         "type": _REG_TYPES.get(kind, str(kind)),
-        "sha256": hashlib.sha256(raw).hexdigest(),
+        "sha256": sha256_hex(raw),
     }
     if not isinstance(data, bytes) and data is not None:
         preview = safe_text(str(data))

@@ -10,7 +10,6 @@ file).  What cannot be read is listed under ``errors``; the walk goes on.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import platform
 import stat
@@ -18,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from nework_desktop.core.digest import sha256
 from nework_desktop.core.paths import host_layout
 from nework_desktop.qa.common import EXIT_USAGE, Progress, QAError, describe
 from nework_desktop.qa.ownership import Rule
@@ -151,7 +151,7 @@ def _entry(path: str, rel: str) -> FileEntry:
 def _sha256(path: str) -> str:
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
-    digest = hashlib.sha256()
+    digest = sha256()
     with os.fdopen(fd, "rb") as fh:
         for chunk in iter(lambda: fh.read(65536), b""):
             digest.update(chunk)
