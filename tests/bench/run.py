@@ -61,6 +61,8 @@ TARGETS = {"P1": 1.2, "P2": 1.15, "P3": 1.15, "P4": 1.2, "P5": 2.0}
 P3_WORKSPACE_TARGET = 1.10
 #: Where a target is missed: the app against a minimal program doing the same work (issue 15).
 MINIMAL_TARGET = 1.1
+#: Issue 15: P2 within half of qutebrowser's time (issue 6 asked only to beat it, < 1×).
+P2_QUTEBROWSER_TARGET = 0.5
 QUTE_VENV = REPO / "build" / "bench-venv"
 ENV_REEXEC = "NEWORK_BENCH_REEXEC"
 SIGN_IN_ADDRESS = "bench@example.com"
@@ -749,7 +751,9 @@ def collect(bench: Bench) -> Json:
                 fig["ratio_vs_qutebrowser"] = None
                 fig["verdict"] = "n/a"
             else:
-                beats = fig["ratio_vs_qutebrowser"] is not None and fig["ratio_vs_qutebrowser"] < 1
+                vs_qute = fig["ratio_vs_qutebrowser"]
+                beats = vs_qute is not None and vs_qute <= P2_QUTEBROWSER_TARGET
+                fig["target_vs_qutebrowser"] = P2_QUTEBROWSER_TARGET
                 fig["verdict_vs_qutebrowser"] = "meets" if beats else "MISSES"
                 if fig["ratio_vs_qutebrowser"] is None:
                     fig["verdict_vs_qutebrowser"] = "n/a"
@@ -861,7 +865,7 @@ def table(result: Json) -> str:
             fig["ours"]["median"],
             fig["qutebrowser"]["median"],
             ratio=fig.get("ratio_vs_qutebrowser"),
-            target="< 1×",
+            target=f"≤ {P2_QUTEBROWSER_TARGET}×",
             verdict=fig.get("verdict_vs_qutebrowser", "n/a"),
         )
     if "P3" in result:
