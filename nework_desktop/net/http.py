@@ -9,7 +9,8 @@ Rules every request follows
 * **before_request(url) -> bool** is asked first; ``False`` (or an exception in the hook) refuses
   the request with :class:`BlockedError` before any socket is opened.  The egress rules plug in
   here.
-* **timeouts** on connect and read; replies larger than :data:`MAX_REPLY_BYTES` are refused.
+* **timeouts** on connect and read, and a deadline for the whole exchange (:mod:`.transport`);
+  replies larger than :data:`MAX_REPLY_BYTES` are refused.
 * **retries** with exponential backoff and jitter, for idempotent calls only: GET, HEAD, PUT,
   DELETE, OPTIONS, and POSTs sent with an ``Idempotency-Key`` header (the service answers a
   repeated key with the first answer).  Offline errors, 5xx and short 429s are retried.

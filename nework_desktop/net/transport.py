@@ -8,7 +8,9 @@ What it promises, and :mod:`.http` relies on:
   ``HTTPS_PROXY``/``NO_PROXY``, the Windows registry, macOS' network settings) for https, through
   ``CONNECT``; never for a loopback host.  Only ``http://`` proxies (with or without a user name)
   are supported; any other kind is refused as unreachable, never bypassed.
-* **Timeouts**: one for the connection (TCP, proxy tunnel, TLS handshake), one for each read.
+* **Timeouts**: one for the connection (TCP, proxy tunnel, TLS handshake), one for each read,
+  and a deadline of three read timeouts for the whole exchange, so that a peer trickling a byte
+  now and then cannot hold a request for ever.
 * **Size cap**: a reply body over ``max_bytes`` is refused without reading the rest.
 * **Keep-alive**: idle connections are kept per host for idempotent requests and checked before
   reuse (one the peer closed while idle is dropped); a request that is not idempotent always gets
@@ -23,6 +25,7 @@ never an exception of :mod:`http.client`, :mod:`ssl` or :mod:`socket`.  ``http.c
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import threading
 from collections.abc import Iterator, Mapping
@@ -171,11 +174,37 @@ def _is_dropped(connection: http.client.HTTPConnection) -> bool:
     return bool(readable)
 
 
+class _Watchdog:
+    """Shuts ``connection``'s socket down after ``seconds`` unless cancelled first."""
+
+    def __init__(self, connection: http.client.HTTPConnection, seconds: float) -> None:
+        self.fired = False
+        self._connection = connection
+        self._timer = threading.Timer(seconds, self._cut)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _cut(self) -> None:
+        import socket  # already loaded by http.client
+
+        self.fired = True
+        sock = self._connection.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
 class Transport:
     """Sends one request and reads its reply (see the module docstring); thread-safe."""
 
     def __init__(self, timeout: tuple[float, float], max_bytes: int, user_agent: str) -> None:
         self.timeout = timeout
+        #: The longest one exchange (request sent, reply read) may take: three read timeouts
+        #: (60 s by default: a capped reply of 1 MB still arrives at ~150 kbit/s).
+        self.exchange_deadline = 3 * timeout[1]
         self.max_bytes = max_bytes
         self.user_agent = user_agent
         self._idle: dict[tuple[str, str, int], list[http.client.HTTPConnection]] = {}
@@ -272,6 +301,9 @@ class Transport:
 
         host = key[1]
         keep = False
+        # Each read has its timeout; a peer that trickles a byte now and then would pass every
+        # one of them, so the whole exchange has a deadline too: the watchdog cuts the socket.
+        cut = _Watchdog(connection, self.exchange_deadline)
         try:
             connection.request(
                 request.method, request.target, body=request.body, headers=request.headers
@@ -287,13 +319,18 @@ class Transport:
                 if size > self.max_bytes:
                     raise BadReplyError("the reply is too large")
                 chunks.append(chunk)
-            keep = not reply.will_close
+            keep = not reply.will_close and not cut.fired
+            if cut.fired:  # the body ended because the socket was cut: not a whole reply
+                raise TimeoutError
             return Response(reply.status, Headers(reply.getheaders()), b"".join(chunks))
         except TimeoutError:
             raise OfflineError(f"{host} did not answer in time") from None
         except (OSError, http.client.HTTPException, ValueError) as exc:
+            if cut.fired:
+                raise OfflineError(f"{host} did not answer in time") from None
             raise OfflineError(f"the connection broke off ({type(exc).__name__})") from None
         finally:
+            cut.cancel()
             if keep:
                 self._give_back(key, connection)
             else:

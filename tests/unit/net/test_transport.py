@@ -196,8 +196,8 @@ class ClosingPeer(SocketPeer):
 
 
 @pytest.fixture
-def peers() -> Iterator[list[ClosingPeer]]:
-    made: list[ClosingPeer] = []
+def peers() -> Iterator[list[SocketPeer]]:
+    made: list[SocketPeer] = []
     yield made
     for peer in made:
         peer.close()
@@ -228,7 +228,7 @@ def test_a_request_that_is_not_idempotent_gets_a_fresh_connection(
 
 
 def test_a_connection_the_peer_closed_while_idle_is_not_reused(
-    peers: list[ClosingPeer],
+    peers: list[SocketPeer],
 ) -> None:
     peer = ClosingPeer(per_connection=1)
     peers.append(peer)
@@ -242,7 +242,7 @@ def test_a_connection_the_peer_closed_while_idle_is_not_reused(
 
 
 def test_a_connection_closed_under_a_request_is_offline_and_retried_like_it(
-    peers: list[ClosingPeer],
+    peers: list[SocketPeer],
 ) -> None:
     """The peer keeps the connection open after its answers, then drops the next request: the
     check before reuse cannot see it coming.  The transport never resends by itself; the
@@ -262,7 +262,7 @@ def test_a_connection_closed_under_a_request_is_offline_and_retried_like_it(
         alone.request("GET", peer.url)
 
 
-def test_a_post_dropped_by_the_peer_is_not_sent_again(peers: list[ClosingPeer]) -> None:
+def test_a_post_dropped_by_the_peer_is_not_sent_again(peers: list[SocketPeer]) -> None:
     peer = ClosingPeer(per_connection=0)
     peers.append(peer)
     with pytest.raises(OfflineError):
@@ -312,3 +312,38 @@ def test_a_folder_of_certificates_verifies_too(
     with map_hosts([NAME]):
         reply = _client().request("GET", f"https://{NAME}:{site.port}/x", accept="*/*")
     assert reply.body == b"ok"
+
+
+class TricklingPeer(SocketPeer):
+    """Answers with ``head`` at once, then one byte every 0.2 s for up to 10 s: each read gets
+    something in time, so only a deadline on the whole exchange ends it."""
+
+    def __init__(self, head: bytes) -> None:
+        self.head = head
+        super().__init__(threaded=True)
+
+    def handle(self, conn: socket.socket) -> None:
+        conn.recv(65_536)
+        conn.sendall(self.head)
+        for _ in range(50):
+            if self.stopping.wait(0.2):
+                return
+            conn.sendall(b"x")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"HTTP/1.1 200 OK\r\nX-Slow: ",  # in the headers
+        b"HTTP/1.1 200 OK\r\nContent-Length: 900\r\n\r\n",  # in the body
+    ],
+    ids=["headers", "body"],
+)
+def test_a_peer_trickling_bytes_cannot_hold_a_request(peers: list[SocketPeer], head: bytes) -> None:
+    peer = TricklingPeer(head)
+    peers.append(peer)
+    client = HttpClient(attempts=1, timeout=(1.0, 1.0))  # a deadline of 3 s for the exchange
+    started = time.monotonic()
+    with pytest.raises(OfflineError, match="in time"):
+        client.request("GET", f"{peer.url}/slow")
+    assert time.monotonic() - started < 6  # the peer would go on for 10 s
