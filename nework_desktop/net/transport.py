@@ -31,7 +31,7 @@ import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import SplitResult, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from nework_desktop.core import validate
 from nework_desktop.core.urls import is_loopback_host
@@ -238,7 +238,7 @@ class Transport:
         request = _Request(method, target, body, {"User-Agent": self.user_agent, **headers})
         connection = self._take(key) if reusable else None
         if connection is None:
-            connection = self._open(parts, key)
+            connection = self._open(key)
         return self._exchange(key, connection, request)
 
     def _take(self, key: tuple[str, str, int]) -> http.client.HTTPConnection | None:
@@ -259,7 +259,7 @@ class Transport:
                 return
         connection.close()
 
-    def _open(self, parts: SplitResult, key: tuple[str, str, int]) -> http.client.HTTPConnection:
+    def _open(self, key: tuple[str, str, int]) -> http.client.HTTPConnection:
         import http.client
         import ssl
 
@@ -319,9 +319,9 @@ class Transport:
                 if size > self.max_bytes:
                     raise BadReplyError("the reply is too large")
                 chunks.append(chunk)
-            keep = not reply.will_close and not cut.fired
             if cut.fired:  # the body ended because the socket was cut: not a whole reply
                 raise TimeoutError
+            keep = not reply.will_close
             return Response(reply.status, Headers(reply.getheaders()), b"".join(chunks))
         except TimeoutError:
             raise OfflineError(f"{host} did not answer in time") from None
