@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, TypedDict, Unpack
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QShowEvent
@@ -53,7 +53,7 @@ from nework_desktop.ui.i18n import (
 from nework_desktop.ui.look import apply_window_look
 from nework_desktop.ui.widgets import PolicyBrowser, UrlOpener, wrapping_label
 
-__all__ = ["ConsentDialog", "ConsentOutcome", "Mode"]
+__all__ = ["ConsentDialog", "ConsentOutcome", "DialogOptions", "Mode"]
 
 log = logging.getLogger("nework.ui.consent")
 
@@ -70,6 +70,19 @@ class ConsentOutcome:
     locale: str
     text_sha256: str
     modules: dict[str, bool]
+
+
+class DialogOptions(TypedDict, total=False):
+    """The keyword options of :class:`ConsentDialog` and :meth:`ConsentDialog.ask`."""
+
+    #: ``"reconsent"`` opens on what changed since ``accepted_version``.
+    mode: Mode
+    accepted_version: str | None
+    #: Opens the policy's links (default: the system browser).
+    open_url: UrlOpener | None
+    #: A sentence shown on top (e.g. that all local data was just deleted).
+    notice: str
+    parent: QWidget | None
 
 
 class ConsentDialog(QDialog):
@@ -367,27 +380,10 @@ class ConsentDialog(QDialog):
 
     @classmethod
     def ask(
-        cls,
-        policy: Policy,
-        locale: str,
-        *,
-        mode: Mode = "first",
-        accepted_version: str | None = None,
-        notice: str = "",
-        parent: QWidget | None = None,
+        cls, policy: Policy, locale: str, **options: Unpack[DialogOptions]
     ) -> ConsentOutcome | None:
-        """Run the dialog modally; the outcome on agree, None on decline.
-
-        ``notice``: a sentence shown on top (e.g. that all local data was just deleted).
-        """
-        dialog = cls(
-            policy,
-            locale,
-            mode=mode,
-            accepted_version=accepted_version,
-            notice=notice,
-            parent=parent,
-        )
+        """Run the dialog modally; the outcome on agree, None on decline."""
+        dialog = cls(policy, locale, **options)
         try:
             result = dialog.exec()
             if result == QDialog.DialogCode.Accepted:

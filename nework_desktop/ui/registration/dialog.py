@@ -14,7 +14,6 @@ Open it with :meth:`RegistrationDialog.ask` (tests replace it).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl
@@ -62,7 +61,14 @@ from nework_desktop.ui.registration.browser import BrowserPage
 from nework_desktop.ui.registration.choose import ChoosePage
 from nework_desktop.ui.registration.code import CodePage
 from nework_desktop.ui.registration.errors import ProviderErrorTexts
-from nework_desktop.ui.registration.host import PAGE_CHOOSE, PAGE_CODE, Opener
+from nework_desktop.ui.registration.host import (
+    PAGE_CHOOSE,
+    PAGE_CODE,
+    OnDone,
+    OnError,
+    Opener,
+    Work,
+)
 from nework_desktop.ui.widgets import paint_as_error
 from nework_desktop.ui.workers import Task, run_task
 
@@ -278,12 +284,7 @@ class RegistrationDialog(QDialog):
     def _toggle_details(self, shown: bool) -> None:
         self.details_label.setVisible(shown and bool(self.details_label.text()))
 
-    def run(
-        self,
-        work: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None],
-    ) -> None:
+    def run(self, work: Work, on_done: OnDone, on_error: OnError) -> None:
         """``work()`` in a worker thread; nothing is delivered once the user quit."""
 
         def done(result: Any, error: BaseException | None) -> None:

@@ -15,7 +15,16 @@ if TYPE_CHECKING:
     from nework_desktop.net.service import CodeRequest
     from nework_desktop.services.account import AccountManager
 
-__all__ = ["PAGE_BROWSER", "PAGE_CHOOSE", "PAGE_CODE", "Host", "Opener"]
+__all__ = [
+    "PAGE_BROWSER",
+    "PAGE_CHOOSE",
+    "PAGE_CODE",
+    "Host",
+    "OnDone",
+    "OnError",
+    "Opener",
+    "Work",
+]
 
 #: The pages, in the order of the dialog's stack.
 PAGE_CHOOSE = 0
@@ -24,6 +33,11 @@ PAGE_BROWSER = 2
 
 #: Opens a URL in the system browser; False if it did not.
 Opener = Callable[[str], bool]
+#: :meth:`Host.run`'s work (called in a worker thread) and what becomes of its result or error
+#: (called on the UI thread).
+Work = Callable[[], Any]
+OnDone = Callable[[Any], None]
+OnError = Callable[[Exception], None]
 
 
 class Host(Protocol):
@@ -38,12 +52,7 @@ class Host(Protocol):
     def set_busy(self, busy: bool, *, bar: bool = True) -> None:
         """Everything that starts work is disabled while busy; ``bar``: show the busy bar."""
 
-    def run(
-        self,
-        work: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None],
-    ) -> None:
+    def run(self, work: Work, on_done: OnDone, on_error: OnError) -> None:
         """``work()`` in a worker thread; its result or error back on the UI thread."""
 
     def show_error(self, exc: BaseException | None, text: str | None = None) -> None:
