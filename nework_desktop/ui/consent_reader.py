@@ -248,10 +248,27 @@ class ReadingPage(QWidget):
         return out
 
     def current_article(self) -> int:
-        """Index of the article being read (see :meth:`thresholds`)."""
-        value = self.text.verticalScrollBar().value()
+        """Index of the article being read (see :meth:`thresholds`).
+
+        The headings are measured from the top down only as far as needed (the thresholds
+        only grow): at the start of the text, one or two instead of all of them (issue 15).
+        """
+        bar = self.text.verticalScrollBar()
+        value, maximum = bar.value(), bar.maximum()
         current = 0
-        for index, threshold in enumerate(self.thresholds()):
+        for index in range(len(self._headings)):
+            top = self._heading_top(index)
+            if top > maximum:  # the last articles, whose headings never reach the top
+                return self._article_at(value, self.thresholds())
+            if top > value + 2:
+                break
+            current = index
+        return current
+
+    @staticmethod
+    def _article_at(value: int, thresholds: list[float]) -> int:
+        current = 0
+        for index, threshold in enumerate(thresholds):
             if threshold <= value + 2:
                 current = index
             else:

@@ -338,6 +338,24 @@ def test_toc_click_scrolls_to_the_article(qtbot: QtBot, make_dialog: DialogFacto
     assert not dialog.agree_button.isEnabled()
 
 
+@pytest.mark.parametrize("locale", ["en", "ja"])
+def test_the_article_being_read_follows_the_thresholds_all_the_way_down(
+    make_dialog: DialogFactory, locale: str
+) -> None:
+    """current_article measures only the headings it needs; the answer is the thresholds'."""
+    dialog = make_dialog(locale)
+    reading = dialog.reading
+    bar = dialog.text.verticalScrollBar()
+    thresholds = reading.thresholds()
+    seen = set()
+    for value in [*range(0, bar.maximum() + 1, max(1, bar.maximum() // 300)), bar.maximum()]:
+        bar.setValue(value)
+        expected = max([i for i, t in enumerate(thresholds) if t <= value + 2], default=0)
+        assert reading.current_article() == expected, value
+        seen.add(expected)
+    assert seen == set(range(len(thresholds)))  # every article, the last ones included
+
+
 def test_what_we_collect_is_a_real_table_beside_the_text(
     make_dialog: DialogFactory, policy: Policy
 ) -> None:
