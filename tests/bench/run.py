@@ -4,7 +4,8 @@ Five figures, each against its baseline, measured side by side in one run, alter
 of the variants round by round after a warm-up, reported as medians and ratios (ours / baseline):
 
 P1  process start → consent dialog's first frame, vs a bare PySide6 ``QDialog`` of the same size
-    and (issue 15) vs a bare ``QDialog`` + ``QTextBrowser`` showing the same policy text
+    and (issue 15) vs a bare ``QDialog`` + ``QTextBrowser`` showing the same policy text, and vs
+    the same dialog written with PySide6 alone (``baselines/same_dialog.py``: the toolkit's own)
 P2  process start (consented, signed in) → workspace page loaded, vs a bare ``QWebEngineView``
     loading the same URL, and vs qutebrowser loading it
 P3  peak RSS at the consent dialog and at the workspace (P1's and P2's runs), vs the same
@@ -341,6 +342,11 @@ class Bench:
             "start → first frame"
         )
         text_rss = Series("bare QDialog + QTextBrowser: peak RSS (MiB)")
+        same = Series(
+            "the consent dialog's first frame written with PySide6 alone (same widgets, same "
+            "texts, json only): start → first frame"
+        )
+        same_rss = Series("the same dialog with PySide6 alone: peak RSS (MiB)")
         where = Breakdown()
         ours_rss = Series("nework-desktop at the consent dialog: peak RSS (MiB)")
         base_rss = Series("bare QDialog: peak RSS (MiB)")
@@ -352,6 +358,7 @@ class Bench:
         baselines = {
             "bare": ("bare_window", True),
             "text": ("bare_text", True),
+            "same": ("same_dialog", True),
             "alone": ("consent_only", False),
         }
 
@@ -379,14 +386,17 @@ class Bench:
                     self.notes.append(f"P1: first window was {frame[0].get('window')}")
             run("bare")
             run("text")
+            run("same")
             run("alone")
         slots = {
             "ours": (ours, ours_rss),
             "bare": (base, base_rss),
             "text": (text, text_rss),
+            "same": (same, same_rss),
             "alone": (alone, alone_rss),
         }
-        for number, order in self.rounds(("ours", "bare", "text", "alone"), self.o.rounds):
+        variants = ("ours", "bare", "text", "same", "alone")
+        for number, order in self.rounds(variants, self.o.rounds):
             line = []
             for variant in order:
                 sample = run(variant)
@@ -415,6 +425,12 @@ class Bench:
             "baseline_text_rss": text_rss.to_json(),
             "ratio_rss_vs_text": ratio(ours_rss.median, text_rss.median),
             "verdict_rss_vs_text": verdict(ratio(ours_rss.median, text_rss.median), MINIMAL_TARGET),
+            "baseline_same": same.to_json(),
+            "ratio_vs_same": ratio(ours.median, same.median),
+            "verdict_vs_same": verdict(ratio(ours.median, same.median), MINIMAL_TARGET),
+            "baseline_same_rss": same_rss.to_json(),
+            "ratio_rss_vs_same": ratio(ours_rss.median, same_rss.median),
+            "verdict_rss_vs_same": verdict(ratio(ours_rss.median, same_rss.median), MINIMAL_TARGET),
             "breakdown": where.to_json(),
         }
         return ours, base, ours_rss, base_rss, extra
@@ -795,6 +811,8 @@ def _fmt(value: float | None, unit: str) -> str:
 #: Where a figure keeps its second baseline: (the baseline's series, the ratio, the verdict).
 _VS_TEXT = ("baseline_text", "ratio_vs_text", "verdict_vs_text")
 _VS_TEXT_RSS = ("baseline_text_rss", "ratio_rss_vs_text", "verdict_rss_vs_text")
+_VS_SAME = ("baseline_same", "ratio_vs_same", "verdict_vs_same")
+_VS_SAME_RSS = ("baseline_same_rss", "ratio_rss_vs_same", "verdict_rss_vs_same")
 _VS_MINIMAL = ("minimal", "ratio_vs_minimal", "verdict_vs_minimal")
 
 
@@ -847,6 +865,7 @@ def table(result: Json) -> str:
         p1 = result["P1"]
         row("P1 consent dialog first frame (vs bare QDialog)", p1, "ms", TARGETS["P1"])
         second("  vs bare QDialog + QTextBrowser, same text", p1, "ms", _VS_TEXT)
+        second("  vs the same dialog with PySide6 alone", p1, "ms", _VS_SAME)
         alone = p1.get("what_if_dialog_alone")
         if isinstance(alone, dict):
             name = "  what-if: the consent dialog alone (vs bare QDialog)"
@@ -878,6 +897,8 @@ def table(result: Json) -> str:
             if key == "dialog" and isinstance(p1, dict):
                 name = "  vs bare QDialog + QTextBrowser, same text"
                 second(name, {**p1, "ours": part["ours"]}, "MiB", _VS_TEXT_RSS)
+                name = "  vs the same dialog with PySide6 alone"
+                second(name, {**p1, "ours": part["ours"]}, "MiB", _VS_SAME_RSS)
     if "P4" in result:
         row("P4 uninstall-cleanup (vs rm -rf)", result["P4"], "s", TARGETS["P4"])
     if "P5" in result:
