@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 #: :data:`nework_desktop.core.proof.queue.QUEUE_NAME`, named here so that a start with no
 #: queue does not import the proof package (a unit test keeps the two equal).
 QUEUE_NAME = "consent-receipt-queue.json"
+#: :data:`nework_desktop.core.consent_records.LEDGER_NAME`, likewise: no ledger, no import of
+#: the consent records (a unit test keeps the two equal).
+LEDGER_NAME = "consent-ledger.json"
 #: The ``consent.acknowledgement`` block with no consent record and no receipt queue.
 NO_ACKNOWLEDGEMENT: dict[str, Any] = {
     "state": "none",
@@ -111,8 +114,6 @@ def status_report(basedir: str | None) -> dict[str, Any]:
 
 def _read_ledger_if_any(paths: AppPaths) -> ConsentState | None:
     """:func:`read_ledger`, or None when there is no ledger file (nothing to import or parse)."""
-    from nework_desktop.core.consent_records import LEDGER_NAME
-
     ledger = paths.data / LEDGER_NAME
     if not ledger.exists() and not ledger.is_symlink():
         return None

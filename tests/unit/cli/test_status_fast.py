@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nework_desktop.cli import build_parser
-from nework_desktop.cli.status import NO_ACKNOWLEDGEMENT, QUEUE_NAME, parse_fast
+from nework_desktop.cli.status import LEDGER_NAME, NO_ACKNOWLEDGEMENT, QUEUE_NAME, parse_fast
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,9 @@ def test_the_queue_name_is_the_proof_packages() -> None:
 
     assert QUEUE_NAME == REAL
     assert acknowledgement_json((), {}, ReceiptQueue()) == NO_ACKNOWLEDGEMENT
+
+
+def test_the_ledger_name_is_the_consent_records() -> None:
+    from nework_desktop.core.consent_records import LEDGER_NAME as REAL
+
+    assert LEDGER_NAME == REAL
