@@ -207,7 +207,8 @@ class SummaryPane(QScrollArea):
         self.policy = policy
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Narrower than its table (a small screen, a large font): it scrolls, nothing is cut.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         body = QWidget(self)
         layout = QVBoxLayout(body)
         self.heading = heading(body, 1.1, wrap=False)
@@ -276,6 +277,7 @@ class SummaryPane(QScrollArea):
             self.tr("Summary of the information collected, and the collection modules")
         )
         self.collect_table.retranslate(self.policy, locale)
+        self.collect_table.setMinimumWidth(self.collect_table.minimum_width())
         self.collect_table.setAccessibleName(self.tr("Information collected (Article 2)"))
         self.collect_table.setAccessibleDescription(
             self.tr("One row per purpose: information, purpose, how it is collected, plans")

@@ -145,9 +145,11 @@ class ReadingPage(QWidget):
         return [self.toc, self.text, self.links_button, *self.summary.focus_widgets()]
 
     def fit_summary(self) -> None:
-        """Give the summary pane the width its table needs (nothing cut), taken from the text."""
+        """Give the summary pane the width its table needs, taken from the text -- but on a
+        narrow dialog the text keeps ~300 px and the pane scrolls sideways (nothing is cut)."""
         need = self.summary.minimum_content_width()
-        self.summary.setMinimumWidth(min(need, max(260, self.width() // 2)))
+        room = max(260, min(self.width() // 2, self.width() - 480))
+        self.summary.setMinimumWidth(min(need, room))
         sizes = self.splitter.sizes()
         if len(sizes) == 3 and sizes[2] < need:
             grow = min(need - sizes[2], max(0, sizes[1] - 300))

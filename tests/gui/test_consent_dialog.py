@@ -381,6 +381,29 @@ def test_what_we_collect_is_a_real_table_beside_the_text(
     assert "Collected automatically by the Application" in cells.values()
 
 
+@pytest.mark.parametrize("width", [760, 900, 1040])
+def test_on_a_narrow_dialog_the_table_scrolls_and_the_text_keeps_its_room(
+    qtbot: QtBot, make_dialog: DialogFactory, width: int
+) -> None:
+    """A small screen or 150 % scaling: no column of the table is cut (the pane scrolls
+    sideways instead), and the text the user must read keeps at least ~300 px."""
+    dialog = make_dialog("en")
+    dialog.resize(width, 700)
+    dialog.reading.fit_summary()
+    pane = dialog.reading.summary
+    table = pane.collect_table
+    qtbot.waitUntil(lambda: table.width() >= sum(table.columnWidth(c) for c in range(4)))
+    for column in range(4):
+        assert table.columnWidth(column) >= table.column_limits(column)[0]
+    body = pane.widget()
+    assert body is not None
+    right = table.mapTo(body, table.rect().topRight()).x()
+    assert pane.horizontalScrollBar().maximum() >= right - pane.viewport().width()
+    assert dialog.text.width() >= 280
+    if width >= 1040:
+        assert pane.horizontalScrollBar().maximum() == 0  # the usual size: all of it at once
+
+
 def test_firebase_is_listed_without_a_switch(make_dialog: DialogFactory) -> None:
     dialog = make_dialog("en")
     assert set(dialog.module_switches) == {"google_analytics", "karte"}

@@ -75,8 +75,10 @@ def _table(parent: QWidget, meta: dict[str, Any]) -> Any:
             table.setSpan(row, 0, span, 1)
             table.setSpan(row, 2, span, 1)
         row += span
-    for column, width in enumerate((110, 150, 150, 90)):
+    widths = (110, 150, 150, 90)
+    for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
+    table.setMinimumWidth(sum(widths) + 2 * table.frameWidth())  # the pane scrolls, not cut
     table.resizeRowsToContents()
     height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
     table.setFixedHeight(height + sum(table.rowHeight(r) for r in range(rows)))
@@ -90,7 +92,7 @@ def _summary(parent: QWidget, meta: dict[str, Any]) -> Any:
 
     pane = QScrollArea(parent)
     pane.setWidgetResizable(True)
-    pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     body = QWidget(pane)
     layout = QVBoxLayout(body)
     layout.addWidget(_label(body, "What we collect", bold=1.1, wrap=False))
