@@ -117,6 +117,12 @@ def ratio(ours: float | None, base: float | None) -> float | None:
     return round(ours / base, 3)
 
 
+def versus(keys: tuple[str, str, str], ours: Series, other: Series) -> Json:
+    """A second baseline's JSON under ``keys`` (its series, the ratio, the verdict at 1.1×)."""
+    value = ratio(ours.median, other.median)
+    return dict(zip(keys, (other.to_json(), value, verdict(value, MINIMAL_TARGET)), strict=True))
+
+
 def verdict(value: float | None, target: float) -> str:
     if value is None:
         return "n/a"
@@ -419,18 +425,10 @@ class Bench:
             "what_if_dialog_alone": alone.to_json(),
             "what_if_dialog_alone_ratio": ratio(alone.median, base.median),
             "what_if_dialog_alone_rss": alone_rss.to_json(),
-            "baseline_text": text.to_json(),
-            "ratio_vs_text": ratio(ours.median, text.median),
-            "verdict_vs_text": verdict(ratio(ours.median, text.median), MINIMAL_TARGET),
-            "baseline_text_rss": text_rss.to_json(),
-            "ratio_rss_vs_text": ratio(ours_rss.median, text_rss.median),
-            "verdict_rss_vs_text": verdict(ratio(ours_rss.median, text_rss.median), MINIMAL_TARGET),
-            "baseline_same": same.to_json(),
-            "ratio_vs_same": ratio(ours.median, same.median),
-            "verdict_vs_same": verdict(ratio(ours.median, same.median), MINIMAL_TARGET),
-            "baseline_same_rss": same_rss.to_json(),
-            "ratio_rss_vs_same": ratio(ours_rss.median, same_rss.median),
-            "verdict_rss_vs_same": verdict(ratio(ours_rss.median, same_rss.median), MINIMAL_TARGET),
+            **versus(_VS_TEXT, ours, text),
+            **versus(_VS_TEXT_RSS, ours_rss, text_rss),
+            **versus(_VS_SAME, ours, same),
+            **versus(_VS_SAME_RSS, ours_rss, same_rss),
             "breakdown": where.to_json(),
         }
         return ours, base, ours_rss, base_rss, extra
@@ -717,10 +715,8 @@ class Bench:
             + ("" if same else " (its output differs!)")
         )
         extra: Json = {
-            "minimal": minimal.to_json(),
+            **versus(_VS_MINIMAL, ours, minimal),
             "minimal_output_identical": same,
-            "ratio_vs_minimal": ratio(ours.median, minimal.median),
-            "verdict_vs_minimal": verdict(ratio(ours.median, minimal.median), MINIMAL_TARGET),
         }
         return ours, base, extra
 
