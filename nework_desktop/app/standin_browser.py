@@ -1,7 +1,8 @@
 """A stand-in for the system browser, for QA automation only (``--automate sign-in-oauth:…``).
 
-Offscreen there is no browser to open.  This one plays it with :mod:`requests`, as a person
-would use a provider's pages: it opens the authorization URL, follows redirects, fills the
+Offscreen there is no browser to open.  This one plays it with the app's own HTTP transport
+(:mod:`nework_desktop.net.transport`) and a cookie jar of its own, as a person would use a
+provider's pages: it opens the authorization URL, follows redirects, fills the
 provider's sign-in form (its text or e-mail field with :data:`LOGIN`, its password field with
 :data:`PASSWORD`), submits the consent form and form_post pages (forms of hidden fields), until
 the redirect reaches the app's loopback listener, whose page ends the visit.  With
@@ -18,13 +19,16 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
+from http.cookies import CookieError, SimpleCookie
 from urllib.parse import urlencode, urljoin, urlsplit
 
-import requests
-
 from nework_desktop.core.urls import is_loopback_host, split_url
+from nework_desktop.net.errors import ServiceError
+from nework_desktop.net.transport import Response, Transport
 
 __all__ = ["LOGIN", "PASSWORD", "NotLoopback", "StandInBrowser", "Visit"]
 
@@ -35,6 +39,9 @@ LOGIN = "qa-user"
 PASSWORD = "qa-password"
 MAX_STEPS = 20
 REQUEST_TIMEOUT = 10.0
+#: A provider's sign-in page is a few kB; anything this large is not one.
+MAX_PAGE_BYTES = 1024 * 1024
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _DENY = re.compile(r"\b(cancel|deny|abort|decline)\b", re.IGNORECASE)
 
 
@@ -59,7 +66,7 @@ class _Form:
     fields: list[tuple[str, str, str]] = field(default_factory=list)  # (type, name, value)
 
 
-class _Page(HTMLParser):
+class _FormPage(HTMLParser):
     """The forms and links of one page (the little a stand-in browser needs)."""
 
     def __init__(self) -> None:
@@ -87,6 +94,87 @@ class _Page(HTMLParser):
         if tag == "a" and self._link is not None:
             self.links.append((self._href, "".join(self._link).strip()))
             self._link = None
+
+
+class _Cookies:
+    """The visit's cookies, as a browser keeps them for the hosts it talks to: per host (no
+    Domain sharing: loopback only), sent to the paths under their Path, Secure ones over https
+    only, dropped when they expire; in memory, for one visit."""
+
+    def __init__(self) -> None:
+        #: (host, path, name) → (value, secure, expires at (monotonic; None: the session))
+        self._jar: dict[tuple[str, str, str], tuple[str, bool, float | None]] = {}
+
+    def store(self, url: str, headers: list[str]) -> None:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        default_path = parts.path.rsplit("/", 1)[0] or "/"
+        for header in headers:
+            cookie: SimpleCookie = SimpleCookie()
+            try:
+                cookie.load(header)
+            except CookieError:
+                log.info("stand-in browser: a Set-Cookie it cannot read was ignored")
+                continue
+            for name, morsel in cookie.items():
+                path = morsel["path"] or default_path
+                key = (host, path, name)
+                expires = self._expiry(morsel["max-age"], morsel["expires"])
+                if expires is not None and expires <= time.monotonic():
+                    self._jar.pop(key, None)
+                else:
+                    self._jar[key] = (morsel.value, bool(morsel["secure"]), expires)
+
+    @staticmethod
+    def _expiry(max_age: str, expires: str) -> float | None:
+        now = time.monotonic()
+        if max_age.strip().lstrip("-").isdigit():
+            return now + int(max_age)
+        if expires:
+            try:
+                return now + (parsedate_to_datetime(expires).timestamp() - time.time())
+            except (TypeError, ValueError):
+                return None
+        return None
+
+    def header(self, url: str) -> str:
+        """The ``Cookie`` header for a request to ``url`` ("" when none applies)."""
+        parts = urlsplit(url)
+        host, path = (parts.hostname or "").lower(), parts.path or "/"
+        now = time.monotonic()
+        pairs = []
+        for (where, scope, name), (value, secure, expires) in self._jar.items():
+            if where != host or (secure and parts.scheme != "https"):
+                continue
+            if expires is not None and expires <= now:
+                continue
+            inside = path == scope or path.startswith(scope.rstrip("/") + "/")
+            if inside:
+                pairs.append(f"{name}={value}")
+        return "; ".join(pairs)
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What the visit looks at of a reply."""
+
+    status: int
+    content_type: str
+    text: str
+
+    @classmethod
+    def of(cls, response: Response) -> _Page:
+        content_type = response.headers.get("Content-Type", "")
+        charset = "utf-8"
+        for parameter in content_type.split(";")[1:]:
+            key, _, value = parameter.strip().partition("=")
+            if key.lower() == "charset" and value:
+                charset = value.strip('"')
+        try:
+            text = response.body.decode(charset, errors="replace")
+        except LookupError:
+            text = response.body.decode("utf-8", errors="replace")
+        return cls(response.status, content_type, text)
 
 
 @dataclass(frozen=True)
@@ -126,38 +214,59 @@ class StandInBrowser:
 
     def visit(self, url: str) -> Visit:
         """Open ``url`` and go on until a page asks for nothing more (or refuse)."""
-        with requests.Session() as session:
-            session.trust_env = False  # loopback only: no proxy, no netrc
-            method, data = "GET", None
+        # Loopback only (checked before every request): the transport never proxies loopback.
+        transport = Transport((REQUEST_TIMEOUT, REQUEST_TIMEOUT), MAX_PAGE_BYTES, "NeWork QA")
+        cookies = _Cookies()
+        method, data = "GET", None
+        try:
             for _ in range(MAX_STEPS):
                 try:
                     check_loopback(url)
-                    response = session.request(
-                        method, url, data=data, allow_redirects=False, timeout=REQUEST_TIMEOUT
-                    )
+                    response = self._send(transport, cookies, method, url, data)
                 except NotLoopback as exc:
                     log.error("stand-in browser: refused to open an address (%s)", exc)
                     return Visit(0, "", f"refused: {exc}")
-                except requests.RequestException as exc:
+                except ServiceError as exc:
                     return Visit(0, "", f"{type(exc).__name__}")
                 location = response.headers.get("Location")
-                if response.is_redirect and location:
+                if response.status in REDIRECTS and location:
                     url, method, data = urljoin(url, location), "GET", None
                     continue
-                following = self._next(url, response)
+                page = _Page.of(response)
+                following = self._next(url, page)
                 if following is None:
-                    return Visit(response.status_code, response.text)
+                    return Visit(page.status, page.text)
                 url, method, data = following
+        finally:
+            transport.close()
         return Visit(0, "", "too many pages")
 
-    def _next(
-        self, url: str, response: requests.Response
-    ) -> tuple[str, str, dict[str, str] | None] | None:
+    @staticmethod
+    def _send(
+        transport: Transport,
+        cookies: _Cookies,
+        method: str,
+        url: str,
+        data: dict[str, str] | None,
+    ) -> Response:
+        headers = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+        jar = cookies.header(url)
+        if jar:
+            headers["Cookie"] = jar
+        body = None
+        if data is not None:
+            body = urlencode(data).encode("ascii")
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        response = transport.send(method, url, body, headers, reusable=method == "GET")
+        cookies.store(url, response.headers.get_all("Set-Cookie"))
+        return response
+
+    def _next(self, url: str, reply: _Page) -> tuple[str, str, dict[str, str] | None] | None:
         """What a person would do on this page: (url, method, form data), or None (done)."""
-        if "html" not in response.headers.get("Content-Type", ""):
+        if "html" not in reply.content_type:
             return None
-        page = _Page()
-        page.feed(response.text)
+        page = _FormPage()
+        page.feed(reply.text)
         if self.deny:
             for href, text in page.links:
                 if _DENY.search(text):

@@ -177,7 +177,7 @@ def test_ships_the_notices_and_the_icons(bundle: Path) -> None:
         "The Chromium Authors",
         "PySide6",
         "keyring",
-        "requests",
+        "certifi",
         "cryptography",
         "platformdirs",
         "Python Software Foundation",

@@ -107,6 +107,49 @@ def test_the_login_form_is_filled_and_cancel_is_a_link(local: str) -> None:
     assert _Redirector.seen[:2] == ["/login", "/abort"]
 
 
+class _CookiePages(BaseHTTPRequestHandler):
+    """/a sets cookies (one for /a only, one Secure, one that expires at once), /a/b and /c
+    show what came back; the last page is plain text, so the visit ends there."""
+
+    seen: list[tuple[str, str]] = []  # noqa: RUF012 - one test's record
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self.seen.append((self.path, self.headers.get("Cookie", "")))
+        self.send_response(302 if self.path in ("/a", "/a/b") else 200)
+        if self.path == "/a":
+            self.send_header("Set-Cookie", "site=1; Path=/; HttpOnly; SameSite=Lax")
+            self.send_header("Set-Cookie", "here=2; Path=/a; Expires=Wed, 01 Dec 2100 10:00:00 GMT")
+            self.send_header("Set-Cookie", "tls=3; Path=/; Secure")
+            self.send_header("Set-Cookie", "gone=4; Path=/; Max-Age=0")
+            self.send_header("Location", "/a/b")
+        elif self.path == "/a/b":
+            self.send_header("Set-Cookie", "site=5; Path=/")  # replaced, not added
+            self.send_header("Location", "/c")
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+def test_the_stand_in_browser_keeps_cookies_as_a_browser_does() -> None:
+    _CookiePages.seen = []
+    server = HTTPServer(("127.0.0.1", 0), _CookiePages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        visit = StandInBrowser().visit(f"http://127.0.0.1:{server.server_address[1]}/a")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert visit.error == ""
+    assert _CookiePages.seen == [
+        ("/a", ""),
+        ("/a/b", "site=1; here=2"),  # its path's cookies; no Secure one over http, none gone
+        ("/c", "site=5"),  # the newer value; /a's own cookie stays under /a
+    ]
+
+
 def test_the_step_refuses_a_provider_that_is_not_a_loopback_test_one(tmp_path: Path) -> None:
     paths = AppPaths.from_environment(basedir=tmp_path / "base")
     client = ServiceClient("http://127.0.0.1:9", HttpClient())

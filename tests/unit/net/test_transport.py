@@ -273,12 +273,17 @@ def test_a_post_dropped_by_the_peer_is_not_sent_again(peers: list[SocketPeer]) -
 # -- pieces ---------------------------------------------------------------------------------------
 
 
-def test_headers_are_looked_up_case_insensitively_and_repeats_joined() -> None:
+def test_headers_are_looked_up_case_insensitively_and_repeats_joined_or_one_by_one() -> None:
     headers = Headers([("Content-Type", "a"), ("X-Two", "1"), ("x-two", "2")])
     assert headers["content-type"] == "a" and headers.get("CONTENT-TYPE") == "a"
     assert headers["X-TWO"] == "1, 2"
     assert list(headers) == ["Content-Type", "X-Two"] and len(headers) == 2
     assert headers.get("missing") is None
+    assert headers.get_all("x-TWO") == ["1", "2"] and headers.get_all("missing") == []
+    cookies = Headers(
+        [("Set-Cookie", "a=1; Expires=Wed, 01 Dec 2100 10:00:00 GMT"), ("set-cookie", "b=2")]
+    )
+    assert cookies.get_all("Set-Cookie") == ["a=1; Expires=Wed, 01 Dec 2100 10:00:00 GMT", "b=2"]
 
 
 def test_the_ca_bundle_is_the_named_one_else_certifi(monkeypatch: pytest.MonkeyPatch) -> None:
