@@ -123,7 +123,8 @@ class _Cookies:
                 if expires is not None and expires <= time.monotonic():
                     self._jar.pop(key, None)
                 else:
-                    self._jar[key] = (morsel.value, bool(morsel["secure"]), expires)
+                    # sent back as it came (quoted or not), as a browser does
+                    self._jar[key] = (morsel.coded_value, bool(morsel["secure"]), expires)
 
     @staticmethod
     def _expiry(max_age: str, expires: str) -> float | None:

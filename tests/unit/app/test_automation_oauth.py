@@ -126,7 +126,7 @@ class _CookiePages(BaseHTTPRequestHandler):
             self.send_header("Set-Cookie", "gone=4; Path=/; Max-Age=0")
             self.send_header("Location", "/a/b")
         elif self.path == "/a/b":
-            self.send_header("Set-Cookie", "site=5; Path=/")  # replaced, not added
+            self.send_header("Set-Cookie", 'site="5 6"; Path=/')  # replaced, not added
             self.send_header("Location", "/c")
         self.send_header("Content-Type", "text/plain")
         self.send_header("Content-Length", "0")
@@ -146,7 +146,7 @@ def test_the_stand_in_browser_keeps_cookies_as_a_browser_does() -> None:
     assert _CookiePages.seen == [
         ("/a", ""),
         ("/a/b", "site=1; here=2"),  # its path's cookies; no Secure one over http, none gone
-        ("/c", "site=5"),  # the newer value; /a's own cookie stays under /a
+        ("/c", 'site="5 6"'),  # the newer value, as sent; /a's own cookie stays under /a
     ]
 
 
