@@ -235,9 +235,11 @@ int WINAPI wWinMain(HINSTANCE instance, HINSTANCE previous, PWSTR args, int show
       CloseHandle(quit);
     }
   }
+  /* A run that stays makes its quit event before it logs "start": a test that waits for
+     "start" and then asks it to quit must find the event (it could miss it, under load). */
+  HANDLE quit = run_ms > 0 ? CreateEventW(NULL, TRUE, FALSE, QUIT_EVENT) : NULL;
   record(L"start", argc, argv, cmdline, code, 0);
   if (run_ms > 0) {
-    HANDLE quit = CreateEventW(NULL, TRUE, FALSE, QUIT_EVENT);
     DWORD waited = quit != NULL ? WaitForSingleObject(quit, (DWORD)run_ms) : WAIT_TIMEOUT;
     if (quit == NULL) {
       Sleep((DWORD)run_ms);
