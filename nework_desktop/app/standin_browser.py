@@ -21,6 +21,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
+from email.message import Message
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from http.cookies import CookieError, SimpleCookie
@@ -166,11 +167,9 @@ class _Page:
     @classmethod
     def of(cls, response: Response) -> _Page:
         content_type = response.headers.get("Content-Type", "")
-        charset = "utf-8"
-        for parameter in content_type.split(";")[1:]:
-            key, _, value = parameter.strip().partition("=")
-            if key.lower() == "charset" and value:
-                charset = value.strip('"')
+        header = Message()
+        header["Content-Type"] = content_type
+        charset = header.get_content_charset() or "utf-8"
         try:
             text = response.body.decode(charset, errors="replace")
         except LookupError:

@@ -51,20 +51,18 @@ class Headers(Mapping[str, str]):
     one by one with :meth:`get_all`: ``Set-Cookie`` values may hold commas themselves)."""
 
     def __init__(self, pairs: list[tuple[str, str]]) -> None:
-        self._items: dict[str, tuple[str, str]] = {}
-        self._all: dict[str, list[str]] = {}
+        #: lower-case name → (the name as first received, every value in order)
+        self._items: dict[str, tuple[str, list[str]]] = {}
         for name, value in pairs:
-            key = name.lower()
-            kept = self._items.get(key)
-            self._items[key] = (kept[0], f"{kept[1]}, {value}") if kept else (name, value)
-            self._all.setdefault(key, []).append(value)
+            self._items.setdefault(name.lower(), (name, []))[1].append(value)
 
     def __getitem__(self, name: str) -> str:
-        return self._items[name.lower()][1]
+        return ", ".join(self._items[name.lower()][1])
 
     def get_all(self, name: str) -> list[str]:
         """Every value of a header, in the order received ([] when absent)."""
-        return list(self._all.get(name.lower(), ()))
+        kept = self._items.get(name.lower())
+        return list(kept[1]) if kept is not None else []
 
     def __iter__(self) -> Iterator[str]:
         return (name for name, _ in self._items.values())

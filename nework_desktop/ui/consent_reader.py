@@ -47,6 +47,11 @@ log = logging.getLogger("nework.ui.consent")
 
 # Heading level of the articles in the policy Markdown (``## 第１条`` / ``## Article 1``).
 ARTICLE_HEADING_LEVEL = 2
+#: The contents list's width, and the least the full text keeps on a narrow dialog (the summary
+#: pane then scrolls sideways); the summary pane is never narrower than SUMMARY_AT_LEAST.
+TOC_WIDTH = 160
+TEXT_KEEPS = 300
+SUMMARY_AT_LEAST = 260
 
 
 def _column(parent: QWidget) -> tuple[QWidget, QVBoxLayout, QLabel]:
@@ -136,7 +141,7 @@ class ReadingPage(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([160, 440, 400])
+        self.splitter.setSizes([TOC_WIDTH, 440, 400])
         layout.addWidget(self.splitter, 1)
         self.load(locale)
 
@@ -148,11 +153,13 @@ class ReadingPage(QWidget):
         """Give the summary pane the width its table needs, taken from the text -- but on a
         narrow dialog the text keeps ~300 px and the pane scrolls sideways (nothing is cut)."""
         need = self.summary.minimum_content_width()
-        room = max(260, min(self.width() // 2, self.width() - 480))
+        sizes = self.splitter.sizes()
+        others = (sizes[0] if sizes else TOC_WIDTH) + TEXT_KEEPS + 2 * self.splitter.handleWidth()
+        room = max(SUMMARY_AT_LEAST, min(self.width() // 2, self.width() - others))
         self.summary.setMinimumWidth(min(need, room))
         sizes = self.splitter.sizes()
         if len(sizes) == 3 and sizes[2] < need:
-            grow = min(need - sizes[2], max(0, sizes[1] - 300))
+            grow = min(need - sizes[2], max(0, sizes[1] - TEXT_KEEPS))
             self.splitter.setSizes([sizes[0], sizes[1] - grow, sizes[2] + grow])
 
     # -- links (keyboard) ----------------------------------------------------------------------

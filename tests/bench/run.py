@@ -390,10 +390,8 @@ class Bench:
                 self.dialog_size = f"{frame[0].get('w')}x{frame[0].get('h')}"
                 if frame[0].get("window") != "ConsentDialog":
                     self.notes.append(f"P1: first window was {frame[0].get('window')}")
-            run("bare")
-            run("text")
-            run("same")
-            run("alone")
+            for name in baselines:
+                run(name)
         slots = {
             "ours": (ours, ours_rss),
             "bare": (base, base_rss),
@@ -401,8 +399,7 @@ class Bench:
             "same": (same, same_rss),
             "alone": (alone, alone_rss),
         }
-        variants = ("ours", "bare", "text", "same", "alone")
-        for number, order in self.rounds(variants, self.o.rounds):
+        for number, order in self.rounds(("ours", *baselines), self.o.rounds):
             line = []
             for variant in order:
                 sample = run(variant)

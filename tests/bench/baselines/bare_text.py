@@ -20,11 +20,15 @@ if TYPE_CHECKING:
 POLICY = os.path.join(os.path.dirname(__file__), "..", "..", "..", "resources", "policy")
 
 
-def policy_text(locale: str = "en") -> str:
+def policy_folder() -> str:
+    """The shipped policy's current version folder (``NEWORK_POLICY_DIR`` if set)."""
     root = os.environ.get("NEWORK_POLICY_DIR") or os.path.normpath(POLICY)
     with open(os.path.join(root, "index.json"), "rb") as fh:
-        version = json.load(fh)["current"]
-    with open(os.path.join(root, version, f"policy.{locale}.md"), encoding="utf-8") as fh:
+        return os.path.join(root, json.load(fh)["current"])
+
+
+def policy_text(locale: str = "en") -> str:
+    with open(os.path.join(policy_folder(), f"policy.{locale}.md"), encoding="utf-8") as fh:
         return fh.read()
 
 

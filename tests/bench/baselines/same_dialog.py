@@ -17,23 +17,18 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from tests.bench.baselines.bare_text import policy_folder, policy_text
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QWidget
 
-POLICY = os.path.join(os.path.dirname(__file__), "..", "..", "..", "resources", "policy")
 LOCALE = "en"
 
 
 def read_policy() -> tuple[dict[str, Any], str]:
-    """The shipped policy's metadata and its English text."""
-    root = os.environ.get("NEWORK_POLICY_DIR") or os.path.normpath(POLICY)
-    with open(os.path.join(root, "index.json"), "rb") as fh:
-        version = json.load(fh)["current"]
-    folder = os.path.join(root, version)
-    with open(os.path.join(folder, "policy.json"), "rb") as fh:
-        meta = json.load(fh)
-    with open(os.path.join(folder, f"policy.{LOCALE}.md"), encoding="utf-8") as fh:
-        return meta, fh.read()
+    """The shipped policy's metadata and its English text (json and open only)."""
+    with open(os.path.join(policy_folder(), "policy.json"), "rb") as fh:
+        return json.load(fh), policy_text(LOCALE)
 
 
 def _label(parent: QWidget, text: str, *, bold: float = 0.0, wrap: bool = True) -> Any:
