@@ -27,7 +27,11 @@ How times and memory are read: :mod:`tests.bench.measure`.  The reference servic
 
 The signed-in state of P2 needs a keyring that persists between processes: on Linux the runner
 restarts itself inside ``scripts/with-test-keyring`` (a private D-Bus session and gnome-keyring
-daemon, the real Secret Service), elsewhere it falls back to :mod:`tests.bench.filekeyring`.
+daemon, the real Secret Service), elsewhere -- or with ``--keyring file`` -- it uses
+:mod:`tests.bench.filekeyring`.  The Secret Service is Linux's: every call opens a D-Bus
+connection and an encrypted session, which the shipping platforms' keyrings (Windows Credential
+Manager, macOS Keychain: calls inside the process) do not; ``--keyring file`` shows P2 and P3
+without that cost (keyring's own import stays).
 """
 
 from __future__ import annotations
@@ -87,6 +91,10 @@ class Options:
     quick: bool = False
     #: Run the app from this folder's ``nework_desktop`` (a what-if copy) instead of the repo's.
     app_root: Path | None = None
+    #: "secret-service" (Linux: the real one, in a private keyring daemon; the default where it
+    #: can run) or "file": :mod:`tests.bench.filekeyring`, a local backend like the shipping
+    #: platforms' (Windows Credential Manager, macOS Keychain: calls in the process, no D-Bus).
+    keyring: str = "secret-service"
 
 
 @dataclass
@@ -179,7 +187,8 @@ class Bench:
         self.pycache = work / "pycache"
         self.keyring = (
             "secret-service"
-            if os.environ.get("NEWORK_TEST_KEYRING") == "secret-service"
+            if options.keyring == "secret-service"
+            and os.environ.get("NEWORK_TEST_KEYRING") == "secret-service"
             else "file (tests/bench/filekeyring.py)"
         )
         self.keyring_file = work / "bench-keyring.json"
@@ -948,13 +957,20 @@ def parse_args(argv: Sequence[str] | None) -> Options:
     parser.add_argument("--no-qutebrowser", action="store_true", help="skip the peer in P2")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument(
+        "--keyring",
+        choices=("secret-service", "file"),
+        default="secret-service",
+        help="P2's keyring: the real Secret Service where it can run (default), or a local file"
+        " backend, in-process like Windows' and macOS' keyrings",
+    )
+    parser.add_argument(
         "--app-root",
         type=Path,
         default=None,
         help="what-if runs: import nework_desktop from this folder (a modified copy)",
     )
     args = parser.parse_args(argv)
-    o = Options(quick=args.quick, as_json=args.json, keep=args.keep)
+    o = Options(quick=args.quick, as_json=args.json, keep=args.keep, keyring=args.keyring)
     if args.quick:
         o.rounds, o.tree_rounds, o.tree_files, o.tree_bytes = 2, 1, 2_000, 32 << 20
     if args.rounds is not None:
@@ -982,6 +998,7 @@ def _maybe_reexec(options: Options, argv: Sequence[str]) -> None:
     script = REPO / "scripts" / "with-test-keyring"
     if (
         not needs
+        or options.keyring != "secret-service"
         or os.environ.get(ENV_REEXEC)
         or os.environ.get("NEWORK_TEST_KEYRING") == "secret-service"
         or not sys.platform.startswith("linux")
