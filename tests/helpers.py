@@ -213,3 +213,33 @@ def signed_in(svc: RefService, client: ServiceClient, email: str = "taro@example
     code = svc.last_code(email)
     assert code is not None
     return client.verify_email_code(request.request_id, code)
+
+
+#: CRED_MAX_CREDENTIAL_BLOB_SIZE: what Windows Credential Manager keeps of one credential's secret.
+CREDENTIAL_BLOB_BYTES = 5 * 512
+
+
+class CredentialManagerStandIn:
+    """A test double of Windows Credential Manager, which cannot exist on this machine: entries
+    in a dict, and a write of more than 2,560 bytes of UTF-16 refused the way ``CredWrite`` is
+    (error 1783, "The stub received bad data")."""
+
+    def __init__(self) -> None:
+        self.stored: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service: str, name: str, value: str) -> None:
+        if len(value.encode("utf-16-le")) > CREDENTIAL_BLOB_BYTES:
+            raise OSError(1783, "CredWrite", "The stub received bad data.")
+        self.stored[(service, name)] = value
+
+    def get_password(self, service: str, name: str) -> str | None:
+        return self.stored.get((service, name))
+
+    def delete_password(self, service: str, name: str) -> None:
+        if self.stored.pop((service, name), None) is None:
+            from keyring.errors import PasswordDeleteError
+
+            raise PasswordDeleteError("not found")
+
+    def names(self) -> list[str]:
+        return sorted(name for _, name in self.stored)

@@ -14,6 +14,13 @@ directly -- the one keyring's discovery ends with on these systems -- instead of
 load and rank every backend it knows (~100 ms at each start, issue 15); keyring's own choice is
 used whenever something else is asked for (``PYTHON_KEYRING_BACKEND``, a ``keyringrc.cfg``, a
 KDE session, whose KWallet keyring would rank first) or the platform's is not usable.
+
+A secret longer than one entry holds everywhere (:data:`PART_UNITS`: Windows Credential Manager
+keeps at most 2,560 bytes of UTF-16 per credential, and a session token may be longer) is kept
+in parts: entries ``name#1`` … ``name#N`` and, under ``name`` itself, a line naming the count and
+the SHA-256 of the whole.  The parts are indexed before they are written, so sign-out and the
+wipe find them; a secret whose parts do not add up reads as missing (sign in again), never as a
+wrong value.
 """
 
 from __future__ import annotations
@@ -28,13 +35,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nework_desktop.core import storage
+from nework_desktop.core import storage, validate
+from nework_desktop.core.digest import sha256_hex
 from nework_desktop.core.paths import AppPaths
 
 log = logging.getLogger("nework.secrets")
 
 SERVICE = "NeWork Desktop"
 INDEX_NAME = "secrets-index.json"
+#: UTF-16 code units per keyring entry at most (Windows allows 1,280: CRED_MAX_CREDENTIAL_BLOB_SIZE
+#: is 2,560 bytes); a longer secret is kept in parts of this size.
+PART_UNITS = 1024
+#: Parts of one secret at most: the service's longest token (16,384 characters, net.http's
+#: MAX_TOKEN_LENGTH) fits even if every character took two units.
+MAX_PARTS = 32
+#: The entry ``name`` of a secret kept in parts reads "<PARTS_TAG> <count> <sha256 hex>".
+PARTS_TAG = "nework-secret-in-parts/1"
 
 
 @dataclass(frozen=True, order=True)
@@ -91,6 +107,32 @@ def read_index_checked(paths: AppPaths) -> tuple[list[SecretRef], str | None]:
 
 def _is_text(value: object) -> bool:
     return isinstance(value, str) and bool(value)
+
+
+def split_secret(secret: str, units: int = PART_UNITS) -> list[str]:
+    """``secret`` cut into pieces of at most ``units`` UTF-16 code units (one, if it fits)."""
+    if secret.isascii():
+        return [secret[i : i + units] for i in range(0, len(secret), units)] or [""]
+    parts: list[str] = []
+    start = size = 0
+    for i, char in enumerate(secret):
+        width = 2 if ord(char) > 0xFFFF else 1
+        if size + width > units:
+            parts.append(secret[start:i])
+            start, size = i, 0
+        size += width
+    parts.append(secret[start:])
+    return parts
+
+
+def part_name(name: str, number: int) -> str:
+    """The entry that holds part ``number`` (1, 2, …) of the secret ``name``."""
+    return f"{name}#{number}"
+
+
+def _is_part(ref: SecretRef, service: str, name: str) -> bool:
+    suffix = ref.name.removeprefix(f"{name}#")
+    return ref.service == service and suffix != ref.name and validate.ascii_int(suffix) is not None
 
 
 def _write_index(paths: AppPaths, refs: list[SecretRef]) -> None:
@@ -176,18 +218,31 @@ class SecretStore:
         if self._backend is None or self._degraded:
             self._keep_in_memory(name, secret)
             return
+        long = len(secret.encode("utf-16-le")) > 2 * PART_UNITS or secret.startswith(PARTS_TAG)
+        parts = split_secret(secret) if long else []
+        if len(parts) > MAX_PARTS:
+            raise ValueError(f"a secret of {len(secret):,} characters is not a session token")
         refs = read_index(self._paths)
-        ref = self._ref(name)
-        if ref not in refs:
-            _write_index(self._paths, sorted({*refs, ref}))  # index first: never an orphan
+        entries = [(part_name(name, i), part) for i, part in enumerate(parts, 1)]
+        if parts:
+            entries.append((name, f"{PARTS_TAG} {len(parts)} {sha256_hex(secret.encode())}"))
+        else:
+            entries.append((name, secret))
+        wanted = {self._ref(entry) for entry, _ in entries}
+        if not wanted <= set(refs):  # index first: never an orphan
+            _write_index(self._paths, sorted({*refs, *wanted}))
         try:
-            self._backend.set_password(self._service, name, secret)
+            for entry, value in entries:  # the line naming the parts last
+                self._backend.set_password(self._service, entry, value)
         except Exception as exc:  # locked/denied keychain, D-Bus gone: never a file instead
             log.warning("keyring write failed (%s)", type(exc).__name__)
             self._degraded = True
             self._keep_in_memory(name, secret)
             return
         self._memory.pop(name, None)
+        stale = [r for r in refs if _is_part(r, self._service, name) and r not in wanted]
+        if stale:  # the secret got shorter: its old parts go
+            self._delete_refs(stale, refs)
 
     def _keep_in_memory(self, name: str, secret: str) -> None:
         if not self._warned:
@@ -198,12 +253,33 @@ class SecretStore:
     def get(self, name: str) -> str | None:
         if name in self._memory or self._backend is None:
             return self._memory.get(name)
+        value = self._read(name)
+        if value is None or not value.startswith(PARTS_TAG):
+            return value
+        return self._joined(name, value)
+
+    def _read(self, name: str) -> str | None:
+        assert self._backend is not None
         try:
             value = self._backend.get_password(self._service, name)
         except Exception as exc:
             log.warning("keyring read failed: %s", type(exc).__name__)
             return None
         return value if isinstance(value, str) else None
+
+    def _joined(self, name: str, line: str) -> str | None:
+        """The secret kept in parts that ``line`` names, or None when they do not add up."""
+        fields = line.split(" ")
+        count = validate.ascii_int(fields[1]) if len(fields) == 3 else None
+        if count is None or not 0 < count <= MAX_PARTS:
+            log.warning("keyring entry %s is damaged: read as missing", name)
+            return None
+        parts = [self._read(part_name(name, i)) for i in range(1, count + 1)]
+        whole = "".join(p for p in parts if p is not None)
+        if None in parts or sha256_hex(whole.encode()) != fields[2]:
+            log.warning("keyring entry %s is incomplete: read as missing", name)
+            return None
+        return whole
 
     def clear_memory(self) -> None:
         """Forget secrets held in memory (the keyring is not touched)."""
@@ -213,10 +289,17 @@ class SecretStore:
         self._memory.pop(name, None)
         if self._backend is None:
             return
-        _delete_entry(self._backend, self._ref(name))
-        refs = [r for r in read_index(self._paths) if r != self._ref(name)]
+        refs = read_index(self._paths)
+        parts = [r for r in refs if _is_part(r, self._service, name)]
+        self._delete_refs([*parts, self._ref(name)], refs)
+
+    def _delete_refs(self, gone: list[SecretRef], refs: list[SecretRef]) -> None:
+        """Delete these entries, then drop them from the index (``refs``: as it was read)."""
+        assert self._backend is not None
+        for ref in gone:
+            _delete_entry(self._backend, ref)
         if index_path(self._paths).exists():
-            _write_index(self._paths, refs)
+            _write_index(self._paths, [r for r in refs if r not in gone])
 
 
 def _delete_entry(backend: Any, ref: SecretRef) -> bool:

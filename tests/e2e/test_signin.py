@@ -66,7 +66,7 @@ from nework_desktop.services.account import (
     SignInStatus,
 )
 from tests import helpers
-from tests.helpers import ManagerFactory, RealKeyring, email_sign_in
+from tests.helpers import CredentialManagerStandIn, ManagerFactory, RealKeyring, email_sign_in
 from tests.refservice import Canned, RefService, generate, public_jwk, sign_jwt, spoil_signature
 from tests.refservice.testing import (
     FakeBrowser,
@@ -187,6 +187,34 @@ def test_restore_without_renewing_sends_nothing_and_renews_on_first_use(
     assert info.provider == "email"
     assert svc.count("/api/v1/auth/refresh") == 1
     again.sign_out()
+
+
+@pytest.mark.keyring
+def test_session_tokens_longer_than_a_windows_credential_survive_a_restart(
+    svc: RefService, paths: AppPaths, kr: RealKeyring, make_manager: Factory
+) -> None:
+    svc.token_bytes = 2400  # 3,200-character tokens, like large JWTs
+    email_sign_in(svc, make_manager(kr.store()))
+    names = kr.names()
+    assert len(names) == 2 + 2 * 4 and {SECRET_ACCESS, f"{SECRET_REFRESH}#4"} <= set(names)
+    again = make_manager(kr.store())
+    assert again.restore().status is SignInStatus.SIGNED_IN  # renewed with the joined token
+    assert kr.store().get(SECRET_REFRESH) in svc.active_refresh_tokens
+    again.sign_out()
+    assert kr.names() == [] and read_index(paths) == []
+
+
+def test_on_windows_long_tokens_are_kept_not_just_remembered(
+    svc: RefService, paths: AppPaths, make_manager: Factory
+) -> None:
+    vault = CredentialManagerStandIn()  # Credential Manager cannot exist here: a test double
+    svc.token_bytes = 2400
+    summary = email_sign_in(svc, make_manager(SecretStore(paths, vault, service=SERVICE)))
+    assert summary.persistent  # one entry per token refused the write: memory only, until now
+    again = make_manager(SecretStore(paths, vault, service=SERVICE))
+    assert again.restore().status is SignInStatus.SIGNED_IN
+    removed, errors = wipe_entries(read_index(paths), vault)
+    assert errors == [] and len(removed) == 10 and vault.stored == {}
 
 
 @pytest.mark.keyring

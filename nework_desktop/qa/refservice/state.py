@@ -170,6 +170,9 @@ class ServiceState:
     """The reference service's data and settings (the HTTP side is in ``server``)."""
 
     _server: ThreadingHTTPServer | None = None
+    #: Random bytes in each token it issues (24: 32 characters).  More makes tokens the size of
+    #: large JWTs, longer than one Windows credential holds (the app keeps those in parts).
+    token_bytes = 24
 
     def __init__(
         self,
@@ -269,7 +272,7 @@ class ServiceState:
             return {g.refresh_token for g in self.grants}
 
     def _secret(self, prefix: str) -> str:
-        value = f"{prefix}{secrets.token_urlsafe(24)}"
+        value = f"{prefix}{secrets.token_urlsafe(self.token_bytes)}"
         self.issued.append(value)
         return value
 

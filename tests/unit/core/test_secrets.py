@@ -18,6 +18,9 @@ from keyring.backends import fail
 
 from nework_desktop.core.paths import AppPaths
 from nework_desktop.core.secrets import (
+    MAX_PARTS,
+    PART_UNITS,
+    PARTS_TAG,
     SecretRef,
     SecretStore,
     index_path,
@@ -25,7 +28,7 @@ from nework_desktop.core.secrets import (
     system_backend,
     wipe_entries,
 )
-from tests.helpers import tree
+from tests.helpers import CREDENTIAL_BLOB_BYTES, CredentialManagerStandIn, tree
 from tests.refservice.testing import (
     files_under,
     find_secrets,
@@ -189,3 +192,105 @@ def test_wipe_without_a_keyring_reports_what_it_could_not_delete(paths: AppPaths
     store.set("session:refresh_token", SECRET)  # indexed before the write was refused
     removed, errors = wipe_entries(read_index(paths), None)
     assert removed == [] and errors
+
+
+# -- secrets longer than one entry holds ----------------------------------------------------------
+
+#: A session token the size of a large JWT (longer than Credential Manager's 1,280 UTF-16 units).
+LONG_TOKEN = "eyJhbGciOiJFUzI1NiJ9." + "".join(f"{i:04x}" for i in range(1200)) + ".sig"
+
+
+def test_the_stand_in_refuses_what_credential_manager_refuses() -> None:
+    vault = CredentialManagerStandIn()
+    with pytest.raises(OSError, match="1783"):
+        vault.set_password("svc", "session:access_token", LONG_TOKEN)
+    vault.set_password("svc", "session:access_token", "x" * 1280)  # the largest that fits
+
+
+def test_a_token_longer_than_credential_manager_holds_is_kept_in_parts(paths: AppPaths) -> None:
+    vault = CredentialManagerStandIn()
+    store = SecretStore(paths, vault, service="svc")
+    store.set("session:access_token", LONG_TOKEN)
+    assert store.persistent  # before: the write was refused and the session lived in memory only
+    parts = [f"session:access_token#{i}" for i in range(1, 6)]
+    assert vault.names() == sorted(["session:access_token", *parts])
+    assert all(len(v.encode("utf-16-le")) <= CREDENTIAL_BLOB_BYTES for v in vault.stored.values())
+    assert SecretStore(paths, vault, service="svc").get("session:access_token") == LONG_TOKEN
+    assert [r.name for r in read_index(paths)] == sorted(["session:access_token", *parts])
+    assert find_secrets(files_under(paths.roots()), [LONG_TOKEN, LONG_TOKEN[1024:2048]]) == []
+    store.delete("session:access_token")
+    assert vault.stored == {}
+    assert read_index(paths) == []
+
+
+def test_a_secret_that_shrinks_or_grows_leaves_no_old_part(paths: AppPaths) -> None:
+    vault = CredentialManagerStandIn()
+    store = SecretStore(paths, vault, service="svc")
+    store.set("t", "é" * 3000)  # three parts
+    assert vault.names() == ["t", "t#1", "t#2", "t#3"]
+    store.set("t", "a" * 1500)  # two
+    assert vault.names() == ["t", "t#1", "t#2"]
+    assert [r.name for r in read_index(paths)] == ["t", "t#1", "t#2"]
+    store.set("t", "short")  # one entry again
+    assert vault.names() == ["t"] and store.get("t") == "short"
+    assert [r.name for r in read_index(paths)] == ["t"]
+    store.set("t", LONG_TOKEN)
+    assert store.get("t") == LONG_TOKEN
+
+
+def test_characters_outside_the_bmp_count_twice(paths: AppPaths) -> None:
+    vault = CredentialManagerStandIn()
+    store = SecretStore(paths, vault, service="svc")
+    secret = "🔑" * 1000 + "x"  # 2,001 UTF-16 units in 1,001 characters
+    store.set("t", secret)
+    assert vault.names() == ["t", "t#1", "t#2"]
+    assert store.get("t") == secret
+
+
+def test_a_secret_that_looks_like_the_parts_line_is_stored_faithfully(paths: AppPaths) -> None:
+    vault = CredentialManagerStandIn()
+    store = SecretStore(paths, vault, service="svc")
+    lookalike = f"{PARTS_TAG} 1 " + "0" * 64
+    store.set("t", lookalike)
+    assert store.get("t") == lookalike
+    assert vault.names() == ["t", "t#1"]
+
+
+def test_parts_that_do_not_add_up_read_as_missing(
+    paths: AppPaths, caplog: pytest.LogCaptureFixture
+) -> None:
+    vault = CredentialManagerStandIn()
+    store = SecretStore(paths, vault, service="svc")
+    store.set("t", LONG_TOKEN)
+    vault.stored[("svc", "t#2")] = vault.stored[("svc", "t#2")][::-1]  # a part from elsewhere
+    with caplog.at_level(logging.WARNING, logger="nework.secrets"):
+        assert store.get("t") is None
+    assert "incomplete" in caplog.text and LONG_TOKEN[:40] not in caplog.text
+    del vault.stored[("svc", "t#3")]  # a part gone (deleted by hand, a write cut short)
+    assert store.get("t") is None
+    for line in (f"{PARTS_TAG}", f"{PARTS_TAG} 0 ab", f"{PARTS_TAG} 33 ab", f"{PARTS_TAG} ² ab"):
+        vault.stored[("svc", "t")] = line
+        assert store.get("t") is None
+    store.delete("t")  # the index still names every part: all of them go
+    assert vault.stored == {}
+
+
+def test_a_secret_longer_than_any_token_is_refused(paths: AppPaths) -> None:
+    store = SecretStore(paths, CredentialManagerStandIn(), service="svc")
+    with pytest.raises(ValueError, match="not a session token"):
+        store.set("t", "x" * (MAX_PARTS * PART_UNITS + 1))
+    assert read_index(paths) == []
+
+
+@pytest.mark.keyring
+def test_a_long_secret_in_the_real_keyring(paths: AppPaths, backend: Any, service: str) -> None:
+    store = SecretStore(paths, backend, service=service)
+    store.set("session:access_token", LONG_TOKEN)
+    assert keyring_names(backend, service) == [
+        "session:access_token",
+        *(f"session:access_token#{i}" for i in range(1, 6)),
+    ]
+    assert SecretStore(paths, backend, service=service).get("session:access_token") == LONG_TOKEN
+    removed, errors = wipe_entries(read_index(paths), backend)  # the uninstall wipe: every part
+    assert errors == [] and len(removed) == 6
+    assert keyring_names(backend, service) == []
