@@ -47,7 +47,8 @@ INDEX_NAME = "secrets-index.json"
 #: is 2,560 bytes); a longer secret is kept in parts of this size.
 PART_UNITS = 1024
 #: Parts of one secret at most: the service's longest token (16,384 characters, net.http's
-#: MAX_TOKEN_LENGTH) fits even if every character took two units.
+#: MAX_TOKEN_LENGTH) fits whatever its characters -- every part but the last holds at least 512
+#: (1,023 or 1,024 units of at most two each).
 MAX_PARTS = 32
 #: The entry ``name`` of a secret kept in parts reads "<PARTS_TAG> <count> <sha256 hex>".
 PARTS_TAG = "nework-secret-in-parts/1"

@@ -25,9 +25,11 @@ from nework_desktop.core.secrets import (
     SecretStore,
     index_path,
     read_index,
+    split_secret,
     system_backend,
     wipe_entries,
 )
+from nework_desktop.net.http import MAX_TOKEN_LENGTH
 from tests.helpers import CREDENTIAL_BLOB_BYTES, CredentialManagerStandIn, tree
 from tests.refservice.testing import (
     files_under,
@@ -268,11 +270,21 @@ def test_parts_that_do_not_add_up_read_as_missing(
     assert "incomplete" in caplog.text and LONG_TOKEN[:40] not in caplog.text
     del vault.stored[("svc", "t#3")]  # a part gone (deleted by hand, a write cut short)
     assert store.get("t") is None
-    for line in (f"{PARTS_TAG}", f"{PARTS_TAG} 0 ab", f"{PARTS_TAG} 33 ab", f"{PARTS_TAG} ² ab"):
+    too_many = f"{PARTS_TAG} {MAX_PARTS + 1} ab"
+    for line in (f"{PARTS_TAG}", f"{PARTS_TAG} 0 ab", too_many, f"{PARTS_TAG} ² ab"):
         vault.stored[("svc", "t")] = line
         assert store.get("t") is None
     store.delete("t")  # the index still names every part: all of them go
     assert vault.stored == {}
+
+
+def test_the_longest_token_the_service_may_send_fits(paths: AppPaths) -> None:
+    vault = CredentialManagerStandIn()
+    store = SecretStore(paths, vault, service="svc")
+    worst = "a" + "🔑" * (MAX_TOKEN_LENGTH - 1)  # two units a character, parts not all full
+    store.set("t", worst)
+    assert store.persistent and store.get("t") == worst
+    assert len(vault.stored) - 1 == len(split_secret(worst)) <= MAX_PARTS
 
 
 def test_a_secret_longer_than_any_token_is_refused(paths: AppPaths) -> None:
