@@ -10,12 +10,18 @@ an ``Idempotency-Key`` and a Bearer token -- never a body), then, in order:
 3. the route: the pages (:data:`.oidc.PAGES`, :data:`.workspace.PAGES`), else the JSON routes
    (:data:`.api.ROUTES`, :data:`.oidc.ROUTES`) under the state's lock; an unknown path is a 404,
    a known path with another method a 405.
+
+A client that hangs up during an exchange (the app quitting mid-request, the web engine
+dropping a load it no longer needs) is routine: one debug line, not a traceback on the QA
+engineer's console.  Any other error in a handler still prints its traceback.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import logging
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -37,6 +43,8 @@ from nework_desktop.qa.refservice.protocol import (
 )
 from nework_desktop.qa.refservice.state import Recorded, ServiceState
 
+log = logging.getLogger("nework.refservice")
+
 JSON_ROUTES: Final[JsonRoutes] = {**api.ROUTES, **oidc.ROUTES}
 PAGES: Final[RawRoutes] = {**oidc.PAGES, **workspace.PAGES, **api.RAW_ROUTES}
 
@@ -57,9 +65,8 @@ class RefService(ServiceState):
                 errno.EADDRNOTAVAIL,
                 "not a loopback address (the reference service answers this machine only)",
             )
-        server = ThreadingHTTPServer((self.host, self.port), _Handler)
+        server = _Server((self.host, self.port), _Handler)
         server.service = self  # type: ignore[attr-defined]
-        server.daemon_threads = True
         self._server = server
         self._thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -81,6 +88,17 @@ class RefService(ServiceState):
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):  # the client hung up
+            log.debug("client %s went away: %s", client_address, type(error).__name__)
+            return
+        super().handle_error(request, client_address)
 
 
 @contextlib.contextmanager
