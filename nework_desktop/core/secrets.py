@@ -219,8 +219,8 @@ class SecretStore:
         if self._backend is None or self._degraded:
             self._keep_in_memory(name, secret)
             return
-        long = len(secret.encode("utf-16-le")) > 2 * PART_UNITS or secret.startswith(PARTS_TAG)
-        parts = split_secret(secret) if long else []
+        in_parts = len(secret.encode("utf-16-le")) > 2 * PART_UNITS or secret.startswith(PARTS_TAG)
+        parts = split_secret(secret) if in_parts else []
         if len(parts) > MAX_PARTS:
             raise ValueError(f"a secret of {len(secret):,} characters is not a session token")
         refs = read_index(self._paths)
@@ -231,7 +231,8 @@ class SecretStore:
             entries.append((name, secret))
         wanted = {self._ref(entry) for entry, _ in entries}
         if not wanted <= set(refs):  # index first: never an orphan
-            _write_index(self._paths, sorted({*refs, *wanted}))
+            refs = sorted({*refs, *wanted})
+            _write_index(self._paths, refs)
         try:
             for entry, value in entries:  # the line naming the parts last
                 self._backend.set_password(self._service, entry, value)
@@ -242,8 +243,10 @@ class SecretStore:
             return
         self._memory.pop(name, None)
         stale = [r for r in refs if _is_part(r, self._service, name) and r not in wanted]
-        if stale:  # the secret got shorter: its old parts go
+        try:  # the secret got shorter: its old parts go (they stay indexed until they are gone)
             self._delete_refs(stale, refs)
+        except Exception as exc:
+            log.warning("old parts of a keyring entry not deleted (%s)", type(exc).__name__)
 
     def _keep_in_memory(self, name: str, secret: str) -> None:
         if not self._warned:
@@ -297,6 +300,8 @@ class SecretStore:
     def _delete_refs(self, gone: list[SecretRef], refs: list[SecretRef]) -> None:
         """Delete these entries, then drop them from the index (``refs``: as it was read)."""
         assert self._backend is not None
+        if not gone:
+            return
         for ref in gone:
             _delete_entry(self._backend, ref)
         if index_path(self._paths).exists():

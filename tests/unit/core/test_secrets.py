@@ -240,6 +240,36 @@ def test_a_secret_that_shrinks_or_grows_leaves_no_old_part(paths: AppPaths) -> N
     assert store.get("t") == LONG_TOKEN
 
 
+def test_an_index_that_lost_track_of_parts_ends_naming_every_entry(paths: AppPaths) -> None:
+    vault = CredentialManagerStandIn()
+    store = SecretStore(paths, vault, service="svc")
+    store.set("t", "a" * 5000)  # five parts
+    index = json.loads(index_path(paths).read_text(encoding="utf-8"))
+    index["entries"] = [e for e in index["entries"] if e["name"] == "t#5"]  # damaged by hand
+    index_path(paths).write_text(json.dumps(index), encoding="utf-8")
+    store.set("t", "b" * 1500)  # two parts now
+    assert vault.names() == ["t", "t#1", "t#2", "t#3", "t#4"]  # #3, #4 were not indexed
+    assert [r.name for r in read_index(paths)] == ["t", "t#1", "t#2"]  # never an orphan made
+
+
+class StaleStays(CredentialManagerStandIn):
+    def delete_password(self, service: str, name: str) -> None:
+        raise RuntimeError("D-Bus went away")
+
+
+def test_old_parts_that_cannot_be_deleted_stay_indexed(
+    paths: AppPaths, caplog: pytest.LogCaptureFixture
+) -> None:
+    vault = StaleStays()
+    store = SecretStore(paths, vault, service="svc")
+    store.set("t", "a" * 3000)
+    with caplog.at_level(logging.WARNING, logger="nework.secrets"):
+        store.set("t", "short")
+    assert store.persistent and store.get("t") == "short"
+    assert "old parts" in caplog.text
+    assert [r.name for r in read_index(paths)] == ["t", "t#1", "t#2", "t#3"]  # for the wipe
+
+
 def test_characters_outside_the_bmp_count_twice(paths: AppPaths) -> None:
     vault = CredentialManagerStandIn()
     store = SecretStore(paths, vault, service="svc")
