@@ -158,17 +158,29 @@ static void append_line(const Buffer *b) {
   if (log_path[0] == L'\0') {
     _snwprintf(log_path, sizeof log_path / sizeof log_path[0], L"%ls.calls.jsonl", g_self);
   }
-  /* FILE_APPEND_DATA: every write lands at the end, even with several writers. */
+  /* One writer at a time, each at the end: wine does not make FILE_APPEND_DATA writes atomic,
+     and two recorders writing at once (a running one logging "end" while the quit-running call
+     that woke it logs "start") wrote at the same offset, one line over the other. */
+  HANDLE turn = CreateMutexW(NULL, FALSE, L"Local\\NeWorkRecorderLog");
+  if (turn != NULL) {
+    WaitForSingleObject(turn, 10000);
+  }
   for (int attempt = 0; attempt < 50; ++attempt) {
-    HANDLE h = CreateFileW(log_path, FILE_APPEND_DATA, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+    HANDLE h = CreateFileW(log_path, GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
                            OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
     if (h != INVALID_HANDLE_VALUE) {
+      LARGE_INTEGER zero = {0};
+      SetFilePointerEx(h, zero, NULL, FILE_END);
       DWORD written = 0;
       WriteFile(h, b->data, (DWORD)b->len, &written, NULL);
       CloseHandle(h);
-      return;
+      break;
     }
     Sleep(20);
+  }
+  if (turn != NULL) {
+    ReleaseMutex(turn);
+    CloseHandle(turn);
   }
 }
 
@@ -228,17 +240,18 @@ int WINAPI wWinMain(HINSTANCE instance, HINSTANCE previous, PWSTR args, int show
   } else {
     run_ms = setting_number(L"NEWORK_RECORDER_RUN_MS", L"recorder-run-ms.txt", 0);
   }
-  if (argc > 1 && wcscmp(argv[1], L"quit-running") == 0) {
-    HANDLE quit = OpenEventW(EVENT_MODIFY_STATE, FALSE, QUIT_EVENT);
-    if (quit != NULL) {
-      SetEvent(quit);
-      CloseHandle(quit);
-    }
-  }
   /* A run that stays makes its quit event before it logs "start": a test that waits for
      "start" and then asks it to quit must find the event (it could miss it, under load). */
   HANDLE quit = run_ms > 0 ? CreateEventW(NULL, TRUE, FALSE, QUIT_EVENT) : NULL;
   record(L"start", argc, argv, cmdline, code, 0);
+  /* quit-running logs its call first, then wakes the running one (which logs "end"). */
+  if (argc > 1 && wcscmp(argv[1], L"quit-running") == 0) {
+    HANDLE running = OpenEventW(EVENT_MODIFY_STATE, FALSE, QUIT_EVENT);
+    if (running != NULL) {
+      SetEvent(running);
+      CloseHandle(running);
+    }
+  }
   if (run_ms > 0) {
     DWORD waited = quit != NULL ? WaitForSingleObject(quit, (DWORD)run_ms) : WAIT_TIMEOUT;
     if (quit == NULL) {
