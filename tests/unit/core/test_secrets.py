@@ -1,4 +1,6 @@
-"""SecretStore (core/secrets.py) against the real Secret Service keyring, and without one.
+"""SecretStore (core/secrets.py) against the real Secret Service keyring, without one, and
+against ``tests.helpers.CredentialManagerStandIn`` (a test double of Windows Credential Manager,
+which cannot exist here) for secrets longer than one credential holds.
 
 The real-keyring tests run inside ``scripts/with-test-keyring`` (a private D-Bus session and
 gnome-keyring daemon in a throw-away folder); elsewhere they are skipped, and under ``CI=true``
