@@ -225,6 +225,27 @@ def test_lifecycle_of_the_real_app_leaves_nothing(
 
 
 @pytest.mark.keyring
+def test_lifecycle_with_session_tokens_kept_in_parts_leaves_nothing(
+    tmp_path: Path, backend: Any
+) -> None:
+    home = tmp_path / "home"
+    args: list[str | Path] = ["lifecycle", "--layout", "windows", "--home", home, "--json"]
+    with RefService(tags=True) as svc:
+        svc.token_bytes = 2400  # 3,205-character tokens: four parts each (core/secrets.py)
+        result = run_qa(*args, "--service-url", svc.url, cwd=tmp_path)
+    assert result.stdout, result.stderr
+    report = report_of(result)
+    parts = [f"{entry}#{i}" for entry in APP_ENTRIES for i in range(1, 5)]
+    entries = sorted([*APP_ENTRIES, *parts])
+    assert sorted(step(report, "sign-in")["keyring_entries"]) == entries
+    assert step(report, "restart")["session_resumed"] is True  # the joined token was accepted
+    assert sorted(step(report, "uninstall-cleanup")["keyring_entries_removed"]) == entries
+    assert report["keyring"]["remaining"] == [] and report["residue"] == []
+    assert report["verdict"] == "clean" and result.returncode == 0, result.stderr
+    assert keyring_names(backend, SERVICE) == []
+
+
+@pytest.mark.keyring
 def test_lifecycle_with_a_provider_sign_in_wipes_the_oauth_session(
     tmp_path: Path, backend: Any
 ) -> None:
