@@ -219,8 +219,9 @@ class SecretStore:
         if self._backend is None or self._degraded:
             self._keep_in_memory(name, secret)
             return
-        in_parts = len(secret.encode("utf-16-le")) > 2 * PART_UNITS or secret.startswith(PARTS_TAG)
-        parts = split_secret(secret) if in_parts else []
+        parts = split_secret(secret)
+        if len(parts) == 1 and not secret.startswith(PARTS_TAG):
+            parts = []  # one entry, the secret itself
         if len(parts) > MAX_PARTS:
             raise ValueError(f"a secret of {len(secret):,} characters is not a session token")
         refs = read_index(self._paths)
@@ -279,8 +280,8 @@ class SecretStore:
             log.warning("keyring entry %s is damaged: read as missing", name)
             return None
         parts = [self._read(part_name(name, i)) for i in range(1, count + 1)]
-        whole = "".join(p for p in parts if p is not None)
-        if None in parts or sha256_hex(whole.encode()) != fields[2]:
+        whole = None if None in parts else "".join(p for p in parts if p is not None)
+        if whole is None or sha256_hex(whole.encode()) != fields[2]:
             log.warning("keyring entry %s is incomplete: read as missing", name)
             return None
         return whole

@@ -3,6 +3,7 @@ routine, and the service goes on serving."""
 
 from __future__ import annotations
 
+import logging
 import socket
 import struct
 import time
@@ -27,11 +28,17 @@ def hang_up_during_the_reply(svc: RefService) -> None:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
 
 
-def test_a_client_that_hangs_up_prints_no_traceback(capfd: pytest.CaptureFixture[str]) -> None:
+def test_a_client_that_hangs_up_prints_no_traceback(
+    capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="nework.refservice")
     with RefService() as svc:
         svc.faults.fail(FEED, Canned(200, b"x" * 4_000_000, delay=0.3))
         hang_up_during_the_reply(svc)
-        time.sleep(0.8)  # the handler wakes, writes into the reset connection and gives up
+        deadline = time.monotonic() + 10  # the handler wakes, writes into the reset connection
+        while "went away" not in caplog.text and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "went away" in caplog.text, "the hang-up never reached the server"
         reply = requests.get(f"{svc.url}/api/v1/policy/feed", timeout=5)
         assert reply.status_code in (200, 404)  # still serving
     err = capfd.readouterr().err
